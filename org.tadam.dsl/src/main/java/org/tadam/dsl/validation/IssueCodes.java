@@ -1,0 +1,32 @@
+package org.tadam.dsl.validation;
+
+/** Codes of the problems the validator reports; quick fixes and tests refer to them. */
+public final class IssueCodes {
+
+	private static final String PREFIX = "org.tadam.dsl.";
+
+	/** Outgoing probabilities of a state do not sum to 1. Issue data: the sum; quick fix: normalise. */
+	public static final String PROBABILITY_SUM = PREFIX + "probability_sum";
+	public static final String PROBABILITY_RANGE = PREFIX + "probability_range";
+	public static final String UNREACHABLE_STATE = PREFIX + "unreachable_state";
+	public static final String NO_PATH_TO_END = PREFIX + "no_path_to_end";
+	/** A $ edge leads elsewhere than the end state. */
+	public static final String END_EDGE_TARGET = PREFIX + "end_edge_target";
+	/** A packet edge leads into the end state, or the end state has outgoing edges. */
+	public static final String END_STATE_MISUSE = PREFIX + "end_state_misuse";
+	public static final String INITIAL_STATE_COUNT = PREFIX + "initial_state_count";
+	public static final String END_STATE_COUNT = PREFIX + "end_state_count";
+	public static final String NEGATIVE_VARIANCE = PREFIX + "negative_variance";
+	public static final String COVARIANCE_NOT_PSD = PREFIX + "covariance_not_psd";
+	public static final String DISTRIBUTION_DIMENSION = PREFIX + "distribution_dimension";
+	public static final String MALFORMED_FLAGS = PREFIX + "malformed_flags";
+	public static final String DUPLICATE_NAME = PREFIX + "duplicate_name";
+	public static final String EMPTY_PAYLOAD_POOL = PREFIX + "empty_payload_pool";
+	public static final String NEGATIVE_COUNT = PREFIX + "negative_count";
+	public static final String NOISE_RATE_RANGE = PREFIX + "noise_rate_range";
+	public static final String PAYLOAD_MISMATCH = PREFIX + "payload_mismatch";
+	public static final String INVALID_PORT = PREFIX + "invalid_port";
+
+	private IssueCodes() {
+	}
+}

@@ -1,0 +1,73 @@
+package org.tadam.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.xtext.resource.SaveOptions;
+import org.eclipse.xtext.serializer.ISerializer;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tadam.model.Automaton;
+
+import com.google.inject.Inject;
+
+@ExtendWith(InjectionExtension.class)
+@InjectWith(TadamInjectorProvider.class)
+class FormatterTest {
+
+	@Inject
+	private ParseHelper<Automaton> parser;
+
+	@Inject
+	private ISerializer serializer;
+
+	static List<Path> corpus() {
+		return TadamTestSupport.validModels();
+	}
+
+	private String format(String text) throws Exception {
+		Automaton automaton = parser.parse(text);
+		assertTrue(automaton.eResource().getErrors().isEmpty(), () -> "syntax errors: " + automaton.eResource().getErrors());
+		return serializer.serialize(automaton, SaveOptions.newBuilder().format().getOptions());
+	}
+
+	@ParameterizedTest
+	@MethodSource("corpus")
+	void corpusFilesAreInCanonicalForm(Path file) throws Exception {
+		String text = TadamTestSupport.read(file);
+		assertEquals(text, format(text), "parse -> serialise -> format must give the file back: " + file);
+	}
+
+	@ParameterizedTest
+	@MethodSource("corpus")
+	void formattingIsIdempotentOnScrambledLayout(Path file) throws Exception {
+		String canonical = TadamTestSupport.read(file);
+		// same tokens, other whitespace: the formatter must bring it back to the canonical text
+		StringBuilder scrambled = new StringBuilder();
+		for (String line : canonical.split("\n")) {
+			boolean comment = line.contains("//") || line.contains("/*");
+			scrambled.append(comment ? line : line.replace("\t", "   ").replace(" -> ", "->").replace(" prob ", "\n prob   ")
+					.replace("(", "( ").replace(", ", " ,")).append("\n\n");
+		}
+		String once = format(scrambled.toString());
+		assertEquals(canonical, once, "formatting a re-laid-out copy of " + file);
+		assertEquals(once, format(once), "formatting twice changes nothing: " + file);
+	}
+
+	@Test
+	void commentsAreKept() throws Exception {
+		String text = "// header comment\nautomaton a { protocol tcp state s initial /* the end */ state e end s -> e $ prob 1 count 1 }";
+		String formatted = format(text);
+		assertTrue(formatted.contains("// header comment"), formatted);
+		assertTrue(formatted.contains("/* the end */"), formatted);
+		assertEquals(formatted, format(formatted));
+	}
+}

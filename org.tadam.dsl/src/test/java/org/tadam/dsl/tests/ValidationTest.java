@@ -1,0 +1,220 @@
+package org.tadam.dsl.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.testing.InjectWith;
+import org.eclipse.xtext.testing.extensions.InjectionExtension;
+import org.eclipse.xtext.testing.util.ParseHelper;
+import org.eclipse.xtext.testing.validation.ValidationTestHelper;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tadam.dsl.validation.IssueCodes;
+import org.tadam.model.Automaton;
+import org.tadam.model.TadamPackage.Literals;
+
+import com.google.inject.Inject;
+
+/** One test per issue code: a valid model is broken in exactly one way and exactly that code is reported. */
+@ExtendWith(InjectionExtension.class)
+@InjectWith(TadamInjectorProvider.class)
+class ValidationTest {
+
+	private static final String VALID = """
+			automaton t {
+				protocol tcp
+				service "http" ports 80
+				noise missing 0.01 spurious 0.01 duplicated 0 swapped 0
+				state a initial
+				state b
+				state z end
+				a -> b S> prob 1 count 3 mean (0, 0) cov (1e-6, 0, 1e-6)
+				b -> b PA> text "GET" prob 0.25 count 1 mean (4, 70) cov (1, 0.5, 9)
+					payload text { 1 * "GET /" }
+				b -> z $ prob 0.75 count 3
+			}
+			""";
+
+	@Inject
+	private ParseHelper<Automaton> parser;
+
+	@Inject
+	private ValidationTestHelper validation;
+
+	private List<Issue> issues(String text) throws Exception {
+		Automaton automaton = parser.parse(text);
+		assertTrue(automaton.eResource().getErrors().isEmpty(), () -> "syntax errors: " + automaton.eResource().getErrors());
+		return validation.validate(automaton);
+	}
+
+	private Issue single(String text, String code) throws Exception {
+		List<Issue> issues = issues(text);
+		List<Issue> matching = issues.stream().filter(i -> code.equals(i.getCode())).toList();
+		assertEquals(1, matching.size(), () -> "expected one " + code + " in " + issues);
+		assertEquals(1, issues.size(), () -> "expected only " + code + " but got " + issues);
+		return matching.get(0);
+	}
+
+	private static String broken(String from, String to) {
+		assertTrue(VALID.contains(from), from);
+		return VALID.replace(from, to);
+	}
+
+	@Test
+	void validModelHasNoIssues() throws Exception {
+		assertEquals(List.of(), issues(VALID));
+	}
+
+	static List<Path> samples() {
+		return TadamTestSupport.validModels();
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	void bundledModelsAreValid(Path file) throws Exception {
+		assertEquals(List.of(), issues(TadamTestSupport.read(file)), file.toString());
+	}
+
+	@Test
+	void probabilitySumNamesStateAndSum() throws Exception {
+		Issue issue = single(broken("prob 0.75", "prob 0.7"), IssueCodes.PROBABILITY_SUM);
+		assertEquals("Outgoing probabilities of state 'b' sum to 0.95, expected 1", issue.getMessage());
+		assertEquals("0.95", issue.getData()[0]);
+		assertEquals(6, issue.getLineNumber());
+	}
+
+	@Test
+	void probabilitySumToleratesRounding() throws Exception {
+		assertEquals(List.of(), issues(broken("prob 0.75", "prob 0.7500000001")));
+	}
+
+	@Test
+	void probabilityOutsideUnitInterval() throws Exception {
+		List<Issue> issues = issues(broken("a -> b S> prob 1", "a -> b S> prob 1.5"));
+		assertTrue(issues.stream().anyMatch(i -> IssueCodes.PROBABILITY_RANGE.equals(i.getCode())
+				&& i.getMessage().contains("'a -> b S>'") && i.getMessage().contains("1.5")), issues::toString);
+	}
+
+	@Test
+	void unreachableState() throws Exception {
+		Issue issue = single(broken("state z end", "state z end\n state lost\n lost -> z $ prob 1 count 0"),
+				IssueCodes.UNREACHABLE_STATE);
+		assertEquals(Severity.WARNING, issue.getSeverity());
+		assertTrue(issue.getMessage().contains("'lost'"));
+	}
+
+	@Test
+	void stateWithNoPathToEnd() throws Exception {
+		String text = broken("b -> z $ prob 0.75 count 3", "b -> z $ prob 0.5 count 3\n b -> trap A> prob 0.25 count 1 mean (1, 0) cov (1, 0, 1)\n trap -> trap A> prob 1 count 5 mean (1, 0) cov (1, 0, 1)")
+				.replace("state z end", "state z end\n state trap");
+		Issue issue = single(text, IssueCodes.NO_PATH_TO_END);
+		assertTrue(issue.getMessage().contains("'trap'"), issue.getMessage());
+	}
+
+	@Test
+	void endEdgeMustLeadIntoEndState() throws Exception {
+		String text = broken("b -> z $ prob 0.75 count 3", "b -> z A> prob 0.5 count 3 mean (1, 0) cov (1, 0, 1)\n b -> a $ prob 0.25 count 1");
+		List<Issue> issues = issues(text);
+		assertTrue(issues.stream().anyMatch(i -> IssueCodes.END_EDGE_TARGET.equals(i.getCode())), issues::toString);
+	}
+
+	@Test
+	void packetEdgeIntoEndState() throws Exception {
+		Issue issue = single(broken("b -> z $ prob 0.75 count 3", "b -> z FA> prob 0.75 count 3 mean (1, 0) cov (1, 0, 1)"),
+				IssueCodes.END_STATE_MISUSE);
+		assertTrue(issue.getMessage().contains("'b -> z FA>'"), issue.getMessage());
+	}
+
+	@Test
+	void exactlyOneInitialState() throws Exception {
+		single(broken("state b", "state b initial"), IssueCodes.INITIAL_STATE_COUNT);
+		List<Issue> none = issues(broken("state a initial", "state a"));
+		assertTrue(none.stream().anyMatch(i -> IssueCodes.INITIAL_STATE_COUNT.equals(i.getCode())), none::toString);
+	}
+
+	@Test
+	void exactlyOneEndState() throws Exception {
+		List<Issue> issues = issues(broken("state z end", "state z"));
+		assertTrue(issues.stream().anyMatch(i -> IssueCodes.END_STATE_COUNT.equals(i.getCode())), issues::toString);
+	}
+
+	@Test
+	void negativeVariance() throws Exception {
+		Issue issue = single(broken("cov (1, 0.5, 9)", "cov (1, 0.5, -9)"), IssueCodes.NEGATIVE_VARIANCE);
+		assertTrue(issue.getMessage().contains("'b -> b PA> text \"GET\"'"), issue.getMessage());
+	}
+
+	@Test
+	void covarianceNotPositiveSemiDefinite() throws Exception {
+		single(broken("cov (1, 0.5, 9)", "cov (1, 3.5, 9)"), IssueCodes.COVARIANCE_NOT_PSD);
+	}
+
+	@Test
+	void covarianceOfWrongSize() throws Exception {
+		single(broken("cov (1, 0.5, 9)", "cov (1, 9)"), IssueCodes.DISTRIBUTION_DIMENSION);
+	}
+
+	@Test
+	void malformedFlags() throws Exception {
+		Issue unknown = single(broken("a -> b S>", "a -> b SX>"), IssueCodes.MALFORMED_FLAGS);
+		assertTrue(unknown.getMessage().contains("'SX'"), unknown.getMessage());
+		Issue order = single(broken("a -> b S>", "a -> b AS>"), IssueCodes.MALFORMED_FLAGS);
+		assertEquals("SA", order.getData()[0]);
+		single(broken("a -> b S>", "a -> b AP>"), IssueCodes.MALFORMED_FLAGS);
+		single(broken("a -> b S>", "a -> b SS>"), IssueCodes.MALFORMED_FLAGS);
+		List<Issue> udp = issues(broken("protocol tcp", "protocol udp"));
+		assertEquals(2, udp.size(), udp::toString);
+		assertTrue(udp.stream().allMatch(i -> IssueCodes.MALFORMED_FLAGS.equals(i.getCode())), udp::toString);
+	}
+
+	@Test
+	void duplicateStateNames() throws Exception {
+		List<Issue> issues = issues(broken("state b", "state b\n state b"));
+		assertTrue(issues.stream().anyMatch(i -> IssueCodes.DUPLICATE_NAME.equals(i.getCode()) && i.getMessage().contains("'b'")),
+				issues::toString);
+	}
+
+	@Test
+	void emptyPayloadPoolWithPositiveWeight() throws Exception {
+		single(broken("payload text { 1 * \"GET /\" }", "payload text { }"), IssueCodes.EMPTY_PAYLOAD_POOL);
+		single(broken("payload text { 1 * \"GET /\" }", "payload text { 0 * \"GET /\" }"), IssueCodes.EMPTY_PAYLOAD_POOL);
+	}
+
+	@Test
+	void negativeCount() throws Exception {
+		single(broken("count 3 mean", "count -3 mean"), IssueCodes.NEGATIVE_COUNT);
+	}
+
+	@Test
+	void noiseRatesOutOfRange() throws Exception {
+		single(broken("missing 0.01", "missing 1.2"), IssueCodes.NOISE_RATE_RANGE);
+	}
+
+	@Test
+	void tokenOnlyOnTextPayloads() throws Exception {
+		single(broken("PA> text \"GET\"", "PA> replay \"GET\"").replace("payload text { 1 * \"GET /\" }", ""),
+				IssueCodes.PAYLOAD_MISMATCH);
+	}
+
+	@Test
+	void portOutOfRange() throws Exception {
+		single(broken("ports 80", "ports 80, 70000"), IssueCodes.INVALID_PORT);
+	}
+
+	@Test
+	void unresolvedStateIsOneLinkingError() throws Exception {
+		Automaton automaton = parser.parse(broken("a -> b S>", "a -> nowhere S>"));
+		List<Issue> issues = validation.validate(automaton);
+		List<Issue> errors = issues.stream().filter(i -> i.getSeverity() == Severity.ERROR).toList();
+		assertEquals(1, errors.size(), issues::toString);
+		assertTrue(errors.get(0).getMessage().contains("nowhere"));
+		validation.assertError(automaton, Literals.EDGE, org.eclipse.xtext.diagnostics.Diagnostic.LINKING_DIAGNOSTIC);
+	}
+}
