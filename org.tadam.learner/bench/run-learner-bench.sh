@@ -2,15 +2,17 @@
 # Learner benchmark suite (issue #4): ground truth under noise, the loopback captures, anomaly
 # detection, speed; writes org.tadam.learner/BENCHMARKS-learner.md. Sections 2 and 3 are skipped
 # when ../shared/data/pcaps/loopback is absent.
-# Usage: org.tadam.learner/bench/run-learner-bench.sh [quick|full] [PCAP_DIR]
+# Usage: org.tadam.learner/bench/run-learner-bench.sh [quick|full] [PCAP_DIR] [SECTIONS]
+# (SECTIONS: which of 1-4 to run, default 1234)
 set -eu
 module=$(cd "$(dirname "$0")/.." && pwd)
 grid=${1:-quick}
 pcaps=${2:-$module/../../shared/data/pcaps/loopback}
+sections=${3:-1234}
 cd "$module/.."
 flock /tmp/tadam-mvn.lock ./mvnw -B -q -o -f org.tadam.learner/pom.xml test-compile \
   dependency:build-classpath -Dmdep.outputFile="$module/target/bench-classpath.txt" -Dmdep.includeScope=test
 cp="$module/target/classes:$module/target/test-classes:$(cat "$module/target/bench-classpath.txt")"
 # the build lock is released before the (long) run
 exec java -Xmx3g -XX:+UseParallelGC -cp "$cp" org.tadam.learner.bench.LearnerBench \
-  "$module/BENCHMARKS-learner.md" "$pcaps" "$grid"
+  "$module/BENCHMARKS-learner.md" "$pcaps" "$grid" "$sections"

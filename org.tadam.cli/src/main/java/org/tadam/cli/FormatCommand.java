@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "format", mixinStandardHelpOptions = true,
-		description = "Rewrites .tadam files in the canonical layout (comments are kept). With --check, changes nothing "
+		description = "Rewrites .tadam and .tadamscenario files in the canonical layout (comments are kept). With --check, changes nothing "
 				+ "and exits 1 when a file is not formatted.")
 final class FormatCommand implements Callable<Integer> {
 
@@ -44,17 +44,22 @@ final class FormatCommand implements Callable<Integer> {
 		int failed = 0;
 		for (Path file : files) {
 			try {
-				if (!ModelFiles.TEXT_EXTENSION.equals(ModelFiles.extension(file))) {
-					throw new ModelFileException(file + ": only .tadam files can be formatted");
+				String extension = ModelFiles.extension(file);
+				boolean scenario = ModelFiles.SCENARIO_EXTENSION.equals(extension);
+				if (!scenario && !ModelFiles.TEXT_EXTENSION.equals(extension)) {
+					throw new ModelFileException(file + ": only .tadam and .tadamscenario files can be formatted");
 				}
-				ModelFiles.Loaded loaded = models.load(file);
-				if (!loaded.resource().getErrors().isEmpty()) {
-					IssuePrinter.print(file, loaded.issues().stream()
-							.filter(i -> i.isSyntaxError()).toList(), err);
-					throw new ModelFileException(file + ": has syntax errors, not formatted");
+				String formatted;
+				if (scenario) {
+					ModelFiles.LoadedScenario loaded = models.loadScenario(file);
+					rejectSyntaxErrors(file, loaded.resource(), loaded.issues(), err);
+					formatted = models.toText(loaded.scenario());
+				} else {
+					ModelFiles.Loaded loaded = models.load(file);
+					rejectSyntaxErrors(file, loaded.resource(), loaded.issues(), err);
+					formatted = models.toText(loaded.automaton());
 				}
 				String original = Files.readString(file, StandardCharsets.UTF_8);
-				String formatted = models.toText(loaded.automaton());
 				if (stdout) {
 					out.print(formatted);
 				} else if (!formatted.equals(original)) {
@@ -79,5 +84,13 @@ final class FormatCommand implements Callable<Integer> {
 			return TadamCli.EXIT_ERROR;
 		}
 		return check && unformatted > 0 ? TadamCli.EXIT_PROBLEMS : 0;
+	}
+
+	private static void rejectSyntaxErrors(Path file, org.eclipse.emf.ecore.resource.Resource resource,
+			List<org.eclipse.xtext.validation.Issue> issues, PrintWriter err) throws ModelFileException {
+		if (!resource.getErrors().isEmpty()) {
+			IssuePrinter.print(file, issues.stream().filter(i -> i.isSyntaxError()).toList(), err);
+			throw new ModelFileException(file + ": has syntax errors, not formatted");
+		}
 	}
 }

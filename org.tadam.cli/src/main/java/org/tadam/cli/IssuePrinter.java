@@ -27,7 +27,7 @@ final class IssuePrinter {
 				errors++;
 			}
 			String code = issue.getCode() == null ? "" : " [" + shortCode(issue.getCode()) + "]";
-			out.printf("%s:%d:%d: %s: %s%s%n", file, issue.getLineNumber() == null ? 0 : issue.getLineNumber(),
+			out.printf("%s:%d:%d: %s: %s%s%n", fileOf(issue, file), issue.getLineNumber() == null ? 0 : issue.getLineNumber(),
 					issue.getColumn() == null ? 0 : issue.getColumn(), issue.getSeverity().name().toLowerCase(Locale.ROOT),
 					issue.getMessage(), code);
 		}
@@ -37,5 +37,21 @@ final class IssuePrinter {
 	private static String shortCode(String code) {
 		int dot = code.lastIndexOf('.');
 		return dot < 0 ? code : code.substring(dot + 1);
+	}
+
+	/** The file an issue is in: a scenario's issues may come from a model it imports. */
+	private static Path fileOf(Issue issue, Path checked) {
+		org.eclipse.emf.common.util.URI uri = issue.getUriToProblem();
+		if (uri == null || !uri.isFile()) {
+			return checked;
+		}
+		Path problem = Path.of(uri.toFileString()).toAbsolutePath().normalize();
+		Path absolute = checked.toAbsolutePath().normalize();
+		if (problem.equals(absolute)) {
+			return checked;
+		}
+		Path cwd = Path.of("").toAbsolutePath();
+		// shown relative to the working directory when below it, like the file the user named
+		return problem.startsWith(cwd) ? cwd.relativize(problem) : problem;
 	}
 }

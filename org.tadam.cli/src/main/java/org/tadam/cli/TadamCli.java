@@ -12,7 +12,8 @@ import picocli.CommandLine.IVersionProvider;
 /** The {@code tadam} command: learn, check, convert and serve TADAM models. */
 @Command(name = "tadam", mixinStandardHelpOptions = true, versionProvider = TadamCli.Version.class,
 		description = "Turns packet captures into editable protocol models (.tadam) and models into traffic generators.",
-		subcommands = { ValidateCommand.class, FormatCommand.class, ConvertCommand.class, DotCommand.class, LspCommand.class,
+		subcommands = { ValidateCommand.class, FormatCommand.class, ConvertCommand.class, DotCommand.class, DiagramCommand.class, LspCommand.class, CompileCommand.class, LearnCommand.class, ScoreCommand.class,
+				WordsCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TadamCli implements Runnable {
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
-		description = "Checks .tadam (or .xmi) models; prints file:line:col: messages and exits 1 when a model has errors.")
+		description = "Checks .tadam (or .xmi) models and .tadamscenario scenarios (with the models they import); prints file:line:col: messages and exits 1 when a model has errors.")
 final class ValidateCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE", description = "models to check")
@@ -32,8 +32,10 @@ final class ValidateCommand implements Callable<Integer> {
 		int unreadable = 0;
 		for (Path file : files) {
 			try {
-				ModelFiles.Loaded loaded = models.load(file);
-				int errors = IssuePrinter.print(file, loaded.issues(), out);
+				List<org.eclipse.xtext.validation.Issue> issues = ModelFiles.SCENARIO_EXTENSION.equals(ModelFiles.extension(file))
+						? models.loadScenario(file).issues()
+						: models.load(file).issues();
+				int errors = IssuePrinter.print(file, issues, out);
 				if (errors > 0) {
 					invalid++;
 				}

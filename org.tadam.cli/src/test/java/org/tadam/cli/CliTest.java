@@ -112,4 +112,26 @@ class CliTest {
 		assertEquals(TadamCli.EXIT_ERROR, bad.exit());
 		assertTrue(bad.err().contains("Missing required parameter"), bad.err());
 	}
+
+	@Test
+	void scenariosAreValidatedWithTheirModelsAndFormatted(@TempDir Path dir) throws Exception {
+		Path scenario = SAMPLES.resolve("mix.tadamscenario");
+		Result valid = tadam("validate", scenario.toString());
+		assertEquals(0, valid.exit(), valid::toString);
+		assertEquals(0, tadam("format", "--check", scenario.toString()).exit());
+
+		for (String model : new String[] { "http.tadam", "tls.tadam", "dns.tadam", "ssh.tadam" }) {
+			Files.copy(SAMPLES.resolve(model), dir.resolve(model));
+		}
+		// a broken imported model is reported in its own file
+		Files.writeString(dir.resolve("dns.tadam"), Files.readString(dir.resolve("dns.tadam")).replace("prob 0.9", "prob 0.8"));
+		Path copy = Files.writeString(dir.resolve("mix.tadamscenario"), Files.readString(scenario).replace("\n\t", "\n  "));
+		Result broken = tadam("validate", copy.toString());
+		assertEquals(TadamCli.EXIT_PROBLEMS, broken.exit(), broken::toString);
+		assertTrue(broken.out().contains("dns.tadam:"), broken.out());
+		assertTrue(broken.out().contains("sum to 0.9, expected 1"), broken.out());
+		assertEquals(TadamCli.EXIT_PROBLEMS, tadam("format", "--check", copy.toString()).exit());
+		assertEquals(0, tadam("format", copy.toString()).exit());
+		assertEquals(Files.readString(scenario), Files.readString(copy));
+	}
 }

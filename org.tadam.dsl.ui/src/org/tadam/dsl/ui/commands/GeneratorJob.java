@@ -7,13 +7,16 @@ import java.util.List;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
+import org.osgi.framework.Bundle;
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
 import org.tadam.dsl.ui.TadamUiPlugin;
@@ -67,7 +70,7 @@ public final class GeneratorJob extends Job {
 			progress.worked(1);
 			progress.subTask("Compiling the generator");
 			Path jar = input.resolveSibling(scenario.getName() + ".jar");
-			ScenarioCompiler.Result result = new ScenarioCompiler().compile(scenario, GeneratorOptions.forScenario(scenario.getName()), jar, null);
+			ScenarioCompiler.Result result = new ScenarioCompiler(runtimeBundleFile()).compile(scenario, GeneratorOptions.forScenario(scenario.getName()), jar, null);
 			progress.worked(1);
 			file.getParent().refreshLocal(IResource.DEPTH_ONE, progress.split(1));
 			return Status.info("Wrote " + jar.getFileName() + " (" + result.javaFiles() + " generated classes); run: java -jar "
@@ -77,5 +80,14 @@ public final class GeneratorJob extends Job {
 		} catch (IOException | CoreException e) {
 			return Status.error("Generating from " + file.getName() + " failed", e);
 		}
+	}
+
+	/** The generator runtime bundle's jar or directory: javac needs a file, and OSGi class loaders give bundle URLs. */
+	private static Path runtimeBundleFile() throws IOException {
+		Bundle runtime = Platform.getBundle("org.tadam.generator.runtime");
+		if (runtime == null) {
+			throw new IllegalStateException("the generator runtime bundle (org.tadam.generator.runtime) is not installed");
+		}
+		return FileLocator.getBundleFile(runtime).toPath();
 	}
 }

@@ -73,6 +73,25 @@ public class TadamValueConverters extends AbstractDeclarativeValueConverterServi
 		};
 	}
 
+	@ValueConverter(rule = "Long")
+	public IValueConverter<Long> Long() {
+		return new AbstractNullSafeConverter<Long>() {
+			@Override
+			protected Long internalToValue(String string, INode node) {
+				try {
+					return java.lang.Long.valueOf(string.trim());
+				} catch (NumberFormatException e) {
+					throw new ValueConverterException("'" + string + "' is not a whole number (expected an integer)", node, e);
+				}
+			}
+
+			@Override
+			protected String internalToString(Long value) {
+				return value.toString();
+			}
+		};
+	}
+
 	@ValueConverter(rule = "Base64")
 	public IValueConverter<byte[]> Base64() {
 		return new AbstractNullSafeConverter<byte[]>() {

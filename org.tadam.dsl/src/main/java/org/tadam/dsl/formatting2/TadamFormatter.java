@@ -6,7 +6,9 @@ import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegionsFinder;
 import org.eclipse.emf.ecore.EObject;
+import org.tadam.model.AddressPlan;
 import org.tadam.model.Automaton;
+import org.tadam.model.AutomatonUse;
 import org.tadam.model.Edge;
 import org.tadam.model.Gaussian;
 import org.tadam.model.PacketSymbol;
@@ -14,6 +16,8 @@ import org.tadam.model.PayloadModel;
 import org.tadam.model.Provenance;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
+import org.tadam.model.Scenario;
+import org.tadam.model.ScenarioImport;
 import org.tadam.model.State;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.TextPayload;
@@ -71,6 +75,63 @@ public class TadamFormatter extends AbstractJavaFormatter {
 			doc.prepend(regionFor(edge).feature(Literals.EDGE__SOURCE), f -> f.setNewLines(blankLine ? 2 : 1));
 			format(edge, doc);
 			firstEdge = false;
+		}
+	}
+
+	/** Scenarios: one setting per line, address plans as indented blocks, a blank line before the first use. */
+	protected void format(Scenario scenario, IFormattableDocument doc) {
+		for (ISemanticRegion region : textRegionExtensions.allSemanticRegions(scenario)) {
+			doc.prepend(region, f -> {
+				f.oneSpace();
+				f.lowPriority();
+			});
+		}
+		ISemanticRegionsFinder find = regionFor(scenario);
+		ISemanticRegion first = find.keyword("scenario");
+		if (first.getPreviousHiddenRegion().containsComment()) {
+			doc.prepend(first, IHiddenRegionFormatter::newLine);
+		} else {
+			doc.prepend(first, IHiddenRegionFormatter::noSpace);
+		}
+		ISemanticRegion open = find.keyword("{");
+		ISemanticRegion close = find.keyword("}");
+		doc.interior(open, close, IHiddenRegionFormatter::indent);
+		doc.append(close, IHiddenRegionFormatter::newLine);
+		doc.prepend(close, IHiddenRegionFormatter::newLine);
+		for (ScenarioImport anImport : scenario.getImports()) {
+			doc.prepend(regionFor(anImport).keyword("import"), IHiddenRegionFormatter::newLine);
+		}
+		for (String keyword : new String[] { "seed", "starting", "connections", "duration", "rate", "format", "snaplen",
+				"clients", "servers" }) {
+			doc.prepend(find.keyword(keyword), IHiddenRegionFormatter::newLine);
+		}
+		formatTuples(scenario, doc);
+		for (AddressPlan plan : new AddressPlan[] { scenario.getClients(), scenario.getServers() }) {
+			if (plan != null) {
+				format(plan, doc);
+			}
+		}
+		boolean firstUse = true;
+		for (AutomatonUse use : scenario.getUses()) {
+			boolean blankLine = firstUse;
+			doc.prepend(regionFor(use).keyword("use"), f -> f.setNewLines(blankLine ? 2 : 1));
+			for (ISemanticRegion comma : regionFor(use).keywords(",")) {
+				doc.prepend(comma, IHiddenRegionFormatter::noSpace);
+			}
+			firstUse = false;
+		}
+	}
+
+	protected void format(AddressPlan plan, IFormattableDocument doc) {
+		ISemanticRegionsFinder find = regionFor(plan);
+		ISemanticRegion open = find.keyword("{");
+		ISemanticRegion close = find.keyword("}");
+		doc.interior(open, close, IHiddenRegionFormatter::indent);
+		doc.prepend(close, IHiddenRegionFormatter::newLine);
+		for (String keyword : new String[] { "subnet", "mac", "ttl" }) {
+			for (ISemanticRegion region : find.keywords(keyword)) {
+				doc.prepend(region, IHiddenRegionFormatter::newLine);
+			}
 		}
 	}
 

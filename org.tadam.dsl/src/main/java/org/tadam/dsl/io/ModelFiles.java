@@ -26,6 +26,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.tadam.model.Automaton;
+import org.tadam.model.Scenario;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
@@ -38,6 +39,7 @@ public class ModelFiles {
 
 	public static final String TEXT_EXTENSION = "tadam";
 	public static final String XMI_EXTENSION = "xmi";
+	public static final String SCENARIO_EXTENSION = "tadamscenario";
 
 	@Inject
 	private Provider<XtextResourceSet> resourceSets;
@@ -50,6 +52,13 @@ public class ModelFiles {
 
 	/** A loaded file with its problems; syntax errors and validation problems alike. */
 	public record Loaded(Path path, Resource resource, Automaton automaton, List<Issue> issues) {
+		public boolean hasErrors() {
+			return issues.stream().anyMatch(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR);
+		}
+	}
+
+	/** A loaded scenario with the problems of the scenario and of every model it imports. */
+	public record LoadedScenario(Path path, Resource resource, Scenario scenario, List<Issue> issues) {
 		public boolean hasErrors() {
 			return issues.stream().anyMatch(i -> i.getSeverity() == org.eclipse.xtext.diagnostics.Severity.ERROR);
 		}
@@ -77,6 +86,9 @@ public class ModelFiles {
 		if (!TEXT_EXTENSION.equals(extension) && !XMI_EXTENSION.equals(extension)) {
 			throw new ModelFileException(path + ": unknown kind of file '." + extension + "' (expected .tadam or .xmi)");
 		}
+		if (Files.isDirectory(path)) {
+			throw new ModelFileException(path + ": is a directory, not a model file");
+		}
 		if (!Files.isRegularFile(path)) {
 			throw new ModelFileException(path + ": no such file");
 		}
@@ -98,10 +110,49 @@ public class ModelFiles {
 		return new Loaded(path, resource, (Automaton) root, issues);
 	}
 
+	/**
+	 * Loads a .tadamscenario file with the models it imports (paths relative to the scenario) and validates them
+	 * all; issues of an imported model carry that model's URI.
+	 *
+	 * @throws ModelFileException when the file cannot be read or holds no scenario
+	 */
+	public LoadedScenario loadScenario(Path path) throws ModelFileException {
+		if (!SCENARIO_EXTENSION.equals(extension(path))) {
+			throw new ModelFileException(path + ": unknown kind of file '." + extension(path) + "' (expected ." + SCENARIO_EXTENSION + ")");
+		}
+		if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+			throw new ModelFileException(path + ": no such readable file");
+		}
+		ResourceSet set = newResourceSet();
+		Resource resource = set.createResource(URI.createFileURI(path.toAbsolutePath().toString()));
+		try {
+			resource.load(Map.of());
+		} catch (IOException | RuntimeException e) {
+			throw new ModelFileException(path + ": cannot be read: " + rootMessage(e), e);
+		}
+		EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
+		if (root != null && !(root instanceof Scenario)) {
+			throw new ModelFileException(path + ": does not contain a TADAM scenario");
+		}
+		// validating the scenario links its uses, which loads the imported models into the set
+		List<Issue> issues = new ArrayList<>(validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl));
+		for (Resource imported : List.copyOf(set.getResources())) {
+			if (imported != resource) {
+				issues.addAll(validator.validate(imported, CheckMode.ALL, CancelIndicator.NullImpl));
+			}
+		}
+		return new LoadedScenario(path, resource, (Scenario) root, issues);
+	}
+
 	/** The canonical, formatted text of an automaton (whatever resource it came from). */
 	public String toText(Automaton automaton) {
 		Automaton detached = automaton.eResource() instanceof XtextResource ? automaton : copyIntoTextResource(automaton);
 		return serializer.serialize(detached, SaveOptions.newBuilder().format().getOptions());
+	}
+
+	/** The canonical, formatted text of a scenario read from a .tadamscenario file. */
+	public String toText(Scenario scenario) {
+		return serializer.serialize(scenario, SaveOptions.newBuilder().format().getOptions());
 	}
 
 	private Automaton copyIntoTextResource(Automaton automaton) {

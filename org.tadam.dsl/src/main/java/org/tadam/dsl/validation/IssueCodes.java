@@ -26,6 +26,19 @@ public final class IssueCodes {
 	public static final String NOISE_RATE_RANGE = PREFIX + "noise_rate_range";
 	public static final String PAYLOAD_MISMATCH = PREFIX + "payload_mismatch";
 	public static final String INVALID_PORT = PREFIX + "invalid_port";
+	/** An imported model file does not exist. */
+	public static final String UNRESOLVED_IMPORT = PREFIX + "unresolved_import";
+	/** A scenario uses no automaton, or an address plan has no subnet. */
+	public static final String EMPTY_SCENARIO_POOL = PREFIX + "empty_scenario_pool";
+	/** A rate, share, connection count or duration is not positive, or a daily profile is malformed. */
+	public static final String SCENARIO_RATE = PREFIX + "scenario_rate";
+	public static final String INVALID_SUBNET = PREFIX + "invalid_subnet";
+	public static final String INVALID_MAC = PREFIX + "invalid_mac";
+	public static final String INVALID_TTL = PREFIX + "invalid_ttl";
+	public static final String INVALID_START = PREFIX + "invalid_start";
+	public static final String INVALID_SNAP_LENGTH = PREFIX + "invalid_snap_length";
+	/** Clients and servers share no address family, or no server port is known for an automaton. */
+	public static final String UNREACHABLE_SERVERS = PREFIX + "unreachable_servers";
 
 	private IssueCodes() {
 	}

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.eclipse.xtext.validation.ComposedChecks;
 import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
 import org.tadam.model.EndSymbol;
@@ -29,6 +30,7 @@ import org.tadam.model.derived.Symbols;
  * they are useful on the command line as well as in an editor.
  */
 // org.tadam.model.State is written in full: the inherited AbstractDeclarativeValidator.State would shadow an import.
+@ComposedChecks(validators = ScenarioValidator.class)
 public class TadamValidator extends AbstractTadamValidator {
 
 	/** Tolerance of the probability sum of a state's outgoing edges. */

@@ -1,0 +1,285 @@
+package org.tadam.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.tadam.dsl.io.ModelFileException;
+import org.tadam.learner.LearnedModel;
+import org.tadam.learner.LearnerOptions;
+import org.tadam.learner.Sample;
+import org.tadam.learner.TadamLearner;
+import org.tadam.learner.capture.CaptureIngest;
+import org.tadam.learner.capture.IngestOptions;
+import org.tadam.learner.capture.IngestReport;
+import org.tadam.learner.capture.flow.ServiceTable;
+import org.tadam.learner.capture.flow.TrackerOptions;
+import org.tadam.learner.capture.word.SymbolAbstraction;
+import org.tadam.learner.capture.word.TextWordFormat;
+import org.tadam.learner.capture.word.TimedWord;
+import org.tadam.learner.capture.word.ValueQuantisation;
+import org.tadam.learner.capture.word.WordFormatException;
+import org.tadam.learner.export.ModelExporter;
+import org.tadam.learner.noise.NoiseKind;
+import org.tadam.model.Automaton;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tadam learn}: captures (or word files) → one learned .tadam model per service (or per
+ * service and connection outcome). The learning is done by {@link TadamLearner}; this class maps
+ * options, shows progress, writes the files and prints the summary.
+ */
+@Command(name = "learn", mixinStandardHelpOptions = true,
+		description = { "Learns one TADAM automaton per service from pcap/pcapng captures (or from word files) and writes DIR/SERVICE.tadam.",
+				"Progress goes to stderr; the summary table (service, connections, states, edges, model bits, data bits, seconds) to stdout.",
+				"Ctrl-C stops the search and writes the best model so far.",
+				"Exit code 0 = ok, 2 = bad usage, unreadable input or a model that could not be written." })
+final class LearnCommand implements Callable<Integer> {
+
+	@Parameters(arity = "0..*", paramLabel = "CAPTURE", description = "pcap or pcapng files")
+	private List<Path> captures = new ArrayList<>();
+
+	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "directory for the .tadam files (created if needed)")
+	private Path output;
+
+	@Option(names = "--words", paramLabel = "FILE", description = "also learn from a text word file (SERVICE<TAB>SYMBOL:IAT,SIZE ..., as written by 'tadam words'); repeatable")
+	private List<Path> wordFiles = new ArrayList<>();
+
+	@Option(names = "--service", paramLabel = "S", description = "only this service (repeatable), e.g. http, domain, tcp/8081")
+	private List<String> services = new ArrayList<>();
+
+	@Option(names = "--service-port", paramLabel = "PORT[/PROTO]=NAME", description = "names a server port (repeatable), e.g. 8080=http")
+	private List<String> servicePorts = new ArrayList<>();
+
+	@Option(names = "--by-outcome", description = "one automaton per service and connection outcome (SF, S0, REJ, ...)")
+	private boolean byOutcome;
+
+	@Option(names = "--noise", paramLabel = "KINDS", defaultValue = "missing,spurious,duplicated,swapped",
+			description = "noise kinds the learner may explain: a list of missing, spurious, duplicated, swapped, or none (default: ${DEFAULT-VALUE})")
+	private String noise;
+
+	@Option(names = "--init", paramLabel = "bigram|prefix", defaultValue = "bigram", description = "starting automaton (default: ${DEFAULT-VALUE})")
+	private String init;
+
+	@Option(names = "--threads", paramLabel = "N", description = "threads scoring candidates (default: all cores); the result does not depend on it")
+	private Integer threads;
+
+	@Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100000", description = "stop after N operations (default: ${DEFAULT-VALUE})")
+	private int maxIterations;
+
+	@Option(names = "--max-packets", paramLabel = "N", defaultValue = "1000", description = "letters per word; longer connections are truncated (default: ${DEFAULT-VALUE})")
+	private int maxPackets;
+
+	@Option(names = "--no-payload-classes", description = "symbols from TCP flags and direction only")
+	private boolean noPayloadClasses;
+
+	@Option(names = "--no-progress", description = "no progress display")
+	private boolean noProgress;
+
+	@Spec
+	private CommandSpec spec;
+
+	private volatile TadamLearner running;
+	private volatile boolean interrupted;
+
+	private record Group(String service, String outcome, String protocol, TreeSet<Integer> ports, List<Sample> samples) {
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		if (captures.isEmpty() && wordFiles.isEmpty()) {
+			err.println("tadam learn: give capture files or --words FILE");
+			return TadamCli.EXIT_ERROR;
+		}
+		LearnerOptions options;
+		IngestOptions ingest;
+		try {
+			LearnerOptions.Init start = switch (init) {
+			case "bigram" -> LearnerOptions.Init.BIGRAM;
+			case "prefix" -> LearnerOptions.Init.PREFIX;
+			default -> throw new IllegalArgumentException("--init must be bigram or prefix, not '" + init + "'");
+			};
+			Set<NoiseKind> kinds = NoiseKind.parse(noise);
+			options = LearnerOptions.defaults().withInit(start).withNoise(kinds).withMaxIterations(maxIterations);
+			if (threads != null) {
+				options = options.withThreads(threads);
+			}
+			ServiceTable table = ServiceTable.standard();
+			for (String s : servicePorts) {
+				table = table.withOverride(s);
+			}
+			ingest = IngestOptions.defaults().withServices(table)
+					.withTracker(TrackerOptions.defaults().withMaxPackets(maxPackets).withClassifyPayloads(!noPayloadClasses))
+					.withAlphabet(noPayloadClasses ? SymbolAbstraction.flagsOnly() : SymbolAbstraction.standard())
+					.withServiceFilter(Set.copyOf(services));
+		} catch (IllegalArgumentException e) {
+			err.println("tadam learn: " + e.getMessage());
+			return TadamCli.EXIT_ERROR;
+		}
+		Map<String, Group> groups = new TreeMap<>();
+		boolean inputErrors = false;
+		if (!captures.isEmpty()) {
+			IngestReport report = new CaptureIngest(ingest).words(captures, w -> add(groups, w));
+			for (Map.Entry<String, String> u : report.unreadable().entrySet()) {
+				err.println("tadam: " + u.getKey() + ": " + u.getValue());
+			}
+			report.files().stream().filter(f -> f.error() != null)
+					.forEach(f -> err.println("tadam: " + f.source() + ": " + f.error().getMessage()));
+			inputErrors = report.hasErrors();
+		}
+		for (Path file : wordFiles) {
+			try {
+				for (TimedWord w : TextWordFormat.read(file)) {
+					if (services.isEmpty() || services.contains(w.service())) {
+						add(groups, w);
+					}
+				}
+			} catch (WordFormatException e) {
+				err.println("tadam: " + e.getMessage());
+				return TadamCli.EXIT_ERROR;
+			} catch (IOException e) {
+				err.println("tadam: " + file + ": cannot be read: " + e.getMessage());
+				return TadamCli.EXIT_ERROR;
+			}
+		}
+		if (groups.isEmpty()) {
+			err.println("tadam learn: no connection to learn from" + (services.isEmpty() ? "" : " (check --service)"));
+			return TadamCli.EXIT_ERROR;
+		}
+		try {
+			Files.createDirectories(output);
+		} catch (IOException e) {
+			err.println("tadam: " + output + ": cannot create the directory: " + e.getMessage());
+			return TadamCli.EXIT_ERROR;
+		}
+		CountDownLatch finished = new CountDownLatch(1);
+		Thread hook = new Thread(() -> {
+			interrupted = true;
+			TadamLearner l = running;
+			if (l != null) {
+				l.requestStop();
+			}
+			try {
+				finished.await(120, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}, "tadam-learn-interrupt");
+		Runtime.getRuntime().addShutdownHook(hook);
+		List<String> inputs = new ArrayList<>();
+		captures.forEach(p -> inputs.add(p.getFileName().toString()));
+		wordFiles.forEach(p -> inputs.add(p.getFileName().toString()));
+		List<String[]> rows = new ArrayList<>();
+		int failures = 0;
+		try {
+			for (Group g : groups.values()) {
+				if (interrupted) {
+					err.println("tadam learn: interrupted before " + label(g) + " was learned");
+					continue;
+				}
+				String label = label(g);
+				TadamLearner learner;
+				LearnedModel model;
+				try (LearnProgress progress = new LearnProgress(label, err, !noProgress)) {
+					learner = new TadamLearner(options.withListener(progress));
+					g.samples().forEach(learner::addSample);
+					running = learner;
+					model = learner.computeModel();
+					running = null;
+				}
+				String name = g.service() + (g.outcome() == null ? "" : "_" + g.outcome());
+				ValueQuantisation quantisation = g.samples().get(0).connection() == null ? null : ingest.quantisation();
+				Automaton automaton;
+				try {
+					automaton = ModelExporter.toModel(model, new ModelExporter.Info(name, g.protocol(), g.service(),
+							List.copyOf(g.ports()), g.outcome(), quantisation, inputs));
+				} catch (IllegalArgumentException e) {
+					err.println("tadam learn: " + label + ": " + e.getMessage());
+					failures++;
+					continue;
+				}
+				Path file = output.resolve(ModelExporter.identifier(name) + ".tadam");
+				try {
+					org.tadam.learner.export.ModelText.save(automaton, file);
+				} catch (ModelFileException e) {
+					err.println("tadam: " + e.getMessage());
+					failures++;
+					continue;
+				}
+				if (model.stopped()) {
+					err.println("tadam learn: " + label + ": interrupted, wrote the best model so far to " + file);
+				}
+				rows.add(new String[] { label, Long.toString(model.connections()), Integer.toString(model.automaton().stateCount()),
+						Integer.toString(model.automaton().edgeCount()), String.format("%.1f", model.modelBits()),
+						String.format("%.1f", model.dataBits()), String.format("%.2f", model.seconds()), file.toString() });
+			}
+			printSummary(out, rows);
+		} finally {
+			finished.countDown();
+			if (!interrupted) {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+		}
+		return failures > 0 || inputErrors ? TadamCli.EXIT_ERROR : 0;
+	}
+
+	private void add(Map<String, Group> groups, TimedWord w) {
+		String outcome = byOutcome && w.connection() != null ? w.connection().state().name() : null;
+		String key = w.service() + "\u0000" + (outcome == null ? "" : outcome);
+		Group g = groups.computeIfAbsent(key, k -> new Group(w.service(), outcome,
+				w.connection() == null ? null : w.connection().protocolName(), new TreeSet<>(), new ArrayList<>()));
+		if (w.connection() != null && g.ports().size() < 8) {
+			g.ports().add(w.connection().responder().port());
+		}
+		g.samples().add(Sample.of(w));
+	}
+
+	private static String label(Group g) {
+		return g.service() + (g.outcome() == null ? "" : " " + g.outcome());
+	}
+
+	private static void printSummary(PrintWriter out, List<String[]> rows) {
+		String[] header = { "service", "connections", "states", "edges", "model bits", "data bits", "seconds", "file" };
+		int[] width = new int[header.length];
+		for (int i = 0; i < header.length; i++) {
+			width[i] = header[i].length();
+			for (String[] r : rows) {
+				width[i] = Math.max(width[i], r[i].length());
+			}
+		}
+		StringBuilder sb = new StringBuilder();
+		for (String[] r : prepend(header, rows)) {
+			for (int i = 0; i < r.length; i++) {
+				String cell = i == 0 || i == r.length - 1 ? String.format("%-" + width[i] + "s", r[i]) : String.format("%" + width[i] + "s", r[i]);
+				sb.append(i == 0 ? "" : "  ").append(cell);
+			}
+			sb.append(System.lineSeparator());
+		}
+		out.print(sb);
+		out.flush();
+	}
+
+	private static List<String[]> prepend(String[] header, List<String[]> rows) {
+		List<String[]> all = new ArrayList<>();
+		all.add(header);
+		all.addAll(rows);
+		return all;
+	}
+}

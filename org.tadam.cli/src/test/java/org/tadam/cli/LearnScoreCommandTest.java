@@ -1,0 +1,44 @@
+package org.tadam.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tadam learn} and {@code tadam score} on the learner's bundled test capture. */
+class LearnScoreCommandTest {
+
+	static final Path CAPTURE = Path.of("../org.tadam.learner/src/test/resources/org/tadam/learner/capture/http.pcap");
+
+	@Test
+	void learnWritesValidCanonicalModelsAndScoreReadsThem(@TempDir Path dir) throws Exception {
+		CliTest.Result learn = CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--no-progress", "--threads", "1");
+		assertEquals(0, learn.exit(), learn::toString);
+		assertTrue(learn.out().contains("model bits"), learn.out());
+		Path model = dir.resolve("tcp_18080.tadam");
+		assertTrue(Files.isRegularFile(model), learn::toString);
+		assertEquals(0, CliTest.tadam("validate", model.toString()).exit());
+		assertEquals(0, CliTest.tadam("format", "--check", model.toString()).exit());
+
+		Path labels = dir.resolve("labels.tsv");
+		Files.writeString(labels, "# index, 1 = anomalous\n0\t0\n1\t0\n3\t1\n");
+		CliTest.Result score = CliTest.tadam("score", model.toString(), CAPTURE.toString(), "--labels", labels.toString());
+		assertEquals(0, score.exit(), score::toString);
+		assertTrue(score.out().startsWith("index\tconnection\tservice\tletters\tbits\tbits/letter\tlog2-likelihood"), score.out());
+		assertTrue(score.out().contains("AU-ROC (MDL bits per letter): "), score.out());
+	}
+
+	@Test
+	void badOptionsAndInputsAreUsageErrors(@TempDir Path dir) {
+		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--noise", "lost").exit());
+		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--init", "tree").exit());
+		assertEquals(2, CliTest.tadam("learn", "-o", dir.toString()).exit());
+		CliTest.Result missing = CliTest.tadam("score", dir.resolve("none.tadam").toString(), CAPTURE.toString());
+		assertEquals(2, missing.exit());
+		assertTrue(missing.err().startsWith("tadam: "), missing.err());
+	}
+}

@@ -1,0 +1,40 @@
+package org.tadam.generator.runtime;
+
+import java.nio.file.Path;
+
+/** What one run produces: defaults from the scenario, overridden on the command line. */
+public final class GeneratorSettings {
+
+	public long seed;
+	/** Number of connections; 0 = bounded by the duration only. */
+	public long connections;
+	/** Length of the capture in nanoseconds; 0 = bounded by the connection count only. */
+	public long durationNanos;
+	/** Mean new connections per second. */
+	public double rate = 100;
+	/** Relative rate of each hour of the day (UTC), 24 values; null = constant rate. */
+	public double[] profile;
+	public long startNanos;
+	public CaptureFormat format = CaptureFormat.PCAP;
+	public int snapLength = 65535;
+	public int threads = 1;
+	/** File to write; null with {@link #stdout} false means: discard (benchmarks). */
+	public Path output;
+	public boolean stdout;
+
+	public GeneratorSettings copy() {
+		GeneratorSettings c = new GeneratorSettings();
+		c.seed = seed;
+		c.connections = connections;
+		c.durationNanos = durationNanos;
+		c.rate = rate;
+		c.profile = profile == null ? null : profile.clone();
+		c.startNanos = startNanos;
+		c.format = format;
+		c.snapLength = snapLength;
+		c.threads = threads;
+		c.output = output;
+		c.stdout = stdout;
+		return c;
+	}
+}

@@ -1,0 +1,48 @@
+package org.tadam.generator.runtime;
+
+/**
+ * The bytes of "random" (encrypted-looking) payloads: slices of one block of random bytes drawn from the run's
+ * seed, with prefix sums of its 16-bit words so that a slice's checksum costs O(1) instead of a pass over it.
+ * Slices start at even offsets, so their words line up with the TCP/UDP checksum's words.
+ */
+public final class RandomBytes {
+
+	static final int BLOCK = 1 << 20;
+	/** Longest slice; the block is this much longer than the range of start offsets. */
+	static final int MAX_SLICE = 65536;
+
+	private final byte[] block = new byte[BLOCK + MAX_SLICE];
+	private final long[] prefix = new long[block.length / 2 + 1];
+
+	public RandomBytes(long seed) {
+		Rng rng = new Rng(seed);
+		for (int i = 0; i < block.length; i += 8) {
+			long bits = rng.nextLong();
+			for (int j = 0; j < 8; j++) {
+				block[i + j] = (byte) (bits >>> (8 * j));
+			}
+		}
+		for (int w = 0; w < prefix.length - 1; w++) {
+			prefix[w + 1] = prefix[w] + (((block[2 * w] & 0xFF) << 8) | (block[2 * w + 1] & 0xFF));
+		}
+	}
+
+	/** An even start offset for a slice. */
+	int offset(Rng rng) {
+		return 2 * rng.nextInt(BLOCK / 2);
+	}
+
+	byte[] block() {
+		return block;
+	}
+
+	/** Partial checksum of {@code block[offset, offset+length)} (offset even, length at most MAX_SLICE). */
+	long sum(int offset, int length) {
+		int words = length >>> 1;
+		long sum = prefix[(offset >>> 1) + words] - prefix[offset >>> 1];
+		if ((length & 1) != 0) {
+			sum += (block[offset + length - 1] & 0xFF) << 8;
+		}
+		return sum;
+	}
+}

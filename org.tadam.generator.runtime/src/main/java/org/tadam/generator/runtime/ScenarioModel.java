@@ -1,0 +1,41 @@
+package org.tadam.generator.runtime;
+
+/** A compiled scenario: its automata with their shares and server ports, and the two address plans. */
+public final class ScenarioModel {
+
+	final String name;
+	final AutomatonModel[] automata;
+	final AliasTable automatonChoice;
+	final int[][] ports;
+	final AddressPool clients;
+	final AddressPool servers;
+
+	/**
+	 * @param shares relative weight of each automaton
+	 * @param ports server ports of each automaton (never empty)
+	 */
+	public ScenarioModel(String name, AutomatonModel[] automata, double[] shares, int[][] ports, AddressPool clients,
+			AddressPool servers) {
+		if (automata.length == 0 || automata.length != shares.length || automata.length != ports.length) {
+			throw new IllegalArgumentException("one share and one port list per automaton");
+		}
+		for (int[] p : ports) {
+			if (p.length == 0) {
+				throw new IllegalArgumentException("an automaton without server port");
+			}
+		}
+		if (!(clients.has(false) && servers.has(false) || clients.has(true) && servers.has(true))) {
+			throw new IllegalArgumentException("clients and servers share no IP version");
+		}
+		this.name = name;
+		this.automata = automata;
+		this.automatonChoice = new AliasTable(shares);
+		this.ports = ports;
+		this.clients = clients;
+		this.servers = servers;
+	}
+
+	public String name() {
+		return name;
+	}
+}

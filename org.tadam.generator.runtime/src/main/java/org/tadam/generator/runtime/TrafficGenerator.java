@@ -1,0 +1,325 @@
+package org.tadam.generator.runtime;
+
+import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Runs a scenario: connections are numbered in order of their start times, generated in batches (in parallel,
+ * each from its own seed) and merged in time order through a heap of the connections in progress, so that memory
+ * stays bounded by the connections open at one instant plus the batches generated ahead. The bytes depend on the
+ * seed only, never on the thread count.
+ */
+public final class TrafficGenerator {
+
+	static final int BATCH = 256;
+
+	/** What a run produced. */
+	public record Summary(String scenario, long connections, long packets, long bytes, long firstNanos, long lastNanos,
+			double seconds) {
+		public String line() {
+			double mb = bytes / 1e6;
+			String span = packets == 0 ? "no packets"
+					: Instant.ofEpochSecond(0, firstNanos) + " + " + String.format(Locale.ROOT, "%.3f s", (lastNanos - firstNanos) / 1e9);
+			return String.format(Locale.ROOT, "%s: %d connections, %d packets, %.1f MB in %.2f s (%.1f MB/s, %.2f M packets/s), capture %s",
+					scenario, connections, packets, mb, seconds, mb / Math.max(seconds, 1e-9), packets / 1e6 / Math.max(seconds, 1e-9), span);
+		}
+	}
+
+	private final ScenarioModel scenario;
+	private final GeneratorSettings settings;
+	private final RandomBytes random;
+	/**
+	 * Finished connections' buffers. Only the merging thread touches it: it hands buffers to each batch it submits,
+	 * so a run allocates buffers for the connections open or queued at one time only.
+	 */
+	private final ArrayDeque<ConnectionPackets> free = new ArrayDeque<>();
+
+	public TrafficGenerator(ScenarioModel scenario, GeneratorSettings settings) {
+		if (settings.connections <= 0 && settings.durationNanos <= 0) {
+			throw new IllegalArgumentException("give a number of connections or a duration");
+		}
+		if (!(settings.rate > 0)) {
+			throw new IllegalArgumentException("the connection rate must be positive");
+		}
+		this.scenario = scenario;
+		this.settings = settings.copy();
+		this.random = new RandomBytes(Rng.mix(settings.seed, -2));
+	}
+
+	/** Writes the whole capture (file header included) to the channel. */
+	public Summary run(WritableByteChannel channel) throws IOException {
+		long began = System.nanoTime();
+		CaptureOutput out = new CaptureOutput(channel);
+		byte[] header = settings.format.fileHeader(settings.snapLength);
+		out.write(header, 0, header.length);
+		int threads = Math.max(1, settings.threads);
+		// the merging thread generates too (it runs the batch it waits for when no worker has started it yet)
+		ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
+			Thread t = new Thread(r, "tadam-generator");
+			t.setDaemon(true);
+			return t;
+		});
+		ThreadLocal<ConnectionSynthesizer> synthesizers = ThreadLocal
+				.withInitial(() -> new ConnectionSynthesizer(scenario, random, settings.format, settings.snapLength));
+		Producer producer = new Producer(pool, synthesizers, threads * 4);
+		Merge merge = new Merge();
+		long end = settings.durationNanos > 0 ? settings.startNanos + settings.durationNanos : Long.MAX_VALUE;
+		long connections = 0;
+		long packets = 0;
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+		try {
+			ConnectionPackets pending = producer.next();
+			while (true) {
+				// every later connection starts (so sends) no earlier than the pending one: admit it before writing past its start
+				while (pending != null && (merge.isEmpty() || pending.start < merge.minTime())) {
+					connections++;
+					merge.push(pending);
+					pending = producer.next();
+				}
+				if (merge.isEmpty()) {
+					break;
+				}
+				ConnectionPackets c = merge.top();
+				// write the run of c's packets that precede every other open connection's and the pending start
+				long limit = merge.runnerUpTime();
+				long limitIndex = merge.runnerUpIndex();
+				if (pending != null && pending.start < limit) {
+					limit = pending.start;
+					limitIndex = Long.MAX_VALUE; // pending comes after c at equal times
+				}
+				int from = c.cursor;
+				int to = from;
+				boolean pastEnd = false;
+				while (to < c.count) {
+					long time = c.times[to];
+					if (time >= end) {
+						pastEnd = true;
+						break;
+					}
+					if (time > limit || time == limit && c.index > limitIndex) {
+						break;
+					}
+					to++;
+				}
+				if (to > from) {
+					out.write(c.data, c.start(from), c.ends[to - 1] - c.start(from));
+					packets += to - from;
+					first = Math.min(first, c.times[from]);
+					last = Math.max(last, c.times[to - 1]);
+				}
+				c.cursor = to;
+				if (pastEnd || to == c.count) {
+					merge.pop();
+					free.offer(c);
+				} else {
+					merge.siftTop();
+				}
+			}
+			out.flush();
+		} finally {
+			if (pool != null) {
+				pool.shutdownNow();
+			}
+		}
+		double seconds = (System.nanoTime() - began) / 1e9;
+		return new Summary(scenario.name, connections, packets, out.written, first, last, seconds);
+	}
+
+	/** Hands out connections in index order, generating batches ahead on the pool (or inline with one thread). */
+	private final class Producer {
+		private final ExecutorService pool;
+		private final ThreadLocal<ConnectionSynthesizer> synthesizers;
+		private final int ahead;
+		private final ArrayDeque<FutureTask<ConnectionPackets[]>> queue = new ArrayDeque<>();
+		private final Arrivals arrivals = new Arrivals(settings);
+		private final long end = settings.durationNanos > 0 ? settings.startNanos + settings.durationNanos : Long.MAX_VALUE;
+		private long nextIndex;
+		private boolean exhausted;
+		private ConnectionPackets[] batch;
+		private int position;
+
+		Producer(ExecutorService pool, ThreadLocal<ConnectionSynthesizer> synthesizers, int ahead) {
+			this.pool = pool;
+			this.synthesizers = synthesizers;
+			this.ahead = ahead;
+		}
+
+		/** The next connection with at least one packet, or null when the run has no more. */
+		ConnectionPackets next() throws IOException {
+			while (true) {
+				if (batch != null && position < batch.length) {
+					ConnectionPackets c = batch[position];
+					batch[position++] = null;
+					if (c.count > 0) {
+						return c;
+					}
+					free.offer(c);
+					continue;
+				}
+				fill();
+				if (queue.isEmpty()) {
+					return null;
+				}
+				FutureTask<ConnectionPackets[]> head = queue.poll();
+				head.run(); // does nothing when a worker has started or finished it
+				// while a worker is still on the batch needed next, generate a later one rather than wait
+				for (FutureTask<ConnectionPackets[]> later : queue) {
+					if (head.isDone()) {
+						break;
+					}
+					later.run();
+				}
+				try {
+					batch = head.get();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IOException("interrupted", e);
+				} catch (ExecutionException e) {
+					throw new IllegalStateException("generation failed: " + e.getCause(), e.getCause());
+				}
+				position = 0;
+			}
+		}
+
+		private void fill() {
+			while (!exhausted && queue.size() < (pool == null ? 1 : ahead)) {
+				long[] starts = new long[BATCH];
+				int n = 0;
+				while (n < BATCH) {
+					if (settings.connections > 0 && nextIndex + n >= settings.connections) {
+						exhausted = true;
+						break;
+					}
+					long start = arrivals.next();
+					if (start >= end) {
+						exhausted = true;
+						break;
+					}
+					starts[n++] = start;
+				}
+				if (n == 0) {
+					break;
+				}
+				long firstIndex = nextIndex;
+				int count = n;
+				nextIndex += n;
+				ConnectionPackets[] result = new ConnectionPackets[count];
+				for (int i = 0; i < count; i++) {
+					ConnectionPackets reused = free.poll();
+					result[i] = reused != null ? reused.clear() : new ConnectionPackets();
+				}
+				Callable<ConnectionPackets[]> task = () -> {
+					ConnectionSynthesizer synthesizer = synthesizers.get();
+					for (int i = 0; i < count; i++) {
+						result[i].index = firstIndex + i;
+						result[i].start = starts[i];
+						synthesizer.generate(settings.seed, firstIndex + i, starts[i], result[i]);
+					}
+					return result;
+				};
+				FutureTask<ConnectionPackets[]> future = new FutureTask<>(task);
+				if (pool != null) {
+					pool.execute(future);
+				}
+				queue.add(future);
+			}
+		}
+	}
+
+	/** Binary min-heap of connections keyed by (time of their next packet, connection index). */
+	private static final class Merge {
+		private ConnectionPackets[] heap = new ConnectionPackets[64];
+		private int size;
+
+		boolean isEmpty() {
+			return size == 0;
+		}
+
+		long minTime() {
+			return heap[0].times[heap[0].cursor];
+		}
+
+		ConnectionPackets top() {
+			return heap[0];
+		}
+
+		/** Next packet time of the best connection after the top (a child of the root), or MAX_VALUE. */
+		long runnerUpTime() {
+			ConnectionPackets r = runnerUp();
+			return r == null ? Long.MAX_VALUE : r.times[r.cursor];
+		}
+
+		long runnerUpIndex() {
+			ConnectionPackets r = runnerUp();
+			return r == null ? Long.MAX_VALUE : r.index;
+		}
+
+		private ConnectionPackets runnerUp() {
+			if (size < 2) {
+				return null;
+			}
+			return size > 2 && less(heap[2], heap[1]) ? heap[2] : heap[1];
+		}
+
+		void push(ConnectionPackets c) {
+			if (size == heap.length) {
+				heap = Arrays.copyOf(heap, size * 2);
+			}
+			int i = size++;
+			while (i > 0) {
+				int parent = (i - 1) >>> 1;
+				if (!less(c, heap[parent])) {
+					break;
+				}
+				heap[i] = heap[parent];
+				i = parent;
+			}
+			heap[i] = c;
+		}
+
+		void pop() {
+			ConnectionPackets last = heap[--size];
+			heap[size] = null;
+			if (size > 0) {
+				heap[0] = last;
+				siftTop();
+			}
+		}
+
+		void siftTop() {
+			ConnectionPackets c = heap[0];
+			int i = 0;
+			while (true) {
+				int child = 2 * i + 1;
+				if (child >= size) {
+					break;
+				}
+				if (child + 1 < size && less(heap[child + 1], heap[child])) {
+					child++;
+				}
+				if (!less(heap[child], c)) {
+					break;
+				}
+				heap[i] = heap[child];
+				i = child;
+			}
+			heap[i] = c;
+		}
+
+		private static boolean less(ConnectionPackets a, ConnectionPackets b) {
+			long ta = a.times[a.cursor];
+			long tb = b.times[b.cursor];
+			return ta < tb || ta == tb && a.index < b.index;
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package org.tadam.generator.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** The O(1) samplers draw what they are given, and the same seed draws the same numbers. */
+class SamplingTest {
+
+	@Test
+	void aliasTableFollowsTheWeights() {
+		AliasTable table = new AliasTable(new double[] { 1, 0, 3, 6 });
+		int[] counts = new int[4];
+		Rng rng = new Rng(1);
+		int n = 1_000_000;
+		for (int i = 0; i < n; i++) {
+			counts[table.sample(rng)]++;
+		}
+		assertEquals(0, counts[1]);
+		assertEquals(0.1, counts[0] / (double) n, 0.003);
+		assertEquals(0.3, counts[2] / (double) n, 0.003);
+		assertEquals(0.6, counts[3] / (double) n, 0.003);
+	}
+
+	@Test
+	void aliasTableRejectsUselessWeights() {
+		assertThrows(IllegalArgumentException.class, () -> new AliasTable(new double[] { 0, 0 }));
+		assertThrows(IllegalArgumentException.class, () -> new AliasTable(new double[] { 1, Double.NaN }));
+	}
+
+	@Test
+	void gaussianHasUnitMomentsAndTails() {
+		Rng rng = new Rng(2);
+		int n = 2_000_000;
+		double sum = 0;
+		double squares = 0;
+		int beyondThree = 0;
+		for (int i = 0; i < n; i++) {
+			double x = rng.nextGaussian();
+			sum += x;
+			squares += x * x;
+			if (Math.abs(x) > 3) {
+				beyondThree++;
+			}
+		}
+		assertEquals(0, sum / n, 0.003);
+		assertEquals(1, squares / n, 0.005);
+		assertEquals(0.0027, beyondThree / (double) n, 0.0003);
+	}
+
+	@Test
+	void sameSeedSameStream() {
+		Rng a = new Rng(Rng.mix(42, 7));
+		Rng b = new Rng(Rng.mix(42, 7));
+		for (int i = 0; i < 1000; i++) {
+			assertEquals(a.nextLong(), b.nextLong());
+		}
+		assertEquals(-1.959964, Rng.inverseNormal(0.025), 1e-6);
+	}
+
+	@Test
+	void checksumsAddUpPiecewise() {
+		byte[] data = new byte[101];
+		new java.util.Random(3).nextBytes(data);
+		long whole = Checksums.sum(data, 0, 100);
+		long pieces = Checksums.sum(data, 0, 36) + Checksums.sum(data, 36, 64);
+		assertEquals(Checksums.finish(whole), Checksums.finish(pieces));
+		RandomBytes random = new RandomBytes(9);
+		assertEquals(Checksums.finish(Checksums.sum(random.block(), 1000, 777)), Checksums.finish(random.sum(1000, 777)));
+	}
+}

@@ -1,0 +1,111 @@
+package org.tadam.generator.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.Test;
+
+/** A hand-built TCP automaton run through the generator: framing, ordering and thread-independent bytes. */
+class TrafficGeneratorTest {
+
+	/** S> SA< A> PA>(text) PA<(random) FA> FA< A> $, all iat about 100 µs (decilog 20). */
+	static ScenarioModel scenario() {
+		int[] firstEdge = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+		int[] target = { 1, 2, 3, 4, 5, 6, 7, 8, 8 };
+		double[] probability = { 1, 1, 1, 1, 1, 1, 1, 1, 1 };
+		int[] payload = { 0, 0, 0, 2, 1, 0, 0, 0, AutomatonModel.END };
+		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0x18, 0x11, 0x11, 0x10, 0 };
+		boolean[] backward = { false, true, false, false, true, false, true, false, false };
+		int[] pool = { -1, -1, -1, 0, 1, -1, -1, -1, -1 };
+		double[] distribution = new double[45];
+		for (int e = 0; e < 9; e++) {
+			distribution[5 * e] = 20;
+			distribution[5 * e + 2] = 4;
+		}
+		PayloadPool[] pools = { PayloadPool.ofStrings(new int[] { 1 }, new byte[][] { "GET / HTTP/1.1\r\n\r\n".getBytes() }),
+				PayloadPool.ofLengths(new int[] { 1, 1 }, new int[] { 99, 1400 }) };
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability, payload,
+				flags, backward, pool, distribution, new int[] { 80 }, pools);
+		byte[] v6 = new byte[16];
+		v6[0] = (byte) 0xfd;
+		AddressPool clients = new AddressPool(new byte[][] { { 10, 0, 0, 0 }, v6 }, new int[] { 16, 64 }, new byte[][] { { 0, 0x1b, 0x21 } }, 64);
+		AddressPool servers = new AddressPool(new byte[][] { { (byte) 192, 0, 2, 0 }, v6 }, new int[] { 24, 64 }, new byte[0][], 57);
+		return new ScenarioModel("t", new AutomatonModel[] { model }, new double[] { 1 }, new int[][] { { 80 } }, clients, servers);
+	}
+
+	static byte[] run(int threads, CaptureFormat format, int connections) throws Exception {
+		GeneratorSettings settings = new GeneratorSettings();
+		settings.seed = 5;
+		settings.connections = connections;
+		settings.rate = 1000;
+		settings.threads = threads;
+		settings.format = format;
+		settings.startNanos = 1_767_225_600_000_000_000L;
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		TrafficGenerator.Summary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out));
+		assertEquals(connections, summary.connections());
+		assertEquals(8L * connections, summary.packets());
+		assertEquals(out.size(), summary.bytes());
+		return out.toByteArray();
+	}
+
+	@Test
+	void sameBytesWhateverTheThreadCount() throws Exception {
+		byte[] one = run(1, CaptureFormat.PCAP, 5000);
+		assertArrayEquals(one, run(2, CaptureFormat.PCAP, 5000));
+		assertArrayEquals(one, run(4, CaptureFormat.PCAP, 5000));
+	}
+
+	@Test
+	void pcapRecordsAreInTimeOrder() throws Exception {
+		ByteBuffer b = ByteBuffer.wrap(run(2, CaptureFormat.PCAP_NANOS, 2000)).order(ByteOrder.LITTLE_ENDIAN);
+		assertEquals(0xA1B23C4D, b.getInt(0));
+		long previous = 0;
+		int records = 0;
+		for (int at = 24; at < b.limit(); records++) {
+			long t = (b.getInt(at) & 0xFFFFFFFFL) * 1_000_000_000L + b.getInt(at + 4);
+			assertTrue(t >= previous);
+			previous = t;
+			int captured = b.getInt(at + 8);
+			assertEquals(captured, b.getInt(at + 12));
+			at += 16 + captured;
+		}
+		assertEquals(16000, records);
+	}
+
+	@Test
+	void dailyProfileShapesTheArrivals() throws Exception {
+		GeneratorSettings settings = new GeneratorSettings();
+		settings.seed = 5;
+		settings.durationNanos = 86_400_000_000_000L;
+		settings.rate = 0.05;
+		settings.profile = new double[24];
+		Arrays.fill(settings.profile, 12, 24, 1.0);
+		settings.startNanos = 1_767_225_600_000_000_000L; // midnight UTC
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		TrafficGenerator.Summary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out));
+		// the mean rate is kept: about 0.05 * 86400 connections, all in the afternoon
+		assertEquals(4320, summary.connections(), 300);
+		assertTrue(summary.firstNanos() >= settings.startNanos + 12 * 3_600_000_000_000L);
+	}
+
+	@Test
+	void pcapngBlocksAreFramed() throws Exception {
+		ByteBuffer b = ByteBuffer.wrap(run(1, CaptureFormat.PCAPNG, 100)).order(ByteOrder.LITTLE_ENDIAN);
+		int blocks = 0;
+		for (int at = 0; at < b.limit(); blocks++) {
+			int length = b.getInt(at + 4);
+			assertEquals(0, length % 4);
+			assertEquals(length, b.getInt(at + length - 4));
+			at += length;
+		}
+		assertEquals(2 + 800, blocks);
+	}
+}

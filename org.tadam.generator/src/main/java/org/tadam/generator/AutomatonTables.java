@@ -1,0 +1,216 @@
+package org.tadam.generator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.tadam.model.Automaton;
+import org.tadam.model.Edge;
+import org.tadam.model.EndSymbol;
+import org.tadam.model.Gaussian;
+import org.tadam.model.IatUnit;
+import org.tadam.model.L4Protocol;
+import org.tadam.model.PacketSymbol;
+import org.tadam.model.PayloadClass;
+import org.tadam.model.RandomPayload;
+import org.tadam.model.ReplayPayload;
+import org.tadam.model.SizeUnit;
+import org.tadam.model.State;
+import org.tadam.model.TextPayload;
+import org.tadam.model.WeightedBytes;
+import org.tadam.model.WeightedLength;
+import org.tadam.model.WeightedText;
+import org.tadam.model.derived.Symbols;
+
+/**
+ * An automaton flattened into the arrays the runtime's AutomatonModel takes: states numbered in model order, edges
+ * grouped by source state, payload pools numbered in edge order. The templates only print these numbers.
+ */
+public final class AutomatonTables {
+
+	/** Constants of org.tadam.generator.runtime.AutomatonModel (not referenced: the generator does not depend on it). */
+	static final int END = -1;
+	static final int PAYLOAD_EMPTY = 0;
+	static final int PAYLOAD_RANDOM = 1;
+	static final int PAYLOAD_TEXT = 2;
+	static final int PAYLOAD_REPLAY = 3;
+
+	private static final String FLAG_LETTERS = "FSRPAUEC";
+
+	/** One payload pool: weighted lengths of random payloads, or weighted byte strings. */
+	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data) {
+	}
+
+	public final Automaton automaton;
+	public final List<State> states;
+	public final List<Edge> edges = new ArrayList<>();
+	public final int initialState;
+	public final int[] stateFirstEdge;
+	public final int[] target;
+	public final double[] probability;
+	public final int[] payload;
+	public final int[] flags;
+	public final boolean[] backward;
+	public final int[] pool;
+	/** Per edge: mean iat, mean size, var iat, cov(iat, size), var size. */
+	public final double[] distribution;
+	public final List<Pool> pools = new ArrayList<>();
+
+	public AutomatonTables(Automaton automaton) {
+		this.automaton = automaton;
+		this.states = List.copyOf(automaton.getStates());
+		int initial = 0;
+		stateFirstEdge = new int[states.size() + 1];
+		for (int s = 0; s < states.size(); s++) {
+			State state = states.get(s);
+			if (state.isInitial()) {
+				initial = s;
+			}
+			stateFirstEdge[s] = edges.size();
+			for (Edge edge : automaton.getEdges()) {
+				if (edge.getSource() == state) {
+					edges.add(edge);
+				}
+			}
+		}
+		stateFirstEdge[states.size()] = edges.size();
+		initialState = initial;
+		int n = edges.size();
+		target = new int[n];
+		probability = new double[n];
+		payload = new int[n];
+		flags = new int[n];
+		backward = new boolean[n];
+		pool = new int[n];
+		distribution = new double[5 * n];
+		for (int e = 0; e < n; e++) {
+			Edge edge = edges.get(e);
+			target[e] = states.indexOf(edge.getTarget());
+			probability[e] = edge.getProbability();
+			pool[e] = -1;
+			if (edge.getSymbol() instanceof EndSymbol) {
+				payload[e] = END;
+				continue;
+			}
+			PacketSymbol symbol = (PacketSymbol) edge.getSymbol();
+			payload[e] = payloadKind(symbol.getPayloadClass());
+			flags[e] = flagBits(symbol.getFlags());
+			backward[e] = symbol.getDirection() == org.tadam.model.Direction.BACKWARD;
+			if (edge.getPayload() != null) {
+				pool[e] = pools.size();
+				pools.add(pool(edge));
+			}
+			distribution(edge.getDistribution(), e);
+		}
+	}
+
+	private void distribution(Gaussian gaussian, int e) {
+		if (gaussian == null || gaussian.getMean().isEmpty()) {
+			return;
+		}
+		List<Double> mean = gaussian.getMean();
+		List<Double> cov = gaussian.getCovariance();
+		distribution[5 * e] = mean.get(0);
+		distribution[5 * e + 2] = cov.isEmpty() ? 0 : cov.get(0);
+		if (mean.size() >= 2 && cov.size() >= 3) {
+			distribution[5 * e + 1] = mean.get(1);
+			distribution[5 * e + 3] = cov.get(1);
+			// upper triangle row by row: the second diagonal element follows the first row
+			distribution[5 * e + 4] = cov.get(mean.size());
+		}
+	}
+
+	private static Pool pool(Edge edge) {
+		if (edge.getPayload() instanceof RandomPayload random) {
+			List<WeightedLength> entries = random.getLengths();
+			int[] weights = entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray();
+			int[] lengths = entries.stream().mapToInt(w -> Math.max(0, Math.min(65000, w.getLength()))).toArray();
+			return new Pool(false, weights, lengths, null);
+		}
+		if (edge.getPayload() instanceof ReplayPayload replay) {
+			List<WeightedBytes> entries = replay.getEntries();
+			return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null,
+					entries.stream().map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new));
+		}
+		List<WeightedText> entries = ((TextPayload) edge.getPayload()).getEntries();
+		return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
+				.map(w -> (w.getText() == null ? "" : w.getText()).getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+	}
+
+	static int payloadKind(PayloadClass payloadClass) {
+		if (payloadClass == null) {
+			return PAYLOAD_EMPTY;
+		}
+		return switch (payloadClass) {
+			case RANDOM -> PAYLOAD_RANDOM;
+			case TEXT -> PAYLOAD_TEXT;
+			case REPLAY -> PAYLOAD_REPLAY;
+			default -> PAYLOAD_EMPTY;
+		};
+	}
+
+	/** TCP header flag bits of letters such as {@code SA}: F=1 S=2 R=4 P=8 A=16 U=32 E=64 C=128. */
+	static int flagBits(String letters) {
+		int bits = 0;
+		if (letters != null) {
+			for (char c : letters.toCharArray()) {
+				int bit = FLAG_LETTERS.indexOf(c);
+				if (bit >= 0) {
+					bits |= 1 << bit;
+				}
+			}
+		}
+		return bits;
+	}
+
+	public boolean isTcp() {
+		return automaton.getProtocol() != L4Protocol.UDP;
+	}
+
+	/** Runtime constant of the iat unit: 0 decilog-µs, 1 µs, 2 ms. */
+	public int iatUnit() {
+		IatUnit unit = automaton.getQuantisation() == null ? IatUnit.DECILOG_MICROS : automaton.getQuantisation().getIat();
+		return unit.getValue();
+	}
+
+	/** Runtime constant of the size unit: 0 bytes, 1 decilog-bytes. */
+	public int sizeUnit() {
+		return automaton.getQuantisation() == null ? SizeUnit.BYTES_VALUE : automaton.getQuantisation().getSize().getValue();
+	}
+
+	/** How an edge is written in a comment: {@code s0 -> s1 SA<}. */
+	public String label(int e) {
+		Edge edge = edges.get(e);
+		return JavaNames.comment(edge.getSource().getName() + " -> " + edge.getTarget().getName() + " "
+				+ Symbols.toText(edge.getSymbol()));
+	}
+
+	/** The pools in the resource format read by the runtime's PayloadPool.read. */
+	public byte[] poolResource() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (DataOutputStream out = new DataOutputStream(bytes)) {
+			out.writeInt(0x5444504C);
+			out.writeInt(pools.size());
+			for (Pool p : pools) {
+				out.writeByte(p.strings() ? 2 : 1);
+				out.writeInt(p.weights().length);
+				for (int i = 0; i < p.weights().length; i++) {
+					out.writeInt(p.weights()[i]);
+					if (p.strings()) {
+						out.writeInt(p.data()[i].length);
+						out.write(p.data()[i]);
+					} else {
+						out.writeInt(p.lengths()[i]);
+					}
+				}
+			}
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return bytes.toByteArray();
+	}
+}

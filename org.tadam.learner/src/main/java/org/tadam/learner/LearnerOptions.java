@@ -1,0 +1,82 @@
+package org.tadam.learner;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.search.ProgressListener;
+
+/**
+ * Options of {@link TadamLearner}.
+ *
+ * @param noise noise kinds the data cost may explain (default: all four)
+ * @param init starting automaton (default: the symbol bigram automaton)
+ * @param threads workers scoring candidates (default: available processors); the result does not
+ *     depend on it
+ * @param seed seed of the jitter before Gaussian-mixture fits (edge splits)
+ * @param maxIterations at most this many operations are applied
+ * @param deleteMaxFraction only edges carrying at most this fraction of the letters are tried for
+ *     deletion (noise is rare; 1 tries all, as the reference)
+ * @param listener told about every applied operation
+ */
+public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long seed,
+    int maxIterations, double deleteMaxFraction, ProgressListener listener) {
+
+  /** The starting automaton. */
+  public enum Init {
+    /** One state per symbol: the state after a letter depends on its symbol only. */
+    BIGRAM,
+    /** The prefix-tree acceptor of the words. */
+    PREFIX
+  }
+
+  public LearnerOptions {
+    noise = noise.isEmpty() ? EnumSet.noneOf(NoiseKind.class) : EnumSet.copyOf(noise);
+    if (threads < 1 || maxIterations < 0 || !(deleteMaxFraction >= 0 && deleteMaxFraction <= 1)) {
+      throw new IllegalArgumentException("invalid learner options");
+    }
+  }
+
+  public static LearnerOptions defaults() {
+    return new LearnerOptions(EnumSet.allOf(NoiseKind.class), Init.BIGRAM,
+        Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, ProgressListener.NONE);
+  }
+
+  public LearnerOptions withNoise(Set<NoiseKind> kinds) {
+    return new LearnerOptions(kinds, init, threads, seed, maxIterations, deleteMaxFraction, listener);
+  }
+
+  public LearnerOptions withInit(Init i) {
+    return new LearnerOptions(noise, i, threads, seed, maxIterations, deleteMaxFraction, listener);
+  }
+
+  public LearnerOptions withThreads(int n) {
+    return new LearnerOptions(noise, init, n, seed, maxIterations, deleteMaxFraction, listener);
+  }
+
+  public LearnerOptions withSeed(long s) {
+    return new LearnerOptions(noise, init, threads, s, maxIterations, deleteMaxFraction, listener);
+  }
+
+  public LearnerOptions withMaxIterations(int n) {
+    return new LearnerOptions(noise, init, threads, seed, n, deleteMaxFraction, listener);
+  }
+
+  public LearnerOptions withDeleteMaxFraction(double f) {
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, f, listener);
+  }
+
+  public LearnerOptions withListener(ProgressListener l) {
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction, l);
+  }
+
+  /** What a model file records: everything that changes the result (not threads, not the listener). */
+  public String describe() {
+    TreeSet<String> kinds = new TreeSet<>();
+    noise.forEach(k -> kinds.add(k.label()));
+    return "init=" + init.name().toLowerCase(java.util.Locale.ROOT) + " noise="
+        + (kinds.isEmpty() ? "none" : String.join(",", kinds)) + " seed=" + seed
+        + " delete-max-fraction=" + deleteMaxFraction
+        + (maxIterations < 100_000 ? " max-iterations=" + maxIterations : "");
+  }
+}

@@ -1,0 +1,183 @@
+package org.tadam.learner.automaton;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The training words, immutable: symbols as ids of a sorted alphabet (id 0 is the end letter
+ * {@code $}, appended to every word), integer value vectors, and identical words grouped into one
+ * weighted word (the first occurrence fixes the order).
+ */
+public final class Corpus {
+  public static final String END = "$";
+  public static final int END_SYMBOL = 0;
+
+  private final List<String> alphabet;
+  private final int dimension;
+  private final int[][] symbols;
+  private final int[][][] values;
+  private final long[] weights;
+  /** Indices of the input words grouped into each distinct word. */
+  private final int[][] members;
+  private final long totalWeight;
+
+  /** One input word: symbols and values, without the end letter. */
+  public record Word(List<String> symbols, List<int[]> values) {
+  }
+
+  private Corpus(List<String> alphabet, int dimension, int[][] symbols, int[][][] values,
+      long[] weights, int[][] members) {
+    this.alphabet = alphabet;
+    this.dimension = dimension;
+    this.symbols = symbols;
+    this.values = values;
+    this.weights = weights;
+    this.members = members;
+    long t = 0;
+    for (long w : weights) {
+      t += w;
+    }
+    totalWeight = t;
+  }
+
+  public static Corpus of(List<Word> words) {
+    if (words.isEmpty()) {
+      throw new IllegalArgumentException("no words to learn from");
+    }
+    int d = -1;
+    TreeSet<String> names = new TreeSet<>();
+    for (Word w : words) {
+      for (int i = 0; i < w.symbols().size(); i++) {
+        String s = w.symbols().get(i);
+        if (END.equals(s)) {
+          throw new IllegalArgumentException("the end letter $ is implicit and may not occur in a word");
+        }
+        names.add(s);
+        int len = w.values().get(i).length;
+        if (d < 0) {
+          d = len;
+        } else if (d != len) {
+          throw new IllegalArgumentException("letters with different numbers of values");
+        }
+      }
+    }
+    if (d < 0) {
+      d = 2;
+    }
+    if (d < 1 || d > 2) {
+      throw new IllegalArgumentException("letters must carry 1 or 2 values, found " + d);
+    }
+    List<String> alphabet = new ArrayList<>();
+    alphabet.add(END);
+    alphabet.addAll(names);
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    for (int i = 0; i < alphabet.size(); i++) {
+      ids.put(alphabet.get(i), i);
+    }
+    Map<Key, List<Integer>> groups = new LinkedHashMap<>();
+    List<int[]> syms = new ArrayList<>();
+    List<int[][]> vals = new ArrayList<>();
+    for (int wi = 0; wi < words.size(); wi++) {
+      Word w = words.get(wi);
+      int n = w.symbols().size();
+      int[] s = new int[n + 1];
+      int[][] v = new int[n + 1][];
+      for (int i = 0; i < n; i++) {
+        s[i] = ids.get(w.symbols().get(i));
+        v[i] = w.values().get(i).clone();
+      }
+      s[n] = END_SYMBOL;
+      v[n] = new int[d];
+      Key key = new Key(s, v);
+      List<Integer> g = groups.get(key);
+      if (g == null) {
+        g = new ArrayList<>();
+        groups.put(key, g);
+        syms.add(s);
+        vals.add(v);
+      }
+      g.add(wi);
+    }
+    int k = syms.size();
+    long[] weights = new long[k];
+    int[][] members = new int[k][];
+    int i = 0;
+    for (List<Integer> g : groups.values()) {
+      weights[i] = g.size();
+      members[i] = g.stream().mapToInt(Integer::intValue).toArray();
+      i++;
+    }
+    return new Corpus(List.copyOf(alphabet), d, syms.toArray(new int[0][]),
+        vals.toArray(new int[0][][]), weights, members);
+  }
+
+  private record Key(int[] s, int[][] v) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && Arrays.equals(s, k.s) && Arrays.deepEquals(v, k.v);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(s) * 31 + Arrays.deepHashCode(v);
+    }
+  }
+
+  public List<String> alphabet() {
+    return alphabet;
+  }
+
+  public int symbolId(String s) {
+    int i = alphabet.indexOf(s);
+    return i;
+  }
+
+  public int dimension() {
+    return dimension;
+  }
+
+  /** Number of distinct words. */
+  public int size() {
+    return symbols.length;
+  }
+
+  public long totalWeight() {
+    return totalWeight;
+  }
+
+  public int length(int w) {
+    return symbols[w].length;
+  }
+
+  public int symbol(int w, int i) {
+    return symbols[w][i];
+  }
+
+  public int[] symbols(int w) {
+    return symbols[w];
+  }
+
+  public int[] value(int w, int i) {
+    return values[w][i];
+  }
+
+  public long weight(int w) {
+    return weights[w];
+  }
+
+  public int[] members(int w) {
+    return members[w];
+  }
+
+  public long letterWeight() {
+    long t = 0;
+    for (int w = 0; w < symbols.length; w++) {
+      t += weights[w] * symbols[w].length;
+    }
+    return t;
+  }
+}

@@ -1,0 +1,376 @@
+package org.tadam.learner.automaton;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The mutable automaton of the search over a fixed {@link Corpus}: states, edges and, for every
+ * matched word, the edge of each of its letters. State 0 is initial, state 1 is the single end
+ * state. Every change goes through a few primitives which, while a journal is open, record their
+ * exact inverse: candidates are applied, scored and rolled back instead of deep-copied.
+ */
+public final class LearnAutomaton {
+  public static final int INITIAL = 0;
+  public static final int END = 1;
+
+  private final Corpus corpus;
+  private final List<Edge> edges = new ArrayList<>();
+  private final List<IntList> out = new ArrayList<>();
+  private final List<IntList> in = new ArrayList<>();
+  private final List<Boolean> stateAlive = new ArrayList<>();
+  private final List<double[]> stateBits = new ArrayList<>();
+  private final int[][] path;
+  private final int[][] slot;
+  private final TreeSet<Integer> unmatched = new TreeSet<>();
+  private int aliveStates;
+  private int aliveEdges;
+  private int nextFamily;
+  private long matchedLetters;
+  private ArrayDeque<Runnable> journal;
+
+  public LearnAutomaton(Corpus corpus) {
+    this.corpus = corpus;
+    path = new int[corpus.size()][];
+    slot = new int[corpus.size()][];
+    for (int w = 0; w < corpus.size(); w++) {
+      path[w] = new int[corpus.length(w)];
+      slot[w] = new int[corpus.length(w)];
+      Arrays.fill(path[w], -1);
+    }
+    newState();
+    newState();
+  }
+
+  /** An exact, independent copy (a worker's replica); the journal is not copied. */
+  public LearnAutomaton(LearnAutomaton o) {
+    corpus = o.corpus;
+    for (Edge e : o.edges) {
+      edges.add(new Edge(e));
+    }
+    for (IntList l : o.out) {
+      out.add(new IntList(l));
+    }
+    for (IntList l : o.in) {
+      in.add(new IntList(l));
+    }
+    stateAlive.addAll(o.stateAlive);
+    for (double[] b : o.stateBits) {
+      stateBits.add(b.clone());
+    }
+    path = new int[o.path.length][];
+    slot = new int[o.slot.length][];
+    for (int w = 0; w < path.length; w++) {
+      path[w] = o.path[w].clone();
+      slot[w] = o.slot[w].clone();
+    }
+    unmatched.addAll(o.unmatched);
+    aliveStates = o.aliveStates;
+    aliveEdges = o.aliveEdges;
+    nextFamily = o.nextFamily;
+    matchedLetters = o.matchedLetters;
+  }
+
+  // ---- journal
+
+  /** Starts recording inverses; returns the mark to roll back to. */
+  public int mark() {
+    if (journal == null) {
+      journal = new ArrayDeque<>();
+    }
+    return journal.size();
+  }
+
+  /** Undoes every change since the mark. */
+  public void rollback(int mark) {
+    while (journal.size() > mark) {
+      journal.pop().run();
+    }
+  }
+
+  /** Stops recording (changes become permanent). */
+  public void commit() {
+    journal = null;
+  }
+
+  private void record(Runnable undo) {
+    if (journal != null) {
+      journal.push(undo);
+    }
+  }
+
+  // ---- reading
+
+  public Corpus corpus() {
+    return corpus;
+  }
+
+  public int stateSlots() {
+    return stateAlive.size();
+  }
+
+  public boolean stateAlive(int q) {
+    return stateAlive.get(q);
+  }
+
+  public int stateCount() {
+    return aliveStates;
+  }
+
+  public int edgeCount() {
+    return aliveEdges;
+  }
+
+  public int edgeSlots() {
+    return edges.size();
+  }
+
+  public Edge edge(int id) {
+    return edges.get(id);
+  }
+
+  public IntList out(int q) {
+    return out.get(q);
+  }
+
+  public IntList in(int q) {
+    return in.get(q);
+  }
+
+  public int edgeAt(int word, int position) {
+    return path[word][position];
+  }
+
+  public boolean matched(int word) {
+    return !unmatched.contains(word);
+  }
+
+  public TreeSet<Integer> unmatched() {
+    return unmatched;
+  }
+
+  public long matchedLetters() {
+    return matchedLetters;
+  }
+
+  public int newFamily() {
+    int f = nextFamily++;
+    record(() -> nextFamily--);
+    return f;
+  }
+
+  /** Cached transition cost of a state, NaN when stale. */
+  public double stateBits(int q) {
+    return stateBits.get(q)[0];
+  }
+
+  public void setStateBits(int q, double bits) {
+    stateBits.get(q)[0] = bits;
+  }
+
+  public void setEdgeBits(Edge e, double valueBits, double parameterBits) {
+    e.valueBits = valueBits;
+    e.parameterBits = parameterBits;
+  }
+
+  public double edgeValueBits(Edge e) {
+    return e.valueBits;
+  }
+
+  public double edgeParameterBits(Edge e) {
+    return e.parameterBits;
+  }
+
+  // ---- primitives
+
+  public int newState() {
+    int q = stateAlive.size();
+    stateAlive.add(true);
+    out.add(new IntList());
+    in.add(new IntList());
+    stateBits.add(new double[] {Double.NaN});
+    aliveStates++;
+    record(() -> {
+      stateAlive.remove(q);
+      out.remove(q);
+      in.remove(q);
+      stateBits.remove(q);
+      aliveStates--;
+    });
+    return q;
+  }
+
+  /** Removes a state that has no edges left. */
+  public void killState(int q) {
+    if (out.get(q).size() > 0 || in.get(q).size() > 0 || q == INITIAL || q == END) {
+      throw new IllegalStateException("state " + q + " still has edges or is initial/end");
+    }
+    stateAlive.set(q, false);
+    aliveStates--;
+    record(() -> {
+      stateAlive.set(q, true);
+      aliveStates++;
+    });
+  }
+
+  public int newEdge(int source, int target, int symbol, int family) {
+    int id = edges.size();
+    edges.add(new Edge(id, source, target, symbol, family, corpus.dimension()));
+    out.get(source).add(id);
+    in.get(target).add(id);
+    aliveEdges++;
+    touchState(source);
+    record(() -> {
+      edges.remove(id);
+      out.get(source).remove(id);
+      in.get(target).remove(id);
+      aliveEdges--;
+    });
+    return id;
+  }
+
+  /** Removes an edge that explains no letter any more. */
+  public void killEdge(int id) {
+    Edge e = edges.get(id);
+    if (e.occurrenceCount > 0) {
+      throw new IllegalStateException("edge " + id + " still carries letters");
+    }
+    touchState(e.source);
+    e.alive = false;
+    out.get(e.source).remove(id);
+    in.get(e.target).remove(id);
+    aliveEdges--;
+    record(() -> {
+      e.alive = true;
+      out.get(e.source).add(id);
+      in.get(e.target).add(id);
+      aliveEdges++;
+    });
+  }
+
+  public void setEnds(int id, int source, int target) {
+    Edge e = edges.get(id);
+    int oldSource = e.source;
+    int oldTarget = e.target;
+    if (oldSource == source && oldTarget == target) {
+      return;
+    }
+    touchState(oldSource);
+    touchState(source);
+    relink(e, source, target);
+    record(() -> relink(e, oldSource, oldTarget));
+  }
+
+  private void relink(Edge e, int source, int target) {
+    out.get(e.source).remove(e.id);
+    in.get(e.target).remove(e.id);
+    e.source = source;
+    e.target = target;
+    out.get(source).add(e.id);
+    in.get(target).add(e.id);
+  }
+
+  public void setFamily(int id, int family) {
+    Edge e = edges.get(id);
+    int old = e.family;
+    e.family = family;
+    record(() -> e.family = old);
+  }
+
+  /** Puts letter (word, position) on an edge; the letter must be on no edge. */
+  public void addOccurrence(int word, int position, int edgeId) {
+    Edge e = edges.get(edgeId);
+    touchEdge(e);
+    touchState(e.source);
+    if (e.occurrenceCount == e.occurrences.length) {
+      e.occurrences = Arrays.copyOf(e.occurrences, e.occurrenceCount * 2);
+    }
+    slot[word][position] = e.occurrenceCount;
+    e.occurrences[e.occurrenceCount++] = Edge.pack(word, position);
+    path[word][position] = edgeId;
+    long wt = corpus.weight(word);
+    e.stats.add(corpus.value(word, position), wt);
+    matchedLetters += wt;
+    record(() -> {
+      e.occurrenceCount--;
+      path[word][position] = -1;
+      e.stats.remove(corpus.value(word, position), wt);
+      matchedLetters -= wt;
+    });
+  }
+
+  /** Takes letter (word, position) off its edge (swap with the last occurrence; undone exactly). */
+  public void removeOccurrence(int word, int position) {
+    int edgeId = path[word][position];
+    Edge e = edges.get(edgeId);
+    touchEdge(e);
+    touchState(e.source);
+    int at = slot[word][position];
+    int last = e.occurrenceCount - 1;
+    long moved = e.occurrences[last];
+    e.occurrences[at] = moved;
+    slot[Edge.word(moved)][Edge.position(moved)] = at;
+    e.occurrenceCount--;
+    path[word][position] = -1;
+    long wt = corpus.weight(word);
+    e.stats.remove(corpus.value(word, position), wt);
+    matchedLetters -= wt;
+    record(() -> {
+      e.occurrences[last] = moved;
+      slot[Edge.word(moved)][Edge.position(moved)] = last;
+      e.occurrences[at] = Edge.pack(word, position);
+      slot[word][position] = at;
+      e.occurrenceCount++;
+      path[word][position] = edgeId;
+      e.stats.add(corpus.value(word, position), wt);
+      matchedLetters += wt;
+    });
+  }
+
+  public void moveOccurrence(int word, int position, int edgeId) {
+    removeOccurrence(word, position);
+    addOccurrence(word, position, edgeId);
+  }
+
+  /** Marks a word as no longer parsed (its letters must already be off their edges). */
+  public void unmatch(int word) {
+    unmatched.add(word);
+    record(() -> unmatched.remove(word));
+  }
+
+  /**
+   * Invalidates the cached statistics-derived values of an edge. The old values are restored on
+   * undo even when they were already stale, because scoring refreshes caches without journaling.
+   */
+  private void touchEdge(Edge e) {
+    if (journal == null && Double.isNaN(e.valueBits) && e.gaussian == null) {
+      return;
+    }
+    double vb = e.valueBits;
+    double pb = e.parameterBits;
+    var g = e.gaussian;
+    var cache = e.cellCache;
+    e.valueBits = Double.NaN;
+    e.parameterBits = Double.NaN;
+    e.gaussian = null;
+    e.cellCache = new java.util.HashMap<>();
+    record(() -> {
+      e.valueBits = vb;
+      e.parameterBits = pb;
+      e.gaussian = g;
+      e.cellCache = cache;
+    });
+  }
+
+  private void touchState(int q) {
+    double[] b = stateBits.get(q);
+    if (journal == null && Double.isNaN(b[0])) {
+      return;
+    }
+    double old = b[0];
+    b[0] = Double.NaN;
+    record(() -> b[0] = old);
+  }
+}

@@ -1,0 +1,250 @@
+package org.tadam.learner.export;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tadam.learner.LearnedModel;
+import org.tadam.learner.Sample;
+import org.tadam.learner.automaton.Corpus;
+import org.tadam.learner.automaton.Edge;
+import org.tadam.learner.automaton.IntList;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.capture.word.ValueQuantisation;
+import org.tadam.learner.noise.NoiseRates;
+import org.tadam.learner.stats.Gaussian;
+import org.tadam.model.Automaton;
+import org.tadam.model.EndSymbol;
+import org.tadam.model.IatUnit;
+import org.tadam.model.L4Protocol;
+import org.tadam.model.PacketSymbol;
+import org.tadam.model.PayloadClass;
+import org.tadam.model.PayloadModel;
+import org.tadam.model.Provenance;
+import org.tadam.model.Quantisation;
+import org.tadam.model.SizeUnit;
+import org.tadam.model.State;
+import org.tadam.model.Symbol;
+import org.tadam.model.TadamFactory;
+
+/**
+ * Learned automaton → EMF {@link Automaton}, deterministically: states named s0, s1, … in
+ * breadth-first order from the initial state (the end state last), edges ordered by source, symbol,
+ * target and mean; probabilities are the unsmoothed visit frequencies, distributions are rounded to
+ * six significant digits (variances up, covariances toward zero, so they stay positive
+ * semi-definite).
+ */
+public final class ModelExporter {
+  private static final MathContext DIGITS = new MathContext(6);
+
+  /**
+   * What the words do not say about themselves.
+   *
+   * @param name automaton name (made a valid identifier)
+   * @param protocol "tcp" or "udp"; null to infer from the symbols (flags ⇒ tcp)
+   * @param quantisation how values were made (null: not recorded)
+   * @param captures capture or word file names for the provenance
+   */
+  public record Info(String name, String protocol, String service, List<Integer> ports,
+      String outcome, ValueQuantisation quantisation, List<String> captures) {
+  }
+
+  private ModelExporter() {
+  }
+
+  public static Automaton toModel(LearnedModel m, Info info) {
+    TadamFactory f = TadamFactory.eINSTANCE;
+    LearnAutomaton a = m.automaton();
+    Corpus corpus = m.corpus();
+    Automaton out = f.createAutomaton();
+    out.setName(identifier(info.name()));
+    out.setProtocol(protocol(info, corpus));
+    if (info.service() != null) {
+      out.setService(info.service());
+      if (info.ports() != null) {
+        out.getPorts().addAll(info.ports());
+      }
+    }
+    if (info.outcome() != null) {
+      out.setOutcome(info.outcome());
+    }
+    Quantisation q = quantisation(info.quantisation());
+    if (q != null) {
+      out.setQuantisation(q);
+    }
+    NoiseRates r = m.noise().normalised();
+    org.tadam.model.NoiseRates noise = f.createNoiseRates();
+    noise.setMissing(round(r.missing()));
+    noise.setSpurious(round(r.spurious()));
+    noise.setDuplicated(round(r.duplicated()));
+    noise.setSwapped(round(r.swapped()));
+    out.setNoise(noise);
+    Provenance p = f.createProvenance();
+    if (info.captures() != null) {
+      p.getCaptures().addAll(info.captures());
+    }
+    p.setConnections((int) Math.min(Integer.MAX_VALUE, m.connections()));
+    p.setOptions(m.options().describe() + (info.quantisation() == null ? ""
+        : " values=" + info.quantisation().describe()));
+    p.setModelBits(Math.round(m.modelBits() * 1000) / 1000.0);
+    p.setDataBits(Math.round(m.dataBits() * 1000) / 1000.0);
+    out.setProvenance(p);
+
+    List<Edge> edges = new ArrayList<>();
+    int[] number = CanonicalOrder.numberStates(a, edges);
+    State[] states = new State[a.stateSlots()];
+    Integer[] byNumber = new Integer[a.stateCount()];
+    for (int s = 0; s < number.length; s++) {
+      if (number[s] >= 0) {
+        byNumber[number[s]] = s;
+      }
+    }
+    for (Integer s : byNumber) {
+      State st = f.createState();
+      st.setName("s" + number[s]);
+      st.setInitial(s == LearnAutomaton.INITIAL);
+      st.setEnd(s == LearnAutomaton.END);
+      states[s] = st;
+      out.getStates().add(st);
+    }
+    boolean sizeInBytes = info.quantisation() == null || !info.quantisation().logSize();
+    for (Edge e : edges) {
+      org.tadam.model.Edge me = f.createEdge();
+      me.setSource(states[e.source()]);
+      me.setTarget(states[e.target()]);
+      Symbol symbol = SymbolText.toModel(corpus.alphabet().get(e.symbol()));
+      me.setSymbol(symbol);
+      long total = 0;
+      IntList siblings = a.out(e.source());
+      for (int j = 0; j < siblings.size(); j++) {
+        total += a.edge(siblings.get(j)).count();
+      }
+      me.setProbability(e.count() / (double) total);
+      me.setCount((int) Math.min(Integer.MAX_VALUE, e.count()));
+      if (!(symbol instanceof EndSymbol)) {
+        Gaussian g = e.gaussian();
+        org.tadam.model.Gaussian mg = f.createGaussian();
+        for (double x : g.mean()) {
+          mg.getMean().add(round(x));
+        }
+        double[] cov = g.covariance();
+        int d = g.dimension();
+        int k = 0;
+        for (int i = 0; i < d; i++) {
+          for (int j = i; j < d; j++) {
+            mg.getCovariance().add(i == j ? roundUp(cov[k]) : roundTowardZero(cov[k]));
+            k++;
+          }
+        }
+        me.setDistribution(mg);
+        PayloadModel payload = payload(m, e, ((PacketSymbol) symbol).getPayloadClass(), sizeInBytes);
+        if (payload != null) {
+          me.setPayload(payload);
+        }
+      }
+      out.getEdges().add(me);
+    }
+    return out;
+  }
+
+  private static PayloadModel payload(LearnedModel m, Edge e, PayloadClass pc, boolean sizeInBytes) {
+    if (pc == PayloadClass.EMPTY) {
+      return null;
+    }
+    PayloadPools pools = new PayloadPools();
+    Corpus c = m.corpus();
+    long[] occurrences = new long[e.occurrenceCount()];
+    for (int i = 0; i < occurrences.length; i++) {
+      occurrences[i] = e.occurrence(i);
+    }
+    Arrays.sort(occurrences);
+    for (long occ : occurrences) {
+      int w = Edge.word(occ);
+      int pos = Edge.position(occ);
+      int[] v = c.value(w, pos);
+      for (int member : c.members(w)) {
+        Sample s = m.samples().get(member);
+        byte[] data = s.payload(pos);
+        int length = sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length;
+        pools.add(data, length, 1);
+      }
+    }
+    return pools.toModel(pc);
+  }
+
+  private static L4Protocol protocol(Info info, Corpus corpus) {
+    if (info.protocol() != null) {
+      return "udp".equals(info.protocol()) ? L4Protocol.UDP : L4Protocol.TCP;
+    }
+    for (String s : corpus.alphabet()) {
+      if (!s.isEmpty() && s.charAt(0) != '>' && s.charAt(0) != '<' && !s.equals("$")) {
+        return L4Protocol.TCP;
+      }
+    }
+    return L4Protocol.UDP;
+  }
+
+  private static Quantisation quantisation(ValueQuantisation v) {
+    if (v == null || v.logSize()) {
+      return null;
+    }
+    IatUnit iat;
+    if (v.logIat() && v.iatUnitNanos() == 1000) {
+      iat = IatUnit.DECILOG_MICROS;
+    } else if (!v.logIat() && v.iatUnitNanos() == 1000) {
+      iat = IatUnit.MICROS;
+    } else if (!v.logIat() && v.iatUnitNanos() == 1_000_000) {
+      iat = IatUnit.MILLIS;
+    } else {
+      return null;
+    }
+    Quantisation q = TadamFactory.eINSTANCE.createQuantisation();
+    q.setIat(iat);
+    q.setSize(SizeUnit.BYTES);
+    return q;
+  }
+
+  private static final java.util.Set<String> KEYWORDS = java.util.Set.of("automaton", "protocol",
+      "service", "ports", "outcome", "values", "iat", "size", "noise", "missing", "spurious",
+      "duplicated", "swapped", "provenance", "captures", "connections", "options", "bits", "model",
+      "data", "date", "state", "initial", "end", "prob", "count", "mean", "cov", "payload", "random",
+      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty");
+
+  /**
+   * A valid identifier for the DSL: letters, digits and '_', not starting with a digit, not a
+   * keyword of the grammar.
+   */
+  public static String identifier(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      sb.append(Character.isLetterOrDigit(c) && c < 128 ? c : '_');
+    }
+    if (sb.length() == 0 || Character.isDigit(sb.charAt(0))) {
+      sb.insert(0, "a_");
+    }
+    return KEYWORDS.contains(sb.toString()) ? sb + "_" : sb.toString();
+  }
+
+  static double round(double x) {
+    if (x == 0 || !Double.isFinite(x)) {
+      return x;
+    }
+    return new BigDecimal(x).round(DIGITS).doubleValue();
+  }
+
+  private static double roundUp(double x) {
+    if (x == 0) {
+      return 0;
+    }
+    return new BigDecimal(x).round(new MathContext(6, RoundingMode.CEILING)).doubleValue();
+  }
+
+  private static double roundTowardZero(double x) {
+    if (x == 0) {
+      return 0;
+    }
+    return new BigDecimal(x).round(new MathContext(6, RoundingMode.DOWN)).doubleValue();
+  }
+}

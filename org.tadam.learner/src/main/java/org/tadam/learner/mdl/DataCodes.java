@@ -1,0 +1,63 @@
+package org.tadam.learner.mdl;
+
+/**
+ * The pieces of L(D|A) that do not depend on the noise alignment (Part A §1.5.3): the add-½
+ * smoothed transition code of a state, the floored value code, the explicit code of a letter, and
+ * the three-way word-status code.
+ */
+public final class DataCodes {
+  /** Cell probability floor for matched letters ("fix for p = 0" in the reference). */
+  public static final double MATCHED_FLOOR = 1e-3;
+
+  private DataCodes() {
+  }
+
+  /** −Σ n_e log2 p̂(e) over the out-edges of a state, p̂(e) = (n_e + ½) / Σ (n_e' + ½). */
+  public static double transitionBits(long[] counts) {
+    double total = 0;
+    for (long n : counts) {
+      total += n + 0.5;
+    }
+    double bits = 0;
+    for (long n : counts) {
+      if (n > 0) {
+        bits -= n * UniversalCode.log2((n + 0.5) / total);
+      }
+    }
+    return bits;
+  }
+
+  /** −log2 max(P(v|e), 10^-3), the value code of a matched letter. */
+  public static double matchedValueBits(double cellMass) {
+    return -UniversalCode.log2(Math.max(cellMass, MATCHED_FLOOR));
+  }
+
+  /** Explicit encoding of a letter: its symbol uniformly, then each value with log*. */
+  public static double explicitLetterBits(int alphabet, int[] values) {
+    double bits = UniversalCode.log2(alphabet);
+    for (int v : values) {
+      bits += UniversalCode.bits(v);
+    }
+    return bits;
+  }
+
+  /**
+   * Word-status code: with π = (matched + corrected) / N, matched and corrected words pay −log2 π
+   * and uncorrected words −log2(1 − π).
+   */
+  public static double statusBits(long matched, long corrected, long uncorrected) {
+    long n = matched + corrected + uncorrected;
+    if (n == 0) {
+      return 0;
+    }
+    double ok = (matched + corrected) / (double) n;
+    double bits = 0;
+    if (matched + corrected > 0) {
+      bits -= (matched + corrected) * UniversalCode.log2(ok);
+    }
+    if (uncorrected > 0) {
+      bits -= uncorrected * UniversalCode.log2(1 - ok);
+    }
+    return bits;
+  }
+}

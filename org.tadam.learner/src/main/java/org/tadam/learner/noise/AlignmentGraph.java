@@ -1,0 +1,33 @@
+package org.tadam.learner.noise;
+
+/**
+ * A read-only, densely numbered view of an automaton for the noise alignment: states 0..n−1,
+ * edges with source, target, symbol id, transition code −log2 p̂(e), and a value code.
+ */
+public interface AlignmentGraph {
+  int states();
+
+  int initial();
+
+  int end();
+
+  int edges();
+
+  int source(int edge);
+
+  int target(int edge);
+
+  int symbol(int edge);
+
+  /** −log2 p̂(e), the add-½ smoothed transition probability. */
+  double transitionBits(int edge);
+
+  /** −log2 of the (floored) unit-cell probability of value v on the edge. */
+  double valueBits(int edge, int[] v);
+
+  /** Edges carrying a symbol id (empty for an unknown symbol). */
+  int[] edgesWithSymbol(int symbol);
+
+  /** |Σ| for the explicit letter code. */
+  int alphabetSize();
+}

@@ -1,0 +1,119 @@
+package org.tadam.learner.noise;
+
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Hard (Viterbi) EM for the noise rates (Part A §1.5.3): at most four rounds of aligning the words
+ * the automaton no longer parses, counting operations with priors (1 each, transitions 1 + matched
+ * letters), flooring the no-noise count at 75 % and re-estimating, while the total cost decreases.
+ */
+public final class NoiseEm {
+  public static final int MAX_ROUNDS = 4;
+  /**
+   * Unmatched words longer than this are charged with the explicit code instead of being aligned
+   * (the alignment is linear in the length but runs for every candidate and EM round).
+   */
+  public static final int MAX_ALIGNED_LETTERS = 256;
+
+  private NoiseEm() {
+  }
+
+  /** What the unmatched words cost and the rates that achieved it. */
+  public record Outcome(double dataBits, NoiseRates rates, long corrected, long uncorrected) {
+  }
+
+  /** The words to align: count, symbols, values, weight and explicit cost of each. */
+  public interface Unmatched {
+    int size();
+
+    int[] symbols(int i);
+
+    int[][] values(int i);
+
+    long weight(int i);
+
+    double explicitBits(int i);
+  }
+
+  /**
+   * @param matchedBase transition and value codes of the matched letters (without c_tr)
+   * @param matchedLetters weighted number of matched letters
+   * @param graph builds the alignment view (only called when there are unmatched words)
+   */
+  public static Outcome run(Set<NoiseKind> kinds, double matchedBase, long matchedLetters,
+      Unmatched unmatched, Supplier<AlignmentGraph> graph) {
+    return run(kinds, matchedBase, matchedLetters, unmatched, graph, () -> false);
+  }
+
+  /**
+   * As {@link #run(Set, double, long, Unmatched, Supplier)}, giving up with a
+   * {@link CancellationException} as soon as {@code cancelled} says so.
+   */
+  public static Outcome run(Set<NoiseKind> kinds, double matchedBase, long matchedLetters,
+      Unmatched unmatched, Supplier<AlignmentGraph> graph, BooleanSupplier cancelled) {
+    NoiseRates rates = NoiseRates.initial(kinds);
+    Outcome best = null;
+    AlignmentGraph g = unmatched.size() == 0 ? null : graph.get();
+    double[][][] valueBits = new double[unmatched.size()][][];
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      double[] counts = new double[5];
+      counts[Aligner.TRANSITION] = 1 + matchedLetters;
+      for (NoiseKind k : kinds) {
+        counts[index(k)] = 1;
+      }
+      double bits = matchedBase + matchedLetters * rates.transitionBits();
+      long corrected = 0;
+      long uncorrected = 0;
+      Aligner aligner = g == null ? null : new Aligner(g, rates, kinds);
+      for (int i = 0; i < unmatched.size(); i++) {
+        long w = unmatched.weight(i);
+        if (cancelled.getAsBoolean()) {
+          throw new CancellationException("scoring cancelled");
+        }
+        int[] symbols = unmatched.symbols(i);
+        if (symbols.length > MAX_ALIGNED_LETTERS) {
+          bits += w * unmatched.explicitBits(i);
+          uncorrected += w;
+          continue;
+        }
+        int[][] values = unmatched.values(i);
+        if (valueBits[i] == null) {
+          valueBits[i] = Aligner.valueBits(g, symbols, values);
+        }
+        Aligner.Result r = aligner.align(symbols, values, valueBits[i]);
+        if (r.aligned()) {
+          bits += w * r.bits();
+          for (int k = 0; k < 5; k++) {
+            counts[k] += w * r.operations()[k];
+          }
+          corrected += w;
+        } else {
+          bits += w * unmatched.explicitBits(i);
+          uncorrected += w;
+        }
+      }
+      if (best != null && !(bits < best.dataBits())) {
+        break;
+      }
+      best = new Outcome(bits, rates, corrected, uncorrected);
+      double noise = counts[1] + counts[2] + counts[3] + counts[4];
+      counts[0] = Math.max(counts[0], 3 * noise);
+      double total = counts[0] + noise;
+      rates = new NoiseRates(counts[0] / total, counts[1] / total, counts[2] / total,
+          counts[3] / total, counts[4] / total);
+    }
+    return best;
+  }
+
+  static int index(NoiseKind k) {
+    return switch (k) {
+      case MISSING -> Aligner.MISSING;
+      case SPURIOUS -> Aligner.SPURIOUS;
+      case DUPLICATED -> Aligner.DUPLICATED;
+      case SWAPPED -> Aligner.SWAPPED;
+    };
+  }
+}

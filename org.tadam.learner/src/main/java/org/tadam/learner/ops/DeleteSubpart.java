@@ -1,0 +1,99 @@
+package org.tadam.learner.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.tadam.learner.automaton.Edge;
+import org.tadam.learner.automaton.LearnAutomaton;
+
+/**
+ * Delete a sub-part (Part A §1.7 d): every word through the edge leaves the automaton (its letters
+ * are taken off their edges); edges and states left without letters disappear. The words are then
+ * charged by the noise alignment or explicitly — how TADAM explains noisy traces away.
+ */
+public record DeleteSubpart(int edge) implements Operation {
+
+  @Override
+  public void apply(LearnAutomaton a) {
+    Edge e = a.edge(edge);
+    TreeSet<Integer> words = new TreeSet<>();
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      words.add(Edge.word(e.occurrence(i)));
+    }
+    TreeSet<Integer> touched = new TreeSet<>();
+    for (int w : words) {
+      for (int j = 0; j < a.corpus().length(w); j++) {
+        touched.add(a.edgeAt(w, j));
+        a.removeOccurrence(w, j);
+      }
+      a.unmatch(w);
+    }
+    TreeSet<Integer> states = new TreeSet<>();
+    for (int id : touched) {
+      Edge t = a.edge(id);
+      if (t.occurrenceCount() == 0) {
+        states.add(t.source());
+        states.add(t.target());
+        a.killEdge(id);
+      }
+    }
+    for (int q : states) {
+      if (q != LearnAutomaton.INITIAL && q != LearnAutomaton.END && a.stateAlive(q)
+          && a.in(q).size() == 0 && a.out(q).size() == 0) {
+        a.killState(q);
+      }
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "delete " + edge;
+  }
+
+  /**
+   * Edges used by at most {@code maxFraction} of the words, except the only edge out of the
+   * initial state, edges inside a linear chain (deleting the next edge is the same), and edges
+   * every matched word uses (the automaton would lose its last word).
+   */
+  public static List<Operation> candidates(LearnAutomaton a, double maxFraction) {
+    List<Operation> ops = new ArrayList<>();
+    long total = a.corpus().totalWeight();
+    long matched = total;
+    for (int w : a.unmatched()) {
+      matched -= a.corpus().weight(w);
+    }
+    for (int id = 0; id < a.edgeSlots(); id++) {
+      Edge e = a.edge(id);
+      if (!e.alive()) {
+        continue;
+      }
+      if (e.source() == LearnAutomaton.INITIAL && a.out(LearnAutomaton.INITIAL).size() == 1) {
+        continue;
+      }
+      if (e.count() > maxFraction * total) {
+        continue;
+      }
+      if (a.in(e.source()).size() == 1 && a.out(e.source()).size() == 1
+          && e.source() != LearnAutomaton.INITIAL) {
+        continue;
+      }
+      if (wordWeight(a, e) >= matched) {
+        continue;
+      }
+      ops.add(new DeleteSubpart(id));
+    }
+    return ops;
+  }
+
+  private static long wordWeight(LearnAutomaton a, Edge e) {
+    TreeSet<Integer> words = new TreeSet<>();
+    long weight = 0;
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      int w = Edge.word(e.occurrence(i));
+      if (words.add(w)) {
+        weight += a.corpus().weight(w);
+      }
+    }
+    return weight;
+  }
+}

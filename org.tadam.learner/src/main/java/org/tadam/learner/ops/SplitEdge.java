@@ -1,0 +1,102 @@
+package org.tadam.learner.ops;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
+import org.tadam.learner.automaton.Edge;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.stats.ValueStats;
+
+/**
+ * Split an edge into parallel variants of one family, one per mixture component of its values
+ * (Part A §1.7 c; BIC instead of the reference's AIC). New letters choose among the variants by
+ * probability.
+ */
+public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) implements Operation {
+
+  @Override
+  public void apply(LearnAutomaton a) {
+    Edge e = a.edge(edge);
+    int[] target = new int[groups];
+    target[0] = edge;
+    for (int g = 1; g < groups; g++) {
+      target[g] = a.newEdge(e.source(), e.target(), e.symbol(), e.family());
+    }
+    List<long[]> moves = new ArrayList<>();
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      long occ = e.occurrence(i);
+      int w = Edge.word(occ);
+      int p = Edge.position(occ);
+      int g = groupOfValue.get(ValueStats.pack(a.corpus().value(w, p)));
+      if (g > 0) {
+        moves.add(new long[] {w, p, g});
+      }
+    }
+    for (long[] m : moves) {
+      a.moveOccurrence((int) m[0], (int) m[1], target[(int) m[2]]);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "split edge " + edge + " in " + groups;
+  }
+
+  /**
+   * Mixture fits per edge, shared by all workers. A fit is reused while the edge's weight stays
+   * within 10 % of the weight it was fitted on (deletions of a few noisy words change almost every
+   * edge a little; refitting all of them each iteration would dominate the search). Candidates are
+   * enumerated on the master automaton only, so the reuse is deterministic.
+   */
+  public static final class Proposals {
+    private static final double REFIT_CHANGE = 0.1;
+    private final Map<Integer, Fit> fits = new ConcurrentHashMap<>();
+    private final long seed;
+
+    private record Fit(long count, MixtureMultivariateNormalDistribution mixture) {
+    }
+
+    public Proposals(long seed) {
+      this.seed = seed;
+    }
+
+    int[] get(Edge e) {
+      ValueStats stats = e.stats();
+      Fit fit = fits.get(e.id());
+      if (fit == null || Math.abs(stats.count() - fit.count()) > REFIT_CHANGE * fit.count()) {
+        fit = new Fit(stats.count(), MixtureProposal.fit(stats, seed));
+        fits.put(e.id(), fit);
+      }
+      int[] r = MixtureProposal.assign(fit.mixture(), stats);
+      return r == null ? new int[0] : r;
+    }
+  }
+
+  /** Edges (no self-loops, as in the reference) whose values are best explained by 2+ components. */
+  public static List<Operation> candidates(LearnAutomaton a, Proposals proposals) {
+    List<Operation> ops = new ArrayList<>();
+    for (int id = 0; id < a.edgeSlots(); id++) {
+      Edge e = a.edge(id);
+      if (!e.alive() || e.source() == e.target() || e.stats().distinct() < 2) {
+        continue;
+      }
+      int[] assignment = proposals.get(e);
+      if (assignment.length == 0) {
+        continue;
+      }
+      Map<Long, Integer> groupOf = new HashMap<>();
+      int[] i = {0};
+      int[] groups = {0};
+      e.stats().forEach((v, w) -> {
+        int g = assignment[i[0]++];
+        groupOf.put(ValueStats.pack(v), g);
+        groups[0] = Math.max(groups[0], g + 1);
+      });
+      ops.add(new SplitEdge(id, Map.copyOf(groupOf), groups[0]));
+    }
+    return ops;
+  }
+}

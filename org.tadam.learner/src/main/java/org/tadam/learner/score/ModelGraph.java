@@ -1,0 +1,208 @@
+package org.tadam.learner.score;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tadam.learner.export.SymbolText;
+import org.tadam.learner.mdl.DataCodes;
+import org.tadam.learner.mdl.UniversalCode;
+import org.tadam.learner.noise.AlignmentGraph;
+import org.tadam.learner.noise.NoiseRates;
+import org.tadam.learner.stats.Gaussian;
+import org.tadam.learner.stats.ValueStats;
+import org.tadam.model.Automaton;
+import org.tadam.model.Edge;
+import org.tadam.model.State;
+import org.tadam.model.derived.Gaussians;
+
+/**
+ * A model file's automaton prepared for scoring new words: dense states and edges, add-½ smoothed
+ * transition codes from the edge counts (the probabilities when counts are absent), unit-cell
+ * value codes, the symbols of the model's alphabet and its noise rates.
+ */
+public final class ModelGraph implements AlignmentGraph {
+  private final int n;
+  private final int initial;
+  private final int end;
+  private final int[] src;
+  private final int[] dst;
+  private final int[] sym;
+  private final double[] transition;
+  private final double[] probability;
+  private final Gaussian[] gaussians;
+  private final List<Map<Long, Double>> caches = new ArrayList<>();
+  private final Map<String, Integer> symbolIds = new LinkedHashMap<>();
+  private final List<int[]> bySymbol = new ArrayList<>();
+  private final int[][] outEdges;
+  private final NoiseRates rates;
+
+  public ModelGraph(Automaton model) {
+    Map<State, Integer> ids = new HashMap<>();
+    int init = -1;
+    int fin = -1;
+    for (State s : model.getStates()) {
+      int id = ids.size();
+      ids.put(s, id);
+      if (s.isInitial()) {
+        init = id;
+      }
+      if (s.isEnd()) {
+        fin = id;
+      }
+    }
+    if (init < 0 || fin < 0) {
+      throw new IllegalArgumentException("the model needs an initial and an end state");
+    }
+    n = ids.size();
+    initial = init;
+    end = fin;
+    int m = model.getEdges().size();
+    src = new int[m];
+    dst = new int[m];
+    sym = new int[m];
+    transition = new double[m];
+    probability = new double[m];
+    gaussians = new Gaussian[m];
+    double[] countTotal = new double[n];
+    int[] outDegree = new int[n];
+    boolean useCounts = model.getEdges().stream().allMatch(e -> e.getCount() > 0);
+    List<List<Integer>> perSymbol = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      Edge e = model.getEdges().get(i);
+      src[i] = ids.get(e.getSource());
+      dst[i] = ids.get(e.getTarget());
+      String s = SymbolText.toWord(e.getSymbol());
+      Integer id = symbolIds.get(s);
+      if (id == null) {
+        id = symbolIds.size();
+        symbolIds.put(s, id);
+        perSymbol.add(new ArrayList<>());
+      }
+      sym[i] = id;
+      perSymbol.get(id).add(i);
+      probability[i] = e.getProbability();
+      countTotal[src[i]] += useCounts ? e.getCount() + 0.5 : 0;
+      outDegree[src[i]]++;
+      if (e.getDistribution() != null) {
+        double[][] cov = Gaussians.covarianceMatrix(e.getDistribution());
+        double[] mean = e.getDistribution().getMean().stream().mapToDouble(Double::doubleValue).toArray();
+        if (cov != null && (mean.length == 1 || mean.length == 2)) {
+          double[] tri = mean.length == 1 ? new double[] {cov[0][0]}
+              : new double[] {cov[0][0], cov[0][1], cov[1][1]};
+          gaussians[i] = new Gaussian(mean, tri);
+        }
+      }
+      caches.add(new HashMap<>());
+    }
+    for (int i = 0; i < m; i++) {
+      Edge e = model.getEdges().get(i);
+      double p = useCounts ? (e.getCount() + 0.5) / countTotal[src[i]] : Math.max(probability[i], 1e-9);
+      transition[i] = -UniversalCode.log2(p);
+    }
+    for (List<Integer> l : perSymbol) {
+      bySymbol.add(l.stream().mapToInt(Integer::intValue).toArray());
+    }
+    outEdges = new int[n][];
+    for (int q = 0; q < n; q++) {
+      outEdges[q] = new int[outDegree[q]];
+      outDegree[q] = 0;
+    }
+    for (int i = 0; i < m; i++) {
+      outEdges[src[i]][outDegree[src[i]]++] = i;
+    }
+    org.tadam.model.NoiseRates nr = model.getNoise();
+    if (nr == null) {
+      rates = new NoiseRates(1, 0, 0, 0, 0);
+    } else {
+      double ok = Math.max(0, 1 - nr.getMissing() - nr.getSpurious() - nr.getDuplicated() - nr.getSwapped());
+      rates = new NoiseRates(ok, nr.getMissing(), nr.getSpurious(), nr.getDuplicated(), nr.getSwapped());
+    }
+  }
+
+  /** Symbol id of a word symbol (flags canonicalised), −1 when the model never saw it. */
+  public int symbolId(String symbol) {
+    Integer id = symbolIds.get(SymbolText.canonical(symbol));
+    return id == null ? -1 : id;
+  }
+
+  public NoiseRates rates() {
+    return rates;
+  }
+
+  public double probability(int edge) {
+    return probability[edge];
+  }
+
+  public int[] out(int state) {
+    return outEdges[state];
+  }
+
+  /** Unit-cell probability of v on the edge (1 for edges without a distribution). */
+  public double cellMass(int edge, int[] v) {
+    Gaussian g = gaussians[edge];
+    if (g == null) {
+      return 1;
+    }
+    if (v.length != g.dimension()) {
+      return 0;
+    }
+    return caches.get(edge).computeIfAbsent(ValueStats.pack(v), k -> g.cellMass(v));
+  }
+
+  @Override
+  public int states() {
+    return n;
+  }
+
+  @Override
+  public int initial() {
+    return initial;
+  }
+
+  @Override
+  public int end() {
+    return end;
+  }
+
+  @Override
+  public int edges() {
+    return src.length;
+  }
+
+  @Override
+  public int source(int edge) {
+    return src[edge];
+  }
+
+  @Override
+  public int target(int edge) {
+    return dst[edge];
+  }
+
+  @Override
+  public int symbol(int edge) {
+    return sym[edge];
+  }
+
+  @Override
+  public double transitionBits(int edge) {
+    return transition[edge];
+  }
+
+  @Override
+  public double valueBits(int edge, int[] v) {
+    return DataCodes.matchedValueBits(cellMass(edge, v));
+  }
+
+  @Override
+  public int[] edgesWithSymbol(int symbol) {
+    return symbol >= 0 && symbol < bySymbol.size() ? bySymbol.get(symbol) : new int[0];
+  }
+
+  @Override
+  public int alphabetSize() {
+    return symbolIds.size();
+  }
+}

@@ -1,0 +1,122 @@
+package org.tadam.learner.search;
+
+import org.tadam.learner.automaton.Edge;
+import org.tadam.learner.automaton.IntList;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.mdl.DataCodes;
+import org.tadam.learner.mdl.UniversalCode;
+import org.tadam.learner.noise.AlignmentGraph;
+
+/** The learned automaton seen by the aligner: alive states and edges renumbered densely. */
+final class AutomatonView implements AlignmentGraph {
+  private final int n;
+  private final int initial;
+  private final int end;
+  private final Edge[] edges;
+  private final int[] src;
+  private final int[] dst;
+  private final double[] transition;
+  private final int[][] bySymbol;
+  private final int alphabet;
+
+  AutomatonView(LearnAutomaton a) {
+    int[] dense = new int[a.stateSlots()];
+    int k = 0;
+    for (int q = 0; q < a.stateSlots(); q++) {
+      dense[q] = a.stateAlive(q) ? k++ : -1;
+    }
+    n = k;
+    initial = dense[LearnAutomaton.INITIAL];
+    end = dense[LearnAutomaton.END];
+    alphabet = a.corpus().alphabet().size();
+    edges = new Edge[a.edgeCount()];
+    src = new int[edges.length];
+    dst = new int[edges.length];
+    transition = new double[edges.length];
+    int[] perSymbol = new int[alphabet];
+    int i = 0;
+    for (int q = 0; q < a.stateSlots(); q++) {
+      if (!a.stateAlive(q)) {
+        continue;
+      }
+      IntList out = a.out(q);
+      double total = 0;
+      for (int j = 0; j < out.size(); j++) {
+        total += a.edge(out.get(j)).count() + 0.5;
+      }
+      for (int j = 0; j < out.size(); j++) {
+        Edge e = a.edge(out.get(j));
+        edges[i] = e;
+        src[i] = dense[e.source()];
+        dst[i] = dense[e.target()];
+        transition[i] = -UniversalCode.log2((e.count() + 0.5) / total);
+        perSymbol[e.symbol()]++;
+        i++;
+      }
+    }
+    bySymbol = new int[alphabet][];
+    for (int s = 0; s < alphabet; s++) {
+      bySymbol[s] = new int[perSymbol[s]];
+      perSymbol[s] = 0;
+    }
+    for (int e = 0; e < edges.length; e++) {
+      int s = edges[e].symbol();
+      bySymbol[s][perSymbol[s]++] = e;
+    }
+  }
+
+  @Override
+  public int states() {
+    return n;
+  }
+
+  @Override
+  public int initial() {
+    return initial;
+  }
+
+  @Override
+  public int end() {
+    return end;
+  }
+
+  @Override
+  public int edges() {
+    return edges.length;
+  }
+
+  @Override
+  public int source(int edge) {
+    return src[edge];
+  }
+
+  @Override
+  public int target(int edge) {
+    return dst[edge];
+  }
+
+  @Override
+  public int symbol(int edge) {
+    return edges[edge].symbol();
+  }
+
+  @Override
+  public double transitionBits(int edge) {
+    return transition[edge];
+  }
+
+  @Override
+  public double valueBits(int edge, int[] v) {
+    return DataCodes.matchedValueBits(edges[edge].cellMass(v));
+  }
+
+  @Override
+  public int[] edgesWithSymbol(int symbol) {
+    return symbol >= 0 && symbol < bySymbol.length ? bySymbol[symbol] : new int[0];
+  }
+
+  @Override
+  public int alphabetSize() {
+    return alphabet;
+  }
+}

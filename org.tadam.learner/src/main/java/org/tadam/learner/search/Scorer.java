@@ -1,0 +1,203 @@
+package org.tadam.learner.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.tadam.learner.automaton.Corpus;
+import org.tadam.learner.automaton.Edge;
+import org.tadam.learner.automaton.IntList;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.mdl.DataCodes;
+import org.tadam.learner.mdl.ModelCost;
+import org.tadam.learner.noise.NoiseEm;
+import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.stats.Gaussian;
+import org.tadam.learner.stats.ValueStats;
+
+/**
+ * The two-part MDL score L(A) + L(D|A), computed incrementally: per-edge value and parameter codes
+ * and per-state transition codes are cached on the automaton and only recomputed for what an
+ * operation touched (the automaton invalidates them, and its undo restores them); the words the
+ * automaton no longer parses are re-aligned by the noise EM on every evaluation.
+ */
+public final class Scorer {
+  private final Set<NoiseKind> kinds;
+
+  /** Total cost split into its parts, with the noise outcome. */
+  public record Cost(double modelBits, double dataBits, NoiseEm.Outcome noise) {
+    public double total() {
+      return modelBits + dataBits;
+    }
+  }
+
+  public Scorer(Set<NoiseKind> kinds) {
+    this.kinds = Set.copyOf(kinds);
+  }
+
+  public Set<NoiseKind> kinds() {
+    return kinds;
+  }
+
+  /** Incremental evaluation (refreshes the stale caches). */
+  public Cost cost(LearnAutomaton a) {
+    return cost(a, () -> false);
+  }
+
+  /**
+   * Incremental evaluation that gives up with a {@link java.util.concurrent.CancellationException}
+   * when {@code cancelled} says so (Ctrl-C while a long candidate is being scored).
+   */
+  public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
+    double parameters = 0;
+    double values = 0;
+    for (int id = 0; id < a.edgeSlots(); id++) {
+      Edge e = a.edge(id);
+      if (!e.alive()) {
+        continue;
+      }
+      if (Double.isNaN(a.edgeValueBits(e))) {
+        a.setEdgeBits(e, valueBits(e), ModelCost.parameterBits(e.gaussian()));
+      }
+      parameters += a.edgeParameterBits(e);
+      values += a.edgeValueBits(e);
+    }
+    double transitions = 0;
+    for (int q = 0; q < a.stateSlots(); q++) {
+      if (!a.stateAlive(q)) {
+        continue;
+      }
+      if (Double.isNaN(a.stateBits(q))) {
+        a.setStateBits(q, DataCodes.transitionBits(outCounts(a, q)));
+      }
+      transitions += a.stateBits(q);
+    }
+    return finish(a, parameters, values, transitions, a.matchedLetters(), cancelled);
+  }
+
+  /**
+   * Full recomputation from the words' paths alone, ignoring every cache (for tests: must equal
+   * {@link #cost}).
+   */
+  public Cost fullCost(LearnAutomaton a) {
+    Corpus c = a.corpus();
+    ValueStats[] stats = new ValueStats[a.edgeSlots()];
+    long matched = 0;
+    for (int w = 0; w < c.size(); w++) {
+      if (!a.matched(w)) {
+        continue;
+      }
+      for (int i = 0; i < c.length(w); i++) {
+        int e = a.edgeAt(w, i);
+        if (stats[e] == null) {
+          stats[e] = new ValueStats(c.dimension());
+        }
+        stats[e].add(c.value(w, i), c.weight(w));
+        matched += c.weight(w);
+      }
+    }
+    double parameters = 0;
+    double values = 0;
+    for (int id = 0; id < a.edgeSlots(); id++) {
+      if (!a.edge(id).alive()) {
+        continue;
+      }
+      Gaussian g = Gaussian.fit(stats[id]);
+      parameters += ModelCost.parameterBits(g);
+      double[] v = {0};
+      stats[id].forEach((x, wt) -> v[0] += wt * DataCodes.matchedValueBits(g.cellMass(x)));
+      values += v[0];
+    }
+    double transitions = 0;
+    for (int q = 0; q < a.stateSlots(); q++) {
+      if (!a.stateAlive(q)) {
+        continue;
+      }
+      IntList out = a.out(q);
+      long[] counts = new long[out.size()];
+      for (int j = 0; j < counts.length; j++) {
+        counts[j] = stats[out.get(j)].count();
+      }
+      transitions += DataCodes.transitionBits(counts);
+    }
+    return finish(a, parameters, values, transitions, matched, () -> false);
+  }
+
+  private Cost finish(LearnAutomaton a, double parameters, double values, double transitions,
+      long matchedLetters, BooleanSupplier cancelled) {
+    Corpus c = a.corpus();
+    double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parameters);
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    long unmatchedWeight = 0;
+    for (int w : words) {
+      unmatchedWeight += c.weight(w);
+    }
+    NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
+        new UnmatchedWords(c, words), () -> new AutomatonView(a), cancelled);
+    long matchedWords = c.totalWeight() - unmatchedWeight;
+    double data = noise.dataBits()
+        + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
+    return new Cost(model, data, noise);
+  }
+
+  private static long[] outCounts(LearnAutomaton a, int q) {
+    IntList out = a.out(q);
+    long[] counts = new long[out.size()];
+    for (int j = 0; j < counts.length; j++) {
+      counts[j] = a.edge(out.get(j)).count();
+    }
+    return counts;
+  }
+
+  private static double valueBits(Edge e) {
+    double[] bits = {0};
+    e.stats().forEach((v, wt) -> bits[0] += wt * DataCodes.matchedValueBits(e.cellMass(v)));
+    return bits[0];
+  }
+
+  /** Unmatched words of the corpus as seen by the EM. */
+  static final class UnmatchedWords implements NoiseEm.Unmatched {
+    private final Corpus c;
+    private final List<Integer> words;
+
+    UnmatchedWords(Corpus c, List<Integer> words) {
+      this.c = c;
+      this.words = words;
+    }
+
+    @Override
+    public int size() {
+      return words.size();
+    }
+
+    @Override
+    public int[] symbols(int i) {
+      return c.symbols(words.get(i));
+    }
+
+    @Override
+    public int[][] values(int i) {
+      int w = words.get(i);
+      int[][] v = new int[c.length(w)][];
+      for (int j = 0; j < v.length; j++) {
+        v[j] = c.value(w, j);
+      }
+      return v;
+    }
+
+    @Override
+    public long weight(int i) {
+      return c.weight(words.get(i));
+    }
+
+    @Override
+    public double explicitBits(int i) {
+      int w = words.get(i);
+      double bits = 0;
+      for (int j = 0; j < c.length(w); j++) {
+        bits += DataCodes.explicitLetterBits(c.alphabet().size(), c.value(w, j));
+      }
+      return bits;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.tadam.learner.stats;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * Sufficient statistics of the integer values on one edge: weighted count, sums, sums of products
+ * (all exact in longs, so adding and removing values is exactly reversible) and the multiset of
+ * distinct values (sorted, so every sum over it is computed in the same order).
+ */
+public final class ValueStats {
+  private final int d;
+  private long count;
+  private final long[] sum;
+  private final long[] sumProduct;
+  private final TreeMap<Long, long[]> values = new TreeMap<>();
+
+  public ValueStats(int dimension) {
+    if (dimension < 1 || dimension > 2) {
+      throw new IllegalArgumentException("only 1- and 2-dimensional values are supported");
+    }
+    d = dimension;
+    sum = new long[d];
+    sumProduct = new long[d * d];
+  }
+
+  public ValueStats copy() {
+    ValueStats c = new ValueStats(d);
+    c.count = count;
+    System.arraycopy(sum, 0, c.sum, 0, d);
+    System.arraycopy(sumProduct, 0, c.sumProduct, 0, d * d);
+    values.forEach((k, v) -> c.values.put(k, new long[] {v[0]}));
+    return c;
+  }
+
+  public static long pack(int[] v) {
+    return v.length == 1 ? v[0] : ((long) v[0] << 32) | (v[1] & 0xFFFFFFFFL);
+  }
+
+  public int[] unpack(long key) {
+    return d == 1 ? new int[] {(int) key} : new int[] {(int) (key >> 32), (int) key};
+  }
+
+  public void add(int[] v, long weight) {
+    count += weight;
+    for (int i = 0; i < d; i++) {
+      sum[i] += weight * v[i];
+      for (int j = 0; j < d; j++) {
+        sumProduct[i * d + j] += weight * v[i] * (long) v[j];
+      }
+    }
+    values.computeIfAbsent(pack(v), k -> new long[1])[0] += weight;
+  }
+
+  public void remove(int[] v, long weight) {
+    count -= weight;
+    for (int i = 0; i < d; i++) {
+      sum[i] -= weight * v[i];
+      for (int j = 0; j < d; j++) {
+        sumProduct[i * d + j] -= weight * v[i] * (long) v[j];
+      }
+    }
+    long key = pack(v);
+    long[] c = values.get(key);
+    c[0] -= weight;
+    if (c[0] == 0) {
+      values.remove(key);
+    }
+  }
+
+  public int dimension() {
+    return d;
+  }
+
+  public long count() {
+    return count;
+  }
+
+  public long sum(int i) {
+    return sum[i];
+  }
+
+  public long sumProduct(int i, int j) {
+    return sumProduct[i * d + j];
+  }
+
+  public int distinct() {
+    return values.size();
+  }
+
+  /** Visits the distinct values in increasing packed order with their weights. */
+  public void forEach(ObjLongConsumer<int[]> visitor) {
+    for (Map.Entry<Long, long[]> e : values.entrySet()) {
+      visitor.accept(unpack(e.getKey()), e.getValue()[0]);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.tadam.learner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tadam.dsl.io.ModelFiles;
+import org.tadam.learner.export.ModelExporter;
+import org.tadam.learner.export.ModelText;
+import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.score.WordScorer;
+import org.tadam.learner.search.Fixtures;
+import org.tadam.learner.truth.Compare;
+import org.tadam.learner.truth.TruthAutomaton;
+import org.tadam.model.Automaton;
+
+/** End to end: sampled words → learned model → canonical, valid .tadam text. */
+class LearnerTest {
+
+  private static LearnedModel learn(List<Sample> words, LearnerOptions options) {
+    TadamLearner learner = new TadamLearner(options);
+    words.forEach(learner::addSample);
+    return learner.computeModel();
+  }
+
+  private static Automaton export(LearnedModel m, String name) {
+    return ModelExporter.toModel(m, new ModelExporter.Info(name, null, "test", List.of(80), null,
+        null, List.of("sampled")));
+  }
+
+  @Test
+  void recoversTheStructureOfAKnownAutomaton() {
+    TruthAutomaton truth = TruthAutomaton.requestResponse();
+    LearnedModel m = learn(Fixtures.samples(truth, 300, 0, 7), LearnerOptions.defaults().withThreads(2));
+    Automaton learned = export(m, truth.name());
+    assertTrue(Compare.isomorphic(Compare.of(truth), Compare.of(learned)), ModelText.toText(learned));
+    double js = Compare.jensenShannon(Compare.language(Compare.of(truth), 8),
+        Compare.language(Compare.of(learned), 8));
+    assertTrue(js < 0.01, "JS divergence " + js);
+  }
+
+  @Test
+  void recoversTheStructureDespiteNoise() {
+    TruthAutomaton truth = TruthAutomaton.requestResponse();
+    LearnedModel m = learn(Fixtures.samples(truth, 300, 0.03, 11), LearnerOptions.defaults().withThreads(2));
+    Automaton learned = export(m, truth.name());
+    assertTrue(Compare.isomorphic(Compare.of(truth), Compare.of(learned)), ModelText.toText(learned));
+    assertTrue(m.noise().transition() < 1);
+  }
+
+  @Test
+  void sameWordsAndOptionsGiveByteIdenticalText() {
+    List<Sample> words = Fixtures.samples(TruthAutomaton.tcpSession(), 150, 0.02, 3);
+    String one = ModelText.toText(export(learn(words, LearnerOptions.defaults().withThreads(1)), "t"));
+    String two = ModelText.toText(export(learn(words, LearnerOptions.defaults().withThreads(2)), "t"));
+    String three = ModelText.toText(export(learn(words, LearnerOptions.defaults().withThreads(3)), "t"));
+    assertEquals(one, two);
+    assertEquals(one, three);
+  }
+
+  @Test
+  void learnedModelValidatesAndIsCanonical(@TempDir Path dir) throws Exception {
+    List<Sample> words = Fixtures.samples(TruthAutomaton.tcpSession(), 120, 0.02, 5);
+    LearnedModel m = learn(words, LearnerOptions.defaults().withThreads(2)
+        .withInit(LearnerOptions.Init.PREFIX));
+    Path file = dir.resolve("t.tadam");
+    ModelText.save(export(m, "tcp"), file);
+    ModelFiles files = ModelText.files();
+    ModelFiles.Loaded loaded = files.load(file);
+    assertFalse(loaded.hasErrors(), loaded.issues().toString());
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    assertEquals(text, files.toText(loaded.automaton()), "format --check would change the file");
+    // scoring from the file: training words are cheap, a foreign word is expensive
+    WordScorer scorer = new WordScorer(loaded.automaton());
+    Sample normal = words.get(0);
+    WordScorer.Score s = scorer.score(normal.symbols(), normal.values());
+    WordScorer.Score odd = scorer.score(List.of("R>", "R>", "R>"),
+        List.of(new int[] {1, 0}, new int[] {1, 0}, new int[] {1, 0}));
+    assertTrue(s.bitsPerLetter() < odd.bitsPerLetter());
+    assertEquals(WordScorer.UNPARSED, odd.logLikelihood());
+  }
+
+  @Test
+  void noiseKindsCanBeSwitchedOff() {
+    List<Sample> words = Fixtures.samples(TruthAutomaton.udpQuery(), 100, 0.05, 2);
+    LearnedModel m = learn(words, LearnerOptions.defaults().withThreads(1)
+        .withNoise(EnumSet.noneOf(NoiseKind.class)));
+    assertEquals(0, m.noise().missing());
+    assertEquals(0, m.noise().swapped());
+  }
+}

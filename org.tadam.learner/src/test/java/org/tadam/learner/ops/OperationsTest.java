@@ -1,0 +1,188 @@
+package org.tadam.learner.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tadam.learner.automaton.Corpus;
+import org.tadam.learner.automaton.Edge;
+import org.tadam.learner.automaton.IntList;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.init.InitialAutomaton;
+
+/** The effect of each operation on small automata. */
+class OperationsTest {
+
+  private static Corpus corpus(String... words) {
+    List<Corpus.Word> list = new ArrayList<>();
+    for (String w : words) {
+      List<String> s = new ArrayList<>();
+      List<int[]> v = new ArrayList<>();
+      for (String letter : w.split(" ")) {
+        String[] p = letter.split(":");
+        s.add(p[0]);
+        v.add(new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2])});
+      }
+      list.add(new Corpus.Word(s, v));
+    }
+    return Corpus.of(list);
+  }
+
+  private static Edge out(LearnAutomaton a, int q, String symbol) {
+    IntList o = a.out(q);
+    for (int j = 0; j < o.size(); j++) {
+      Edge e = a.edge(o.get(j));
+      if (a.corpus().alphabet().get(e.symbol()).equals(symbol)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static void assertParsesAll(LearnAutomaton a) {
+    Corpus c = a.corpus();
+    for (int w = 0; w < c.size(); w++) {
+      if (!a.matched(w)) {
+        continue;
+      }
+      int q = LearnAutomaton.INITIAL;
+      for (int i = 0; i < c.length(w); i++) {
+        Edge e = a.edge(a.edgeAt(w, i));
+        assertTrue(e.alive());
+        assertEquals(q, e.source(), "word " + w + " letter " + i);
+        assertEquals(c.symbol(w, i), e.symbol());
+        q = e.target();
+      }
+      assertEquals(LearnAutomaton.END, q);
+    }
+  }
+
+  @Test
+  void bigramStartHasOneStatePerSymbol() {
+    LearnAutomaton a = InitialAutomaton.bigram(corpus("a:1:0 b:2:0", "a:1:0 a:1:0 b:2:0"));
+    // initial, end, a, b
+    assertEquals(4, a.stateCount());
+    // 0-a, a-a, a-b, b-$
+    assertEquals(4, a.edgeCount());
+    assertParsesAll(a);
+  }
+
+  @Test
+  void prefixTreeHasOneStatePerPrefix() {
+    LearnAutomaton a = InitialAutomaton.prefixTree(corpus("a:1:0 b:2:0", "a:1:0 c:2:0", "a:1:0 b:2:0"));
+    // initial, end, a, ab, ac
+    assertEquals(5, a.stateCount());
+    assertEquals(5, a.edgeCount());
+    assertEquals(2, out(a, 2, "b").count());
+  }
+
+  @Test
+  void mergeDeterminisesRecursively() {
+    // prefix tree: x→(a→(b)), y→(a→(b)); merging the states after x and y forces a and b to merge
+    LearnAutomaton a = InitialAutomaton.prefixTree(corpus("x:1:0 a:1:0 b:1:0", "y:1:0 a:1:0 b:1:0"));
+    int afterX = out(a, 0, "x").target();
+    int afterY = out(a, 0, "y").target();
+    new MergeStates(afterX, afterY).apply(a);
+    int kept = Math.min(afterX, afterY);
+    Edge ea = out(a, kept, "a");
+    assertNotNull(ea);
+    assertEquals(1, a.out(kept).size());
+    assertEquals(2, ea.count());
+    assertEquals(2, out(a, ea.target(), "b").count());
+    // initial, end, merged, after a, after b
+    assertEquals(5, a.stateCount());
+    assertParsesAll(a);
+  }
+
+  @Test
+  void deleteRemovesTheWordsAndWhatOnlyTheyUsed() {
+    LearnAutomaton a = InitialAutomaton.prefixTree(corpus("a:1:0 b:1:0", "a:1:0 b:1:0", "a:1:0 c:1:0"));
+    Edge c = out(a, out(a, 0, "a").target(), "c");
+    int states = a.stateCount();
+    new DeleteSubpart(c.id()).apply(a);
+    assertFalse(c.alive());
+    assertEquals(1, a.unmatched().size());
+    assertEquals(states - 1, a.stateCount());
+    assertEquals(2, out(a, 0, "a").count());
+    assertParsesAll(a);
+  }
+
+  @Test
+  void theLastWordsAreNeverDeleted() {
+    LearnAutomaton a = InitialAutomaton.prefixTree(corpus("a:1:0 b:1:0", "a:1:0 c:1:0"));
+    for (int round = 0; round < 5; round++) {
+      List<Operation> ops = DeleteSubpart.candidates(a, 1);
+      if (ops.isEmpty()) {
+        break;
+      }
+      ops.get(0).apply(a);
+    }
+    assertEquals(1, a.unmatched().size());
+    assertTrue(a.edgeCount() > 0);
+    assertParsesAll(a);
+  }
+
+  @Test
+  void splitNodeSeparatesContexts() {
+    // after x the next letter is always p, after y always q: state "m" should split
+    LearnAutomaton a = InitialAutomaton.bigram(corpus("x:1:0 m:1:0 p:1:0", "y:1:0 m:1:0 q:1:0",
+        "x:1:0 m:1:0 p:1:0", "y:1:0 m:1:0 q:1:0"));
+    int m = out(a, out(a, 0, "x").target(), "m").target();
+    int[][] groups = SplitNode.partition(a, m, 0);
+    assertNotNull(groups);
+    assertEquals(2, groups.length);
+    int before = a.stateCount();
+    new SplitNode(m, groups).apply(a);
+    assertEquals(before + 1, a.stateCount());
+    int afterX = out(a, out(a, 0, "x").target(), "m").target();
+    int afterY = out(a, out(a, 0, "y").target(), "m").target();
+    assertTrue(afterX != afterY);
+    assertEquals(1, a.out(afterX).size());
+    assertEquals(1, a.out(afterY).size());
+    assertParsesAll(a);
+  }
+
+  @Test
+  void splitNodeHandlesSelfLoops() {
+    // m loops on m; after the loop the next letter differs from the first visit
+    LearnAutomaton a = InitialAutomaton.bigram(corpus("x:1:0 m:1:0 p:1:0", "x:1:0 m:1:0 m:1:0 q:1:0",
+        "x:1:0 m:1:0 m:1:0 q:1:0", "x:1:0 m:1:0 p:1:0"));
+    int m = out(a, out(a, 0, "x").target(), "m").target();
+    int[][] groups = SplitNode.partition(a, m, 0);
+    assertNotNull(groups);
+    new SplitNode(m, groups).apply(a);
+    assertParsesAll(a);
+    Edge first = out(a, out(a, 0, "x").target(), "m");
+    Edge second = out(a, first.target(), "m");
+    assertNotNull(second);
+    assertNotNull(out(a, second.target(), "q"));
+    assertEquals(null, out(a, second.target(), "p"));
+  }
+
+  @Test
+  void splitEdgeSeparatesTwoModes() {
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      words.add("a:" + (10 + i % 3) + ":" + (100 + i % 5));
+      words.add("a:" + (40 + i % 3) + ":" + (900 + i % 5));
+    }
+    LearnAutomaton a = InitialAutomaton.bigram(corpus(words.toArray(new String[0])));
+    Edge e = out(a, 0, "a");
+    List<Operation> ops = SplitEdge.candidates(a, new SplitEdge.Proposals(42));
+    assertEquals(1, ops.size());
+    ops.get(0).apply(a);
+    assertEquals(2, a.out(0).size());
+    Edge e1 = a.edge(a.out(0).get(0));
+    Edge e2 = a.edge(a.out(0).get(1));
+    assertEquals(e1.family(), e2.family());
+    assertEquals(40, e1.count());
+    assertEquals(40, e2.count());
+    assertTrue(Math.abs(e1.gaussian().mean()[0] - e2.gaussian().mean()[0]) > 20);
+    assertEquals(e.id(), e1.id());
+    assertParsesAll(a);
+  }
+}

@@ -1,0 +1,64 @@
+package org.tadam.learner.truth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.tadam.learner.Sample;
+
+/**
+ * Packet-level noise at rate r per letter: with probability r a letter is deleted, duplicated,
+ * swapped with the next one, or preceded by a spurious letter (uniformly one of the four).
+ */
+public final class NoiseInjector {
+  private NoiseInjector() {
+  }
+
+  public static List<Sample> inject(List<Sample> words, double rate, List<String> alphabet,
+      Random random) {
+    List<Sample> out = new ArrayList<>(words.size());
+    for (Sample w : words) {
+      List<String> s = new ArrayList<>(w.symbols());
+      List<int[]> v = new ArrayList<>(w.values());
+      List<String> ns = new ArrayList<>();
+      List<int[]> nv = new ArrayList<>();
+      for (int i = 0; i < s.size(); i++) {
+        if (random.nextDouble() >= rate) {
+          ns.add(s.get(i));
+          nv.add(v.get(i));
+          continue;
+        }
+        switch (random.nextInt(4)) {
+          case 0 -> {
+            // missing: drop the letter
+          }
+          case 1 -> {
+            ns.add(s.get(i));
+            nv.add(v.get(i));
+            ns.add(s.get(i));
+            nv.add(new int[] {Math.max(0, v.get(i)[0] - 3), v.get(i)[1]});
+          }
+          case 2 -> {
+            if (i + 1 < s.size()) {
+              ns.add(s.get(i + 1));
+              nv.add(v.get(i + 1));
+              ns.add(s.get(i));
+              nv.add(v.get(i));
+              i++;
+            } else {
+              ns.add(s.get(i));
+              nv.add(v.get(i));
+            }
+          }
+          default -> {
+            ns.add(alphabet.get(random.nextInt(alphabet.size())));
+            nv.add(new int[] {random.nextInt(60), random.nextInt(2) == 0 ? 0 : random.nextInt(1500)});
+            ns.add(s.get(i));
+            nv.add(v.get(i));
+          }
+        }
+      }
+      out.add(new Sample(ns, nv, null, null));
+    }
+    return out;
+  }
+}
