@@ -11,6 +11,7 @@ import org.tadam.model.Gaussian;
 import org.tadam.model.IatUnit;
 import org.tadam.model.Quantisation;
 import org.tadam.model.SizeUnit;
+import org.tadam.model.derived.Units;
 import org.tadam.model.derived.Symbols;
 
 /**
@@ -77,23 +78,11 @@ public final class DiagramStyle {
 	}
 
 	static String time(double value, IatUnit unit) {
-		double micros = switch (unit) {
-			case DECILOG_MICROS -> Math.pow(10, value / 10);
-			case MICROS -> value;
-			case MILLIS -> value * 1000;
-		};
-		if (micros < 1000) {
-			return String.format(Locale.ROOT, "%.3gµs", micros);
-		}
-		if (micros < 1_000_000) {
-			return String.format(Locale.ROOT, "%.3gms", micros / 1000);
-		}
-		return String.format(Locale.ROOT, "%.3gs", micros / 1_000_000);
+		return Units.duration(Units.iatMicros(value, unit), "");
 	}
 
 	static String bytes(double value, SizeUnit unit) {
-		double bytes = unit == SizeUnit.DECILOG_BYTES ? Math.pow(10, value / 10) : value;
-		return Math.round(bytes) + "B";
+		return Math.round(Units.sizeBytes(value, unit)) + "B";
 	}
 
 	private static double clamp(double p) {

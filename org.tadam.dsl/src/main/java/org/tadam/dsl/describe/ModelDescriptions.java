@@ -14,6 +14,7 @@ import org.tadam.model.State;
 import org.tadam.model.derived.AutomatonGraph;
 import org.tadam.model.derived.Gaussians;
 import org.tadam.model.derived.Symbols;
+import org.tadam.model.derived.Units;
 
 /** Plain-language descriptions of states and edges, for hovers, tooltips and reports. */
 public final class ModelDescriptions {
@@ -96,23 +97,12 @@ public final class ModelDescriptions {
 
 	/** A quantised inter-arrival time in words, e.g. 30 decilog-µs → "1 ms". */
 	static String time(double value, IatUnit unit) {
-		double micros = switch (unit) {
-			case DECILOG_MICROS -> Math.pow(10, value / 10);
-			case MICROS -> value;
-			case MILLIS -> value * 1000;
-		};
-		if (micros < 1000) {
-			return String.format(Locale.ROOT, "%.3g µs", micros);
-		}
-		if (micros < 1_000_000) {
-			return String.format(Locale.ROOT, "%.3g ms", micros / 1000);
-		}
-		return String.format(Locale.ROOT, "%.3g s", micros / 1_000_000);
+		return Units.duration(Units.iatMicros(value, unit), " ");
 	}
 
 	private static String bytes(double value, SizeUnit unit) {
 		if (unit == SizeUnit.DECILOG_BYTES) {
-			return String.format(Locale.ROOT, "about %.0f bytes", Math.pow(10, value / 10));
+			return String.format(Locale.ROOT, "about %.0f bytes", Units.sizeBytes(value, unit));
 		}
 		long rounded = Math.round(value);
 		return rounded == 0 ? "no payload" : rounded + (rounded == 1 ? " byte" : " bytes");
