@@ -1,57 +1,22 @@
 package org.tadam.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 import org.tadam.dsl.export.DotExporter;
-import org.tadam.dsl.io.AtomicFiles;
-import org.tadam.dsl.io.ModelFileException;
-import org.tadam.dsl.io.ModelFiles;
+import org.tadam.model.Automaton;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "dot", mixinStandardHelpOptions = true,
-		description = "Prints the automaton as a Graphviz digraph (render with: dot -Tsvg).")
-final class DotCommand implements Callable<Integer> {
-
-	@Parameters(index = "0", paramLabel = "FILE", description = "a .tadam or .xmi model")
-	private Path input;
-
-	@Option(names = { "-o", "--output" }, paramLabel = "OUT", description = "write to this file instead of stdout")
-	private Path output;
-
-	@Spec
-	private CommandSpec spec;
+		description = "Prints the automaton as a Graphviz digraph (render with: dot -Tsvg). Models with validation errors "
+				+ "are drawn too; syntax errors stop it.")
+final class DotCommand extends DrawingCommand {
 
 	@Override
-	public Integer call() {
-		try {
-			ModelFiles.Loaded loaded = Languages.modelFiles().load(input);
-			if (!loaded.resource().getErrors().isEmpty() || loaded.automaton() == null) {
-				IssuePrinter.print(input, loaded.issues(), spec.commandLine().getErr());
-				spec.commandLine().getErr().println("tadam: " + input + ": has syntax errors, no graph written");
-				return TadamCli.EXIT_PROBLEMS;
-			}
-			String dot = new DotExporter().toDot(loaded.automaton());
-			if (output == null) {
-				spec.commandLine().getOut().print(dot);
-				spec.commandLine().getOut().flush();
-			} else {
-				AtomicFiles.write(output, dot.getBytes(StandardCharsets.UTF_8));
-			}
-			return 0;
-		} catch (ModelFileException e) {
-			spec.commandLine().getErr().println("tadam: " + e.getMessage());
-			return TadamCli.EXIT_ERROR;
-		} catch (IOException e) {
-			spec.commandLine().getErr().println("tadam: " + output + ": cannot be written: " + e.getMessage());
-			return TadamCli.EXIT_ERROR;
-		}
+	String render(Automaton automaton) {
+		return new DotExporter().toDot(automaton);
+	}
+
+	@Override
+	String what() {
+		return "graph";
 	}
 }

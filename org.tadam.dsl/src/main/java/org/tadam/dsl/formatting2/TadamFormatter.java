@@ -30,24 +30,7 @@ import org.tadam.model.TextPayload;
 public class TadamFormatter extends AbstractJavaFormatter {
 
 	protected void format(Automaton automaton, IFormattableDocument doc) {
-		for (ISemanticRegion region : textRegionExtensions.allSemanticRegions(automaton)) {
-			doc.prepend(region, f -> {
-				f.oneSpace();
-				f.lowPriority();
-			});
-		}
-		ISemanticRegionsFinder find = regionFor(automaton);
-		ISemanticRegion first = find.keyword("automaton");
-		if (first.getPreviousHiddenRegion().containsComment()) {
-			doc.prepend(first, IHiddenRegionFormatter::newLine);
-		} else {
-			doc.prepend(first, IHiddenRegionFormatter::noSpace);
-		}
-		ISemanticRegion open = find.keyword("{");
-		ISemanticRegion close = find.keyword("}");
-		doc.interior(open, close, IHiddenRegionFormatter::indent);
-		doc.append(close, IHiddenRegionFormatter::newLine);
-		doc.prepend(close, IHiddenRegionFormatter::newLine);
+		ISemanticRegionsFinder find = formatRoot(automaton, "automaton", doc);
 		for (String keyword : new String[] { "protocol", "service", "outcome" }) {
 			doc.prepend(find.keyword(keyword), IHiddenRegionFormatter::newLine);
 		}
@@ -80,24 +63,7 @@ public class TadamFormatter extends AbstractJavaFormatter {
 
 	/** Scenarios: one setting per line, address plans as indented blocks, a blank line before the first use. */
 	protected void format(Scenario scenario, IFormattableDocument doc) {
-		for (ISemanticRegion region : textRegionExtensions.allSemanticRegions(scenario)) {
-			doc.prepend(region, f -> {
-				f.oneSpace();
-				f.lowPriority();
-			});
-		}
-		ISemanticRegionsFinder find = regionFor(scenario);
-		ISemanticRegion first = find.keyword("scenario");
-		if (first.getPreviousHiddenRegion().containsComment()) {
-			doc.prepend(first, IHiddenRegionFormatter::newLine);
-		} else {
-			doc.prepend(first, IHiddenRegionFormatter::noSpace);
-		}
-		ISemanticRegion open = find.keyword("{");
-		ISemanticRegion close = find.keyword("}");
-		doc.interior(open, close, IHiddenRegionFormatter::indent);
-		doc.append(close, IHiddenRegionFormatter::newLine);
-		doc.prepend(close, IHiddenRegionFormatter::newLine);
+		ISemanticRegionsFinder find = formatRoot(scenario, "scenario", doc);
 		for (ScenarioImport anImport : scenario.getImports()) {
 			doc.prepend(regionFor(anImport).keyword("import"), IHiddenRegionFormatter::newLine);
 		}
@@ -203,5 +169,32 @@ public class TadamFormatter extends AbstractJavaFormatter {
 		for (ISemanticRegion comma : find.keywords(",")) {
 			doc.prepend(comma, IHiddenRegionFormatter::noSpace);
 		}
+	}
+
+	/**
+	 * The layout every file root shares: single spaces by default (every hidden region gets a defined layout, so
+	 * the result does not depend on the input's whitespace), the keyword at the start of the file or right after
+	 * leading comments, and an indented block between its braces. Returns the root's region finder.
+	 */
+	private ISemanticRegionsFinder formatRoot(EObject root, String keyword, IFormattableDocument doc) {
+		for (ISemanticRegion region : textRegionExtensions.allSemanticRegions(root)) {
+			doc.prepend(region, f -> {
+				f.oneSpace();
+				f.lowPriority();
+			});
+		}
+		ISemanticRegionsFinder find = regionFor(root);
+		ISemanticRegion first = find.keyword(keyword);
+		if (first.getPreviousHiddenRegion().containsComment()) {
+			doc.prepend(first, IHiddenRegionFormatter::newLine);
+		} else {
+			doc.prepend(first, IHiddenRegionFormatter::noSpace);
+		}
+		ISemanticRegion open = find.keyword("{");
+		ISemanticRegion close = find.keyword("}");
+		doc.interior(open, close, IHiddenRegionFormatter::indent);
+		doc.append(close, IHiddenRegionFormatter::newLine);
+		doc.prepend(close, IHiddenRegionFormatter::newLine);
+		return find;
 	}
 }
