@@ -92,8 +92,22 @@ public final class CaptureIngest {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
         ingest(channel, name, counting, report);
       } catch (IOException e) {
-        report.unreadable(name, e.getClass().getSimpleName() + ": " + e.getMessage());
+        report.unreadable(name, reason(e));
       }
     }
+  }
+
+  /** Why a file could not be opened, in words (the exception's message is only the file name). */
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

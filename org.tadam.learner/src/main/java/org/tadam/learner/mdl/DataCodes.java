@@ -32,6 +32,17 @@ public final class DataCodes {
     return -UniversalCode.log2(Math.max(cellMass, MATCHED_FLOOR));
   }
 
+  /**
+   * −log2 P(v|e) without the floor: the value code of a re-emitted (duplicated) letter in a noise
+   * alignment, judged by the law of the edge it repeats. The 10^-3 floor is for matched letters
+   * only (Part A §1.5.3); a re-emission is not a matched letter, and flooring it capped at 10 bits
+   * the price of explaining e.g. a retry 60 bins later as a duplicate of a letter whose law sits
+   * at 0. A zero mass makes that alignment step impossible.
+   */
+  public static double reemittedValueBits(double cellMass) {
+    return -UniversalCode.log2(cellMass);
+  }
+
   /** Explicit encoding of a letter: its symbol uniformly, then each value with log*. */
   public static double explicitLetterBits(int alphabet, int[] values) {
     double bits = UniversalCode.log2(alphabet);

@@ -195,7 +195,7 @@ public final class Aligner {
         for (int q = 0; q < n; q++) {
           int e = last[q];
           if (e >= 0 && col[q] < inf && g.symbol(e) == o) {
-            double c = col[q] + cRe + vb[l][indexOf(withSymbol, e)];
+            double c = col[q] + cRe + g.reemittedValueBits(e, d);
             if (c < pre[q]) {
               pre[q] = c;
               op[q] = DUPLICATED;
@@ -266,15 +266,6 @@ public final class Aligner {
         col[q] = Double.POSITIVE_INFINITY;
       }
     }
-  }
-
-  private static int indexOf(int[] edges, int e) {
-    for (int k = 0; k < edges.length; k++) {
-      if (edges[k] == e) {
-        return k;
-      }
-    }
-    throw new IllegalStateException("edge " + e + " does not carry the symbol");
   }
 
   /** post = pre improved by shortest deletion paths; from = where each best value came from. */

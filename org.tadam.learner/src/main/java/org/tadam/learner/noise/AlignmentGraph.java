@@ -22,8 +22,16 @@ public interface AlignmentGraph {
   /** −log2 p̂(e), the add-½ smoothed transition probability. */
   double transitionBits(int edge);
 
-  /** −log2 of the (floored) unit-cell probability of value v on the edge. */
+  /** −log2 of the unit-cell probability of value v on the edge (floored). */
   double valueBits(int edge, int[] v);
+
+  /**
+   * −log2 of the unit-cell probability of a re-emitted (duplicated) letter's value v on the edge it
+   * repeats; the learner's view does not floor it (the floor is for matched letters only).
+   */
+  default double reemittedValueBits(int edge, int[] v) {
+    return valueBits(edge, v);
+  }
 
   /** Edges carrying a symbol id (empty for an unknown symbol). */
   int[] edgesWithSymbol(int symbol);

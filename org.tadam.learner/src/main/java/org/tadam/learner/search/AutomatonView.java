@@ -111,6 +111,11 @@ final class AutomatonView implements AlignmentGraph {
   }
 
   @Override
+  public double reemittedValueBits(int edge, int[] v) {
+    return DataCodes.reemittedValueBits(edges[edge].cellMass(v));
+  }
+
+  @Override
   public int[] edgesWithSymbol(int symbol) {
     return symbol >= 0 && symbol < bySymbol.length ? bySymbol[symbol] : new int[0];
   }

@@ -116,6 +116,7 @@ class BadInputTest {
     assertEquals(2, cs.size());
     assertTrue(r.hasErrors());
     assertEquals(1, r.unreadable().size());
+    assertTrue(r.unreadable().toString().contains("no such file"), r.unreadable().toString());
     assertNotNull(r.files().get(2).error());
     String summary = r.summary();
     assertTrue(summary.contains("UNKNOWN_LINK_TYPE") && summary.contains("empty file")
