@@ -12,10 +12,9 @@ import java.util.concurrent.Callable;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.validation.Issue;
 import org.tadam.dsl.io.ModelFileException;
-import org.tadam.dsl.io.ModelFiles;
 import org.tadam.generator.GeneratorOptions;
 import org.tadam.generator.ScenarioCompiler;
-import org.tadam.generator.ScenarioPlan;
+import org.tadam.generator.GeneratorInput;
 import org.tadam.model.Scenario;
 
 import picocli.CommandLine.Command;
@@ -52,19 +51,12 @@ final class CompileCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		ModelFiles models = Languages.modelFiles();
 		Scenario scenario;
 		List<Issue> issues;
 		try {
-			if (ModelFiles.SCENARIO_EXTENSION.equals(ModelFiles.extension(input))) {
-				ModelFiles.LoadedScenario loaded = models.loadScenario(input);
-				scenario = loaded.scenario();
-				issues = loaded.issues();
-			} else {
-				ModelFiles.Loaded loaded = models.load(input);
-				scenario = loaded.automaton() == null ? null : ScenarioPlan.scenarioOf(loaded.automaton());
-				issues = loaded.issues();
-			}
+			GeneratorInput loaded = GeneratorInput.load(Languages.modelFiles(), input);
+			scenario = loaded.scenario();
+			issues = loaded.issues();
 		} catch (ModelFileException e) {
 			err.println("tadam: " + e.getMessage());
 			return TadamCli.EXIT_ERROR;

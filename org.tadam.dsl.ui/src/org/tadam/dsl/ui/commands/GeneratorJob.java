@@ -2,7 +2,6 @@ package org.tadam.dsl.ui.commands;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -14,15 +13,13 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
-import org.eclipse.xtext.diagnostics.Severity;
-import org.eclipse.xtext.validation.Issue;
 import org.osgi.framework.Bundle;
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
 import org.tadam.dsl.ui.TadamUiPlugin;
+import org.tadam.generator.GeneratorInput;
 import org.tadam.generator.GeneratorOptions;
 import org.tadam.generator.ScenarioCompiler;
-import org.tadam.generator.ScenarioPlan;
 import org.tadam.model.Scenario;
 
 /**
@@ -52,18 +49,9 @@ public final class GeneratorJob extends Job {
 		try {
 			ModelFiles models = TadamUiPlugin.getDefault().getInjector().getInstance(ModelFiles.class);
 			progress.subTask("Validating " + file.getName());
-			Scenario scenario;
-			List<Issue> issues;
-			if (ModelFiles.SCENARIO_EXTENSION.equals(file.getFileExtension())) {
-				ModelFiles.LoadedScenario loaded = models.loadScenario(input);
-				scenario = loaded.scenario();
-				issues = loaded.issues();
-			} else {
-				ModelFiles.Loaded loaded = models.load(input);
-				scenario = loaded.automaton() == null ? null : ScenarioPlan.scenarioOf(loaded.automaton());
-				issues = loaded.issues();
-			}
-			long errors = issues.stream().filter(i -> i.getSeverity() == Severity.ERROR).count();
+			GeneratorInput loaded = GeneratorInput.load(models, input);
+			Scenario scenario = loaded.scenario();
+			long errors = loaded.errors();
 			if (errors > 0 || scenario == null) {
 				return Status.error(file.getName() + " has " + errors + " error(s); fix them first (see the Problems view)");
 			}
