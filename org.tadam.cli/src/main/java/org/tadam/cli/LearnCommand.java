@@ -82,6 +82,11 @@ final class LearnCommand implements Callable<Integer> {
 	@Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100000", description = "stop after N operations (default: ${DEFAULT-VALUE})")
 	private int maxIterations;
 
+	@Option(names = "--value-floor", paramLabel = "P", defaultValue = "0.001",
+			description = "least cell probability the value code of a parsed packet assumes (default: ${DEFAULT-VALUE}, as the reference); "
+					+ "a smaller floor lets differences between wide laws (e.g. response sizes) count, and is recorded in the model")
+	private double valueFloor;
+
 	@Option(names = "--max-packets", paramLabel = "N", defaultValue = "1000", description = "letters per word; longer connections are truncated (default: ${DEFAULT-VALUE})")
 	private int maxPackets;
 
@@ -117,7 +122,11 @@ final class LearnCommand implements Callable<Integer> {
 			default -> throw new IllegalArgumentException("--init must be bigram or prefix, not '" + init + "'");
 			};
 			Set<NoiseKind> kinds = NoiseKind.parse(noise);
-			options = LearnerOptions.defaults().withInit(start).withNoise(kinds).withMaxIterations(maxIterations);
+			if (!(valueFloor > 0 && valueFloor <= 1)) {
+				throw new IllegalArgumentException("--value-floor must be in (0, 1], not " + valueFloor);
+			}
+			options = LearnerOptions.defaults().withInit(start).withNoise(kinds).withMaxIterations(maxIterations)
+					.withValueFloor(valueFloor);
 			if (threads != null) {
 				options = options.withThreads(threads);
 			}

@@ -134,7 +134,13 @@ final class ScoreCommand implements Callable<Integer> {
 				return TadamCli.EXIT_ERROR;
 			}
 		}
-		WordScorer scorer = new WordScorer(loaded.automaton());
+		WordScorer scorer;
+		try {
+			scorer = new WordScorer(loaded.automaton());
+		} catch (IllegalArgumentException e) {
+			err.println("tadam: " + model + ": " + e.getMessage());
+			return TadamCli.EXIT_ERROR;
+		}
 		out.println("index\tconnection\tservice\tletters\tbits\tbits/letter\tlog2-likelihood");
 		List<Double> perLetter = new ArrayList<>();
 		List<Double> negativeLikelihood = new ArrayList<>();

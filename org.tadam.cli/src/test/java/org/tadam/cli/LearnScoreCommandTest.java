@@ -36,6 +36,9 @@ class LearnScoreCommandTest {
 	void badOptionsAndInputsAreUsageErrors(@TempDir Path dir) {
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--noise", "lost").exit());
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--init", "tree").exit());
+		CliTest.Result floor = CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--value-floor", "0");
+		assertEquals(2, floor.exit());
+		assertTrue(floor.err().contains("--value-floor must be in (0, 1]"), floor::toString);
 		assertEquals(2, CliTest.tadam("learn", "-o", dir.toString()).exit());
 		CliTest.Result missing = CliTest.tadam("score", dir.resolve("none.tadam").toString(), CAPTURE.toString());
 		assertEquals(2, missing.exit());

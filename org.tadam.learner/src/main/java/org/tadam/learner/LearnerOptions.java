@@ -3,6 +3,7 @@ package org.tadam.learner;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.learner.search.ProgressListener;
 
@@ -17,10 +18,13 @@ import org.tadam.learner.search.ProgressListener;
  * @param maxIterations at most this many operations are applied
  * @param deleteMaxFraction only edges carrying at most this fraction of the letters are tried for
  *     deletion (noise is rare; 1 tries all, as the reference)
+ * @param valueFloor least unit-cell mass the value code of a matched letter assumes (default
+ *     10^-3, Part B and the reference); a wide law then costs at most −log2(floor) bits a letter,
+ *     whatever its fit, which hides value differences below the floor
  * @param listener told about every applied operation
  */
 public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long seed,
-    int maxIterations, double deleteMaxFraction, ProgressListener listener) {
+    int maxIterations, double deleteMaxFraction, double valueFloor, ProgressListener listener) {
 
   /** The starting automaton. */
   public enum Init {
@@ -30,44 +34,63 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
     PREFIX
   }
 
+  /** How {@link #describe()} records a value floor other than Part B's. */
+  public static final String VALUE_FLOOR_KEY = "value-floor=";
+
   public LearnerOptions {
     noise = noise.isEmpty() ? EnumSet.noneOf(NoiseKind.class) : EnumSet.copyOf(noise);
     if (threads < 1 || maxIterations < 0 || !(deleteMaxFraction >= 0 && deleteMaxFraction <= 1)) {
       throw new IllegalArgumentException("invalid learner options");
     }
+    if (!(valueFloor > 0 && valueFloor <= 1)) {
+      throw new IllegalArgumentException("the value floor must be in (0, 1], got " + valueFloor);
+    }
   }
 
   public static LearnerOptions defaults() {
     return new LearnerOptions(EnumSet.allOf(NoiseKind.class), Init.BIGRAM,
-        Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, ProgressListener.NONE);
+        Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, DataCodes.MATCHED_FLOOR,
+        ProgressListener.NONE);
   }
 
   public LearnerOptions withNoise(Set<NoiseKind> kinds) {
-    return new LearnerOptions(kinds, init, threads, seed, maxIterations, deleteMaxFraction, listener);
+    return new LearnerOptions(kinds, init, threads, seed, maxIterations, deleteMaxFraction,
+        valueFloor, listener);
   }
 
   public LearnerOptions withInit(Init i) {
-    return new LearnerOptions(noise, i, threads, seed, maxIterations, deleteMaxFraction, listener);
+    return new LearnerOptions(noise, i, threads, seed, maxIterations, deleteMaxFraction,
+        valueFloor, listener);
   }
 
   public LearnerOptions withThreads(int n) {
-    return new LearnerOptions(noise, init, n, seed, maxIterations, deleteMaxFraction, listener);
+    return new LearnerOptions(noise, init, n, seed, maxIterations, deleteMaxFraction,
+        valueFloor, listener);
   }
 
   public LearnerOptions withSeed(long s) {
-    return new LearnerOptions(noise, init, threads, s, maxIterations, deleteMaxFraction, listener);
+    return new LearnerOptions(noise, init, threads, s, maxIterations, deleteMaxFraction,
+        valueFloor, listener);
   }
 
   public LearnerOptions withMaxIterations(int n) {
-    return new LearnerOptions(noise, init, threads, seed, n, deleteMaxFraction, listener);
+    return new LearnerOptions(noise, init, threads, seed, n, deleteMaxFraction,
+        valueFloor, listener);
   }
 
   public LearnerOptions withDeleteMaxFraction(double f) {
-    return new LearnerOptions(noise, init, threads, seed, maxIterations, f, listener);
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, f,
+        valueFloor, listener);
   }
 
   public LearnerOptions withListener(ProgressListener l) {
-    return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction, l);
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction,
+        valueFloor, l);
+  }
+
+  public LearnerOptions withValueFloor(double floor) {
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction, floor,
+        listener);
   }
 
   /** What a model file records: everything that changes the result (not threads, not the listener). */
@@ -77,6 +100,7 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
     return "init=" + init.name().toLowerCase(java.util.Locale.ROOT) + " noise="
         + (kinds.isEmpty() ? "none" : String.join(",", kinds)) + " seed=" + seed
         + " delete-max-fraction=" + deleteMaxFraction
-        + (maxIterations < 100_000 ? " max-iterations=" + maxIterations : "");
+        + (maxIterations < 100_000 ? " max-iterations=" + maxIterations : "")
+        + (valueFloor != DataCodes.MATCHED_FLOOR ? " " + VALUE_FLOOR_KEY + valueFloor : "");
   }
 }

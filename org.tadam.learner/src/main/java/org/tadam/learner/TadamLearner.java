@@ -62,7 +62,7 @@ public final class TadamLearner {
     LearnAutomaton a = options.init() == LearnerOptions.Init.PREFIX
         ? InitialAutomaton.prefixTree(corpus) : InitialAutomaton.bigram(corpus);
     a.commit();
-    Scorer scorer = new Scorer(options.noise());
+    Scorer scorer = new Scorer(options.noise(), options.valueFloor());
     SearchOptions search = new SearchOptions(options.threads(), options.maxIterations(),
         options.deleteMaxFraction(), true, true, true, true);
     GreedySearch greedy = new GreedySearch(search, scorer, options.listener(), () -> stop,

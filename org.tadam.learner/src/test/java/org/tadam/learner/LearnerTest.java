@@ -2,11 +2,13 @@ package org.tadam.learner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,26 @@ class LearnerTest {
         List.of(new int[] {1, 0}, new int[] {1, 0}, new int[] {1, 0}));
     assertTrue(s.bitsPerLetter() < odd.bitsPerLetter());
     assertEquals(WordScorer.UNPARSED, odd.logLikelihood());
+  }
+
+  @Test
+  void aLowerValueFloorIsRecordedInTheModelAndScoredWith() {
+    List<Sample> words = Fixtures.samples(TruthAutomaton.requestResponse(), 150, 0, 4);
+    Automaton model = export(learn(words, LearnerOptions.defaults().withThreads(1)
+        .withValueFloor(1e-9)), "rr");
+    assertTrue(model.getProvenance().getOptions().contains("value-floor=1.0E-9"),
+        model.getProvenance().getOptions());
+    // the first packet with a size far outside its law: floored at 1e-9 instead of 1e-3
+    Sample w = words.get(0);
+    List<int[]> odd = new ArrayList<>(w.values());
+    odd.set(0, new int[] {w.values().get(0)[0], 60_000});
+    double lowFloor = new WordScorer(model).score(w.symbols(), odd).bits();
+    model.getProvenance().setOptions("init=bigram");
+    double partB = new WordScorer(model).score(w.symbols(), odd).bits();
+    assertTrue(lowFloor > partB + 10, lowFloor + " vs " + partB);
+    model.getProvenance().setOptions("init=bigram value-floor=none");
+    assertThrows(IllegalArgumentException.class, () -> new WordScorer(model));
+    assertThrows(IllegalArgumentException.class, () -> LearnerOptions.defaults().withValueFloor(0));
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.tadam.learner.automaton;
 
-import java.util.HashMap;
+import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.stats.ValueStats;
 
@@ -21,7 +21,7 @@ public final class Edge {
   long[] occurrences = new long[4];
   int occurrenceCount;
   Gaussian gaussian;
-  HashMap<Long, Double> cellCache = new HashMap<>();
+  CellMassCache cellCache = new CellMassCache();
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
 
@@ -45,7 +45,7 @@ public final class Edge {
     occurrences = o.occurrences.clone();
     occurrenceCount = o.occurrenceCount;
     gaussian = o.gaussian;
-    cellCache = new HashMap<>(o.cellCache);
+    cellCache = new CellMassCache(o.cellCache);
     valueBits = o.valueBits;
     parameterBits = o.parameterBits;
   }
@@ -116,8 +116,8 @@ public final class Edge {
   /** Unit-cell probability of a value, cached per edge. */
   public double cellMass(int[] v) {
     long key = ValueStats.pack(v);
-    Double p = cellCache.get(key);
-    if (p == null) {
+    double p = cellCache.get(key);
+    if (Double.isNaN(p)) {
       p = gaussian().cellMass(v);
       cellCache.put(key, p);
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
+import org.tadam.learner.stats.CellMassCache;
 
 /**
  * The mutable automaton of the search over a fixed {@link Corpus}: states, edges and, for every
@@ -355,7 +356,7 @@ public final class LearnAutomaton {
     e.valueBits = Double.NaN;
     e.parameterBits = Double.NaN;
     e.gaussian = null;
-    e.cellCache = new java.util.HashMap<>();
+    e.cellCache = new CellMassCache();
     record(() -> {
       e.valueBits = vb;
       e.parameterBits = pb;

@@ -29,7 +29,12 @@ public final class DataCodes {
 
   /** −log2 max(P(v|e), 10^-3), the value code of a matched letter. */
   public static double matchedValueBits(double cellMass) {
-    return -UniversalCode.log2(Math.max(cellMass, MATCHED_FLOOR));
+    return matchedValueBits(cellMass, MATCHED_FLOOR);
+  }
+
+  /** −log2 max(P(v|e), floor): the value code of a matched letter under another floor. */
+  public static double matchedValueBits(double cellMass, double floor) {
+    return -UniversalCode.log2(Math.max(cellMass, floor));
   }
 
   /**

@@ -10,6 +10,7 @@ import org.tadam.learner.mdl.DataCodes;
  * (Part A §1.6): a Viterbi programme over (letters consumed × states) with genuine transitions,
  * spurious letters (skipped, explicitly encoded), duplicated letters (re-emission of the previous
  * edge), swapped adjacent letters, and missing letters as a closure over shortest deletion paths.
+ * An instance keeps scratch space between words: use one per thread.
  */
 public final class Aligner {
   public static final int TRANSITION = 0;
@@ -26,13 +27,24 @@ public final class Aligner {
   public static final double BEAM_BITS = 64;
 
   private final AlignmentGraph g;
-  private final Set<NoiseKind> kinds;
   private final double cTr;
   private final double cAdd;
   private final double cRe;
   private final double cInv;
   private final double[][] dist;
   private final int[][] hops;
+  // per state p: the other states reachable by deletions, nearest first, and their distances
+  private final int[][] nearest;
+  private final double[][] nearestDist;
+  private final boolean spurious;
+  private final boolean duplicated;
+  private final boolean swapped;
+  // scratch columns of the Viterbi programme, reused from word to word (so one instance per thread)
+  private double[] post;
+  private int[] postFrom;
+  private byte[] preOp;
+  private int[] prePrev;
+  private int[] lastEdge;
 
   /** The cost of one alignment and how many operations of each kind it used. */
   public record Result(double bits, long[] operations) {
@@ -43,25 +55,32 @@ public final class Aligner {
 
   public Aligner(AlignmentGraph graph, NoiseRates rates, Set<NoiseKind> kinds) {
     this.g = graph;
-    this.kinds = kinds;
     cTr = rates.transitionBits();
     cAdd = rates.spuriousBits();
     cRe = rates.duplicatedBits();
     cInv = rates.swappedBits();
+    spurious = kinds.contains(NoiseKind.SPURIOUS) && cAdd < Double.POSITIVE_INFINITY;
+    duplicated = kinds.contains(NoiseKind.DUPLICATED) && cRe < Double.POSITIVE_INFINITY;
+    swapped = kinds.contains(NoiseKind.SWAPPED) && cInv < Double.POSITIVE_INFINITY;
     if (kinds.contains(NoiseKind.MISSING) && rates.missing() > 0) {
       int n = g.states();
       dist = new double[n][];
       hops = new int[n][];
+      nearest = new int[n][];
+      nearestDist = new double[n][];
       for (int q = 0; q < n; q++) {
-        shortestPaths(q, rates.missingBits(), dist, hops);
+        shortestPaths(q, rates.missingBits());
       }
     } else {
       dist = null;
       hops = null;
+      nearest = null;
+      nearestDist = null;
     }
   }
 
-  private void shortestPaths(int from, double cDel, double[][] dist, int[][] hops) {
+  /** Dijkstra from one state; states are settled nearest first, which orders {@link #nearest}. */
+  private void shortestPaths(int from, double cDel) {
     int n = g.states();
     double[] d = new double[n];
     int[] h = new int[n];
@@ -72,12 +91,17 @@ public final class Aligner {
         ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
     queue.add(new double[] {0, from});
     boolean[] done = new boolean[n];
+    int[] settled = new int[n];
+    int count = 0;
     while (!queue.isEmpty()) {
       int q = (int) queue.poll()[1];
       if (done[q]) {
         continue;
       }
       done[q] = true;
+      if (q != from) {
+        settled[count++] = q;
+      }
       for (int e : outEdges[q]) {
         int t = g.target(e);
         double c = d[q] + cDel + g.transitionBits(e);
@@ -90,6 +114,11 @@ public final class Aligner {
     }
     dist[from] = d;
     hops[from] = h;
+    nearest[from] = Arrays.copyOf(settled, count);
+    nearestDist[from] = new double[count];
+    for (int j = 0; j < count; j++) {
+      nearestDist[from][j] = d[settled[j]];
+    }
   }
 
   private int[][] outCache;
@@ -140,104 +169,109 @@ public final class Aligner {
     int n = g.states();
     int len = symbols.length;
     double inf = Double.POSITIVE_INFINITY;
-    // per column l: the best cost after a letter operation (pre) and after the deletion closure
-    // (post), with back-pointers; counts are recovered by walking back once at the end
-    double[][] post = new double[len + 1][n];
-    int[][] postFrom = new int[len + 1][n];
-    byte[][] preOp = new byte[len + 1][n];
-    int[][] prePrev = new int[len + 1][n];
-    int[][] lastEdge = new int[len + 1][n];
+    ensureCapacity((len + 1) * n);
+    // per column l (offset l·n): the best cost after a letter operation (pre) and after the
+    // deletion closure (post), with back-pointers; counts are recovered by one walk back at the end
+    double[] post = this.post;
+    int[] postFrom = this.postFrom;
+    byte[] preOp = this.preOp;
+    int[] prePrev = this.prePrev;
+    int[] lastEdge = this.lastEdge;
     double[] pre = new double[n];
-    Arrays.fill(pre, inf);
-    pre[g.initial()] = 0;
-    Arrays.fill(preOp[0], (byte) -1);
-    Arrays.fill(lastEdge[0], -1);
-    closure(pre, post[0], postFrom[0], lastEdge[0], new int[n]);
     int[] preLast = new int[n];
+    Arrays.fill(pre, inf);
+    Arrays.fill(preLast, -1);
+    pre[g.initial()] = 0;
+    closure(pre, preLast, 0, Double.POSITIVE_INFINITY);
     for (int l = 0; l < len; l++) {
       int o = symbols[l];
       int[] d = values[l];
-      double[] col = post[l];
+      int col = l * n;
+      int next = col + n;
       Arrays.fill(pre, inf);
       Arrays.fill(preLast, -1);
-      byte[] op = preOp[l + 1];
-      int[] prev = prePrev[l + 1];
       int[] withSymbol = g.edgesWithSymbol(o);
       for (int k = 0; k < withSymbol.length; k++) {
         int e = withSymbol[k];
         int s = g.source(e);
-        if (col[s] == inf) {
+        double from = post[col + s];
+        if (from == inf) {
           continue;
         }
-        double c = col[s] + cTr + g.transitionBits(e) + vb[l][k];
+        double c = from + cTr + g.transitionBits(e) + vb[l][k];
         int t = g.target(e);
         if (c < pre[t]) {
           pre[t] = c;
-          op[t] = TRANSITION;
-          prev[t] = s;
+          preOp[next + t] = TRANSITION;
+          prePrev[next + t] = s;
           preLast[t] = e;
         }
       }
-      if (kinds.contains(NoiseKind.SPURIOUS) && cAdd < inf) {
+      if (spurious) {
         double add = cAdd + DataCodes.explicitLetterBits(g.alphabetSize(), d);
         for (int q = 0; q < n; q++) {
-          double c = col[q] + add;
+          double c = post[col + q] + add;
           if (c < pre[q]) {
             pre[q] = c;
-            op[q] = SPURIOUS;
-            prev[q] = q;
+            preOp[next + q] = SPURIOUS;
+            prePrev[next + q] = q;
             preLast[q] = -1;
           }
         }
       }
-      if (kinds.contains(NoiseKind.DUPLICATED) && cRe < inf && l > 0 && symbols[l - 1] == o) {
-        int[] last = lastEdge[l];
+      if (duplicated && l > 0 && symbols[l - 1] == o) {
         for (int q = 0; q < n; q++) {
-          int e = last[q];
-          if (e >= 0 && col[q] < inf && g.symbol(e) == o) {
-            double c = col[q] + cRe + g.reemittedValueBits(e, d);
+          int e = lastEdge[col + q];
+          double from = post[col + q];
+          if (e >= 0 && from < inf && g.symbol(e) == o) {
+            double c = from + cRe + g.reemittedValueBits(e, d);
             if (c < pre[q]) {
               pre[q] = c;
-              op[q] = DUPLICATED;
-              prev[q] = q;
+              preOp[next + q] = DUPLICATED;
+              prePrev[next + q] = q;
               preLast[q] = -1;
             }
           }
         }
       }
-      if (kinds.contains(NoiseKind.SWAPPED) && cInv < inf && l > 0 && symbols[l - 1] != o) {
+      if (swapped && l > 0 && symbols[l - 1] != o) {
         // observed (o_{l−1}, o_l) was emitted as e2 (symbol o_l) then e (symbol o_{l−1})
-        double[] col2 = post[l - 1];
+        int col2 = col - n;
         int[] before = g.edgesWithSymbol(symbols[l - 1]);
         for (int k = 0; k < before.length; k++) {
           int e = before[k];
+          int se = g.source(e);
           for (int k2 = 0; k2 < withSymbol.length; k2++) {
             int e2 = withSymbol[k2];
-            if (g.target(e2) != g.source(e) || col2[g.source(e2)] == inf) {
+            if (g.target(e2) != se) {
               continue;
             }
-            double c = col2[g.source(e2)] + cInv + vb[l][k2] + vb[l - 1][k]
+            double from = post[col2 + g.source(e2)];
+            if (from == inf) {
+              continue;
+            }
+            double c = from + cInv + vb[l][k2] + vb[l - 1][k]
                 + g.transitionBits(e) + g.transitionBits(e2);
             int t = g.target(e);
             if (c < pre[t]) {
               pre[t] = c;
-              op[t] = SWAPPED;
-              prev[t] = g.source(e2);
+              preOp[next + t] = SWAPPED;
+              prePrev[next + t] = g.source(e2);
               preLast[t] = -1;
             }
           }
         }
       }
-      closure(pre, post[l + 1], postFrom[l + 1], lastEdge[l + 1], preLast);
-      prune(post[l + 1]);
+      closure(pre, preLast, next, BEAM_BITS);
+      prune(post, next, n);
     }
-    double bits = post[len][g.end()];
+    double bits = post[len * n + g.end()];
     long[] counts = new long[5];
     if (bits < inf) {
       int q = g.end();
       int l = len;
       while (true) {
-        int p = postFrom[l][q];
+        int p = postFrom[l * n + q];
         if (p != q) {
           counts[MISSING] += hops[p][q];
           q = p;
@@ -245,9 +279,9 @@ public final class Aligner {
         if (l == 0) {
           break;
         }
-        byte kind = preOp[l][q];
+        byte kind = preOp[l * n + q];
         counts[kind]++;
-        int before = prePrev[l][q];
+        int before = prePrev[l * n + q];
         l -= kind == SWAPPED ? 2 : 1;
         q = before;
       }
@@ -255,26 +289,42 @@ public final class Aligner {
     return new Result(bits, counts);
   }
 
-  private static void prune(double[] col) {
+  private void ensureCapacity(int cells) {
+    if (post == null || post.length < cells) {
+      int size = Math.max(cells, post == null ? 0 : 2 * post.length);
+      post = new double[size];
+      postFrom = new int[size];
+      preOp = new byte[size];
+      prePrev = new int[size];
+      lastEdge = new int[size];
+    }
+  }
+
+  private static void prune(double[] post, int offset, int n) {
     double best = Double.POSITIVE_INFINITY;
-    for (double c : col) {
-      best = Math.min(best, c);
+    for (int q = offset; q < offset + n; q++) {
+      best = Math.min(best, post[q]);
     }
     double limit = best + BEAM_BITS;
-    for (int q = 0; q < col.length; q++) {
-      if (col[q] > limit) {
-        col[q] = Double.POSITIVE_INFINITY;
+    for (int q = offset; q < offset + n; q++) {
+      if (post[q] > limit) {
+        post[q] = Double.POSITIVE_INFINITY;
       }
     }
   }
 
-  /** post = pre improved by shortest deletion paths; from = where each best value came from. */
-  private void closure(double[] pre, double[] post, int[] from, int[] last, int[] preLast) {
+  /**
+   * Column {@code offset} of post = pre improved by shortest deletion paths, with where each best
+   * value came from and the edge that emitted its last letter (−1 after a deletion or noise).
+   * Improvements worse than the best of pre by more than {@code beam} are not made: the prune
+   * that follows drops such cells anyway, so the column's finite values are the same.
+   */
+  private void closure(double[] pre, int[] preLast, int offset, double beam) {
     int n = pre.length;
     for (int q = 0; q < n; q++) {
-      post[q] = pre[q];
-      from[q] = q;
-      last[q] = preLast[q];
+      post[offset + q] = pre[q];
+      postFrom[offset + q] = q;
+      lastEdge[offset + q] = preLast[q];
     }
     if (dist == null) {
       return;
@@ -283,20 +333,24 @@ public final class Aligner {
     for (double c : pre) {
       best = Math.min(best, c);
     }
-    double limit = best + BEAM_BITS;
+    double limit = best + beam;
     for (int p = 0; p < n; p++) {
-      if (pre[p] > limit) {
+      double from = pre[p];
+      if (from > limit) {
         continue;
       }
-      double[] dp = dist[p];
-      for (int q = 0; q < n; q++) {
-        if (p != q) {
-          double c = pre[p] + dp[q];
-          if (c < post[q]) {
-            post[q] = c;
-            from[q] = p;
-            last[q] = -1;
-          }
+      int[] to = nearest[p];
+      double[] dp = nearestDist[p];
+      for (int j = 0; j < to.length; j++) {
+        double c = from + dp[j];
+        if (c > limit) {
+          break;
+        }
+        int q = to[j];
+        if (c < post[offset + q]) {
+          post[offset + q] = c;
+          postFrom[offset + q] = p;
+          lastEdge[offset + q] = -1;
         }
       }
     }

@@ -5,11 +5,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tadam.learner.LearnerOptions;
 import org.tadam.learner.export.SymbolText;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.learner.noise.AlignmentGraph;
 import org.tadam.learner.noise.NoiseRates;
+import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.stats.ValueStats;
 import org.tadam.model.Automaton;
@@ -32,11 +34,12 @@ public final class ModelGraph implements AlignmentGraph {
   private final double[] transition;
   private final double[] probability;
   private final Gaussian[] gaussians;
-  private final List<Map<Long, Double>> caches = new ArrayList<>();
+  private final CellMassCache[] caches;
   private final Map<String, Integer> symbolIds = new LinkedHashMap<>();
   private final List<int[]> bySymbol = new ArrayList<>();
   private final int[][] outEdges;
   private final NoiseRates rates;
+  private final double valueFloor;
 
   public ModelGraph(Automaton model) {
     Map<State, Integer> ids = new HashMap<>();
@@ -65,6 +68,7 @@ public final class ModelGraph implements AlignmentGraph {
     transition = new double[m];
     probability = new double[m];
     gaussians = new Gaussian[m];
+    caches = new CellMassCache[m];
     double[] countTotal = new double[n];
     int[] outDegree = new int[n];
     boolean useCounts = model.getEdges().stream().allMatch(e -> e.getCount() > 0);
@@ -94,7 +98,7 @@ public final class ModelGraph implements AlignmentGraph {
           gaussians[i] = new Gaussian(mean, tri);
         }
       }
-      caches.add(new HashMap<>());
+      caches[i] = new CellMassCache();
     }
     for (int i = 0; i < m; i++) {
       Edge e = model.getEdges().get(i);
@@ -112,6 +116,7 @@ public final class ModelGraph implements AlignmentGraph {
     for (int i = 0; i < m; i++) {
       outEdges[src[i]][outDegree[src[i]]++] = i;
     }
+    valueFloor = valueFloorOf(model);
     org.tadam.model.NoiseRates nr = model.getNoise();
     if (nr == null) {
       rates = new NoiseRates(1, 0, 0, 0, 0);
@@ -119,6 +124,33 @@ public final class ModelGraph implements AlignmentGraph {
       double ok = Math.max(0, 1 - nr.getMissing() - nr.getSpurious() - nr.getDuplicated() - nr.getSwapped());
       rates = new NoiseRates(ok, nr.getMissing(), nr.getSpurious(), nr.getDuplicated(), nr.getSwapped());
     }
+  }
+
+  /**
+   * The value floor the model was learned with: recorded in its provenance options when it is
+   * not Part B's 10^-3 (see {@link LearnerOptions#describe()}).
+   */
+  static double valueFloorOf(Automaton model) {
+    if (model.getProvenance() == null || model.getProvenance().getOptions() == null) {
+      return DataCodes.MATCHED_FLOOR;
+    }
+    for (String token : model.getProvenance().getOptions().split("\\s+")) {
+      if (token.startsWith(LearnerOptions.VALUE_FLOOR_KEY)) {
+        String text = token.substring(LearnerOptions.VALUE_FLOOR_KEY.length());
+        double floor;
+        try {
+          floor = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+          floor = Double.NaN;
+        }
+        if (!(floor > 0 && floor <= 1)) {
+          throw new IllegalArgumentException("provenance option " + token
+              + ": the value floor must be a number in (0, 1]");
+        }
+        return floor;
+      }
+    }
+    return DataCodes.MATCHED_FLOOR;
   }
 
   /** Symbol id of a word symbol (flags canonicalised), −1 when the model never saw it. */
@@ -148,7 +180,13 @@ public final class ModelGraph implements AlignmentGraph {
     if (v.length != g.dimension()) {
       return 0;
     }
-    return caches.get(edge).computeIfAbsent(ValueStats.pack(v), k -> g.cellMass(v));
+    long key = ValueStats.pack(v);
+    double mass = caches[edge].get(key);
+    if (Double.isNaN(mass)) {
+      mass = g.cellMass(v);
+      caches[edge].put(key, mass);
+    }
+    return mass;
   }
 
   @Override
@@ -193,7 +231,7 @@ public final class ModelGraph implements AlignmentGraph {
 
   @Override
   public double valueBits(int edge, int[] v) {
-    return DataCodes.matchedValueBits(cellMass(edge, v));
+    return DataCodes.matchedValueBits(cellMass(edge, v), valueFloor);
   }
 
   @Override

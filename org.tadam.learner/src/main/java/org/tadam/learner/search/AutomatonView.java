@@ -18,8 +18,10 @@ final class AutomatonView implements AlignmentGraph {
   private final double[] transition;
   private final int[][] bySymbol;
   private final int alphabet;
+  private final double valueFloor;
 
-  AutomatonView(LearnAutomaton a) {
+  AutomatonView(LearnAutomaton a, double valueFloor) {
+    this.valueFloor = valueFloor;
     int[] dense = new int[a.stateSlots()];
     int k = 0;
     for (int q = 0; q < a.stateSlots(); q++) {
@@ -107,7 +109,7 @@ final class AutomatonView implements AlignmentGraph {
 
   @Override
   public double valueBits(int edge, int[] v) {
-    return DataCodes.matchedValueBits(edges[edge].cellMass(v));
+    return DataCodes.matchedValueBits(edges[edge].cellMass(v), valueFloor);
   }
 
   @Override

@@ -23,6 +23,7 @@ import org.tadam.learner.stats.ValueStats;
  */
 public final class Scorer {
   private final Set<NoiseKind> kinds;
+  private final double valueFloor;
 
   /** Total cost split into its parts, with the noise outcome. */
   public record Cost(double modelBits, double dataBits, NoiseEm.Outcome noise) {
@@ -31,8 +32,15 @@ public final class Scorer {
     }
   }
 
+  /** A scorer with the value floor of Part B (10^-3). */
   public Scorer(Set<NoiseKind> kinds) {
+    this(kinds, DataCodes.MATCHED_FLOOR);
+  }
+
+  /** @param valueFloor the least cell mass a matched letter's value code assumes */
+  public Scorer(Set<NoiseKind> kinds, double valueFloor) {
     this.kinds = Set.copyOf(kinds);
+    this.valueFloor = valueFloor;
   }
 
   public Set<NoiseKind> kinds() {
@@ -57,7 +65,7 @@ public final class Scorer {
         continue;
       }
       if (Double.isNaN(a.edgeValueBits(e))) {
-        a.setEdgeBits(e, valueBits(e), ModelCost.parameterBits(e.gaussian()));
+        a.setEdgeBits(e, valueBits(e, valueFloor), ModelCost.parameterBits(e.gaussian()));
       }
       parameters += a.edgeParameterBits(e);
       values += a.edgeValueBits(e);
@@ -105,7 +113,8 @@ public final class Scorer {
       Gaussian g = Gaussian.fit(stats[id]);
       parameters += ModelCost.parameterBits(g);
       double[] v = {0};
-      stats[id].forEach((x, wt) -> v[0] += wt * DataCodes.matchedValueBits(g.cellMass(x)));
+      stats[id].forEach(
+          (x, wt) -> v[0] += wt * DataCodes.matchedValueBits(g.cellMass(x), valueFloor));
       values += v[0];
     }
     double transitions = 0;
@@ -133,7 +142,7 @@ public final class Scorer {
       unmatchedWeight += c.weight(w);
     }
     NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
-        new UnmatchedWords(c, words), () -> new AutomatonView(a), cancelled);
+        new UnmatchedWords(c, words), () -> new AutomatonView(a, valueFloor), cancelled);
     long matchedWords = c.totalWeight() - unmatchedWeight;
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
@@ -149,9 +158,9 @@ public final class Scorer {
     return counts;
   }
 
-  private static double valueBits(Edge e) {
+  private static double valueBits(Edge e, double floor) {
     double[] bits = {0};
-    e.stats().forEach((v, wt) -> bits[0] += wt * DataCodes.matchedValueBits(e.cellMass(v)));
+    e.stats().forEach((v, wt) -> bits[0] += wt * DataCodes.matchedValueBits(e.cellMass(v), floor));
     return bits[0];
   }
 

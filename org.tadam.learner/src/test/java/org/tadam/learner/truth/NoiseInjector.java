@@ -1,6 +1,7 @@
 package org.tadam.learner.truth;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.tadam.learner.Sample;
@@ -60,5 +61,18 @@ public final class NoiseInjector {
       out.add(new Sample(ns, nv, null, null));
     }
     return out;
+  }
+
+  /** Whether two samples have the same letters (symbols and values). */
+  public static boolean same(Sample a, Sample b) {
+    if (!a.symbols().equals(b.symbols())) {
+      return false;
+    }
+    for (int i = 0; i < a.values().size(); i++) {
+      if (!Arrays.equals(a.values().get(i), b.values().get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 }
