@@ -75,7 +75,10 @@ public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) i
     }
   }
 
-  /** Edges (no self-loops, as in the reference) whose values are best explained by 2+ components. */
+  /**
+   * Edges (no self-loops, as in the reference) whose values are best explained by 2+ mixture
+   * components, and edges with a few outlying values ({@link OutlierProposal}).
+   */
   public static List<Operation> candidates(LearnAutomaton a, Proposals proposals) {
     List<Operation> ops = new ArrayList<>();
     for (int id = 0; id < a.edgeSlots(); id++) {
@@ -83,20 +86,31 @@ public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) i
       if (!e.alive() || e.source() == e.target() || e.stats().distinct() < 2) {
         continue;
       }
-      int[] assignment = proposals.get(e);
-      if (assignment.length == 0) {
-        continue;
+      SplitEdge mixture = of(e, proposals.get(e));
+      if (mixture != null) {
+        ops.add(mixture);
       }
-      Map<Long, Integer> groupOf = new HashMap<>();
-      int[] i = {0};
-      int[] groups = {0};
-      e.stats().forEach((v, w) -> {
-        int g = assignment[i[0]++];
-        groupOf.put(ValueStats.pack(v), g);
-        groups[0] = Math.max(groups[0], g + 1);
-      });
-      ops.add(new SplitEdge(id, Map.copyOf(groupOf), groups[0]));
+      SplitEdge outliers = of(e, OutlierProposal.assign(e.stats()));
+      if (outliers != null && !outliers.equals(mixture)) {
+        ops.add(outliers);
+      }
     }
     return ops;
+  }
+
+  /** The split putting each distinct value (in statistics order) into its group, or null. */
+  private static SplitEdge of(Edge e, int[] assignment) {
+    if (assignment == null || assignment.length == 0) {
+      return null;
+    }
+    Map<Long, Integer> groupOf = new HashMap<>();
+    int[] i = {0};
+    int[] groups = {0};
+    e.stats().forEach((v, w) -> {
+      int g = assignment[i[0]++];
+      groupOf.put(ValueStats.pack(v), g);
+      groups[0] = Math.max(groups[0], g + 1);
+    });
+    return new SplitEdge(e.id(), Map.copyOf(groupOf), groups[0]);
   }
 }

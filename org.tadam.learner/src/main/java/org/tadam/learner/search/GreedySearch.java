@@ -12,6 +12,7 @@ import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.ops.DeleteSubpart;
 import org.tadam.learner.ops.MergeStates;
 import org.tadam.learner.ops.Operation;
+import org.tadam.learner.ops.SplitAndPrune;
 import org.tadam.learner.ops.SplitEdge;
 import org.tadam.learner.ops.SplitNode;
 
@@ -98,7 +99,11 @@ public final class GreedySearch {
       ops.addAll(MergeStates.candidates(a));
     }
     if (options.splitNodes()) {
-      ops.addAll(SplitNode.candidates(a, current.modelBits() / Math.max(1, a.edgeCount())));
+      List<Operation> splits = SplitNode.candidates(a, current.modelBits() / Math.max(1, a.edgeCount()));
+      ops.addAll(splits);
+      if (options.deletions()) {
+        ops.addAll(SplitAndPrune.candidates(splits));
+      }
     }
     if (options.splitEdges()) {
       ops.addAll(SplitEdge.candidates(a, proposals));
