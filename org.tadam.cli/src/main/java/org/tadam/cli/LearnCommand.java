@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -200,10 +201,10 @@ final class LearnCommand implements Callable<Integer> {
 		try {
 			for (Group g : groups.values()) {
 				if (interrupted) {
-					err.println("tadam learn: interrupted before " + label(g) + " was learned");
+					err.println("tadam learn: interrupted before " + label(g, groups) + " was learned");
 					continue;
 				}
-				String label = label(g);
+				String label = label(g, groups);
 				TadamLearner learner;
 				LearnedModel model;
 				try (LearnProgress progress = new LearnProgress(label, err, !noProgress)) {
@@ -213,7 +214,7 @@ final class LearnCommand implements Callable<Integer> {
 					model = learner.computeModel();
 					running = null;
 				}
-				String name = g.service() + (g.outcome() == null ? "" : "_" + g.outcome());
+				String name = label.replace(' ', '_');
 				ValueQuantisation quantisation = g.samples().get(0).connection() == null ? null : ingest.quantisation();
 				Automaton automaton;
 				try {
@@ -251,17 +252,21 @@ final class LearnCommand implements Callable<Integer> {
 
 	private void add(Map<String, Group> groups, TimedWord w) {
 		String outcome = byOutcome && w.connection() != null ? w.connection().state().name() : null;
-		String key = w.service() + "\u0000" + (outcome == null ? "" : outcome);
-		Group g = groups.computeIfAbsent(key, k -> new Group(w.service(), outcome,
-				w.connection() == null ? null : w.connection().protocolName(), new TreeSet<>(), new ArrayList<>()));
+		String protocol = w.connection() == null ? null : w.connection().protocolName();
+		// one automaton per protocol: a service seen over TCP and UDP (DNS) has two
+		String key = w.service() + "\u0000" + (protocol == null ? "" : protocol) + "\u0000" + (outcome == null ? "" : outcome);
+		Group g = groups.computeIfAbsent(key, k -> new Group(w.service(), outcome, protocol, new TreeSet<>(), new ArrayList<>()));
 		if (w.connection() != null && g.ports().size() < 8) {
 			g.ports().add(w.connection().responder().port());
 		}
 		g.samples().add(Sample.of(w));
 	}
 
-	private static String label(Group g) {
-		return g.service() + (g.outcome() == null ? "" : " " + g.outcome());
+	/** The service, its protocol when the service also runs over the other one, the outcome. */
+	private static String label(Group g, Map<String, Group> groups) {
+		boolean both = groups.values().stream()
+				.anyMatch(o -> o.service().equals(g.service()) && !Objects.equals(o.protocol(), g.protocol()));
+		return g.service() + (both && g.protocol() != null ? " " + g.protocol() : "") + (g.outcome() == null ? "" : " " + g.outcome());
 	}
 
 	private static void printSummary(PrintWriter out, List<String[]> rows) {

@@ -33,6 +33,19 @@ class LearnScoreCommandTest {
 	}
 
 	@Test
+	void aServiceOverTcpAndUdpGetsOneValidModelPerProtocol(@TempDir Path dir) {
+		Path mixed = CAPTURE.resolveSibling("mixed-be.pcapng");
+		CliTest.Result learn = CliTest.tadam("learn", mixed.toString(), "-o", dir.toString(), "--no-progress",
+				"--threads", "1", "--service-port", "18080=both", "--service-port", "19999=both", "--service", "both");
+		assertEquals(0, learn.exit(), learn::toString);
+		Path tcp = dir.resolve("both_tcp.tadam");
+		Path udp = dir.resolve("both_udp.tadam");
+		assertTrue(Files.isRegularFile(tcp) && Files.isRegularFile(udp), learn::toString);
+		CliTest.Result valid = CliTest.tadam("validate", tcp.toString(), udp.toString());
+		assertEquals(0, valid.exit(), valid::toString);
+	}
+
+	@Test
 	void badOptionsAndInputsAreUsageErrors(@TempDir Path dir) {
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--noise", "lost").exit());
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--init", "tree").exit());
