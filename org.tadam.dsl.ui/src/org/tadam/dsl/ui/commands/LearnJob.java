@@ -64,9 +64,11 @@ public final class LearnJob extends Job {
 		try {
 			progress.subTask("Reading " + capture.getName());
 			IngestOptions options = IngestOptions.defaults();
-			Map<String, List<TimedWord>> byService = new TreeMap<>();
+			// one automaton per service and protocol (DNS runs over UDP and TCP)
+			Map<String, Map<String, List<TimedWord>>> byService = new TreeMap<>();
 			IngestReport report = new CaptureIngest(options).words(List.of(input),
-					word -> byService.computeIfAbsent(word.service(), s -> new ArrayList<>()).add(word));
+					word -> byService.computeIfAbsent(word.service(), s -> new TreeMap<>())
+							.computeIfAbsent(word.connection().protocolName(), p -> new ArrayList<>()).add(word));
 			progress.worked(20);
 			if (byService.isEmpty()) {
 				return Status.warning(capture.getName() + ": no connections to learn from. " + report.summary());
@@ -74,21 +76,25 @@ public final class LearnJob extends Job {
 			ModelFiles models = TadamUiPlugin.getDefault().getInjector().getInstance(ModelFiles.class);
 			String base = capture.getName().substring(0, capture.getName().lastIndexOf('.'));
 			List<String> written = new ArrayList<>();
-			SubMonitor learning = progress.split(75).setWorkRemaining(byService.size());
-			for (Map.Entry<String, List<TimedWord>> service : byService.entrySet()) {
+			List<String[]> groups = new ArrayList<>();
+			byService.forEach((service, byProtocol) -> byProtocol.keySet().forEach(protocol -> groups.add(
+					new String[] { service, protocol, byProtocol.size() == 1 ? service : service + "_" + protocol })));
+			SubMonitor learning = progress.split(75).setWorkRemaining(groups.size());
+			for (String[] group : groups) {
 				if (learning.isCanceled()) {
 					break;
 				}
-				String name = ModelExporter.identifier(base + "_" + service.getKey());
-				learning.subTask("Learning " + name + " from " + service.getValue().size() + " connections");
+				List<TimedWord> words = byService.get(group[0]).get(group[1]);
+				String name = ModelExporter.identifier(base + "_" + group[2]);
+				learning.subTask("Learning " + name + " from " + words.size() + " connections");
 				TadamLearner learner = new TadamLearner(LearnerOptions.defaults().withListener(
 						(iteration, bits, operation, candidates) -> learning.subTask("Learning " + name + ": iteration " + iteration
 								+ ", " + Math.round(bits) + " bits")));
-				learner.addSamples(service.getValue());
+				learner.addSamples(words);
 				running = learner;
 				LearnedModel learned = learner.computeModel();
 				running = null;
-				Automaton automaton = ModelExporter.toModel(learned, new ModelExporter.Info(name, null, service.getKey(), null, null,
+				Automaton automaton = ModelExporter.toModel(learned, new ModelExporter.Info(name, group[1], group[0], null, null,
 						options.quantisation(), List.of(capture.getName())));
 				Path target = input.resolveSibling(name + "." + ModelFiles.TEXT_EXTENSION);
 				models.save(automaton, target);
