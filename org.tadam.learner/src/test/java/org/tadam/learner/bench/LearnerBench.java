@@ -75,8 +75,8 @@ public final class LearnerBench {
   private void header(String[] args) {
     md.append("# TADAM learner benchmarks\n\n")
         .append("Regenerate with `org.tadam.learner/bench/run-learner-bench.sh")
-        .append(full ? " full" : "").append("` (from the repository root; about ")
-        .append(full ? "2 hours" : "25 minutes, 18 of them for SSH,").append(" on 2 cores).\n\n")
+        .append(full ? " full" : "").append("` (from the repository root; the full grid took ")
+        .append("about 35 minutes on 2 cores, 4 of them for SSH; `quick` runs fewer cells).\n\n")
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, Java ").append(System.getProperty("java.version"))
         .append(", learner threads ").append(THREADS)
