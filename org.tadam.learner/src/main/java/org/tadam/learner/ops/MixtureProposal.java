@@ -42,10 +42,7 @@ public final class MixtureProposal {
     }
     List<int[]> distinct = new ArrayList<>();
     List<Long> weights = new ArrayList<>();
-    stats.forEach((v, w) -> {
-      distinct.add(v);
-      weights.add(w);
-    });
+    stats.collect(distinct, weights);
     long total = stats.count();
     double scale = total > MAX_POINTS ? MAX_POINTS / (double) total : 1;
     Random jitter = new Random(seed);

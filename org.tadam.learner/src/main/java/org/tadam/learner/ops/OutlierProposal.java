@@ -34,10 +34,7 @@ public final class OutlierProposal {
   public static int[] assign(ValueStats stats) {
     List<int[]> values = new ArrayList<>();
     List<Long> weights = new ArrayList<>();
-    stats.forEach((v, w) -> {
-      values.add(v);
-      weights.add(w);
-    });
+    stats.collect(values, weights);
     int n = values.size();
     boolean[] outlier = new boolean[n];
     for (int d = 0; d < stats.dimension(); d++) {

@@ -1,5 +1,6 @@
 package org.tadam.learner.stats;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
@@ -87,6 +88,14 @@ public final class ValueStats {
 
   public int distinct() {
     return values.size();
+  }
+
+  /** The distinct values in {@link #forEach} order, appended to {@code values} and {@code weights}. */
+  public void collect(List<int[]> values, List<Long> weights) {
+    forEach((v, w) -> {
+      values.add(v);
+      weights.add(w);
+    });
   }
 
   /** Visits the distinct values in increasing packed order with their weights. */
