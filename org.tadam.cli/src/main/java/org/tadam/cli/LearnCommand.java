@@ -46,7 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * options, shows progress, writes the files and prints the summary.
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
-		description = { "Learns one TADAM automaton per service from pcap/pcapng captures (or from word files) and writes DIR/SERVICE.tadam.",
+		description = { "Learns one TADAM automaton per service from pcap/pcapng captures (or from word files) and writes DIR/SERVICE.tadam (SERVICE_tcp and SERVICE_udp when a service runs over both, e.g. DNS).",
 				"Progress goes to stderr; the summary table (service, connections, states, edges, model bits, data bits, seconds) to stdout.",
 				"Ctrl-C stops the search and writes the best model so far.",
 				"Exit code 0 = ok, 2 = bad usage, unreadable input or a model that could not be written." })
