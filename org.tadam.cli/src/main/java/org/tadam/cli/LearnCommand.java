@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -253,8 +252,16 @@ final class LearnCommand implements Callable<Integer> {
 	private void add(Map<String, Group> groups, TimedWord w) {
 		String outcome = byOutcome && w.connection() != null ? w.connection().state().name() : null;
 		String protocol = w.connection() == null ? null : w.connection().protocolName();
-		// one automaton per protocol: a service seen over TCP and UDP (DNS) has two
-		String key = w.service() + "\u0000" + (protocol == null ? "" : protocol) + "\u0000" + (outcome == null ? "" : outcome);
+		// one automaton per protocol: a service seen over TCP and UDP (DNS) has two; a word from a
+		// word file (no protocol) joins its service's only group from the captures, if there is one
+		String prefix = w.service() + "\u0000" + (outcome == null ? "" : outcome) + "\u0000";
+		String key = prefix + (protocol == null ? "" : protocol);
+		if (protocol == null && !groups.containsKey(key)) {
+			List<String> same = groups.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
+			if (same.size() == 1) {
+				key = same.get(0);
+			}
+		}
 		Group g = groups.computeIfAbsent(key, k -> new Group(w.service(), outcome, protocol, new TreeSet<>(), new ArrayList<>()));
 		if (w.connection() != null && g.ports().size() < 8) {
 			g.ports().add(w.connection().responder().port());
@@ -264,8 +271,8 @@ final class LearnCommand implements Callable<Integer> {
 
 	/** The service, its protocol when the service also runs over the other one, the outcome. */
 	private static String label(Group g, Map<String, Group> groups) {
-		boolean both = groups.values().stream()
-				.anyMatch(o -> o.service().equals(g.service()) && !Objects.equals(o.protocol(), g.protocol()));
+		boolean both = g.protocol() != null && groups.values().stream()
+				.anyMatch(o -> o.service().equals(g.service()) && o.protocol() != null && !o.protocol().equals(g.protocol()));
 		return g.service() + (both && g.protocol() != null ? " " + g.protocol() : "") + (g.outcome() == null ? "" : " " + g.outcome());
 	}
 

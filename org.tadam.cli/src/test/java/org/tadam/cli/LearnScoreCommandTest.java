@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,22 @@ class LearnScoreCommandTest {
 		assertTrue(Files.isRegularFile(tcp) && Files.isRegularFile(udp), learn::toString);
 		CliTest.Result valid = CliTest.tadam("validate", tcp.toString(), udp.toString());
 		assertEquals(0, valid.exit(), valid::toString);
+	}
+
+	@Test
+	void wordsFromAWordFileJoinTheirServiceFromTheCaptures(@TempDir Path dir) throws Exception {
+		CliTest.Result words = CliTest.tadam("words", CAPTURE.toString());
+		assertEquals(0, words.exit(), words::toString);
+		Path file = dir.resolve("http.words");
+		Files.writeString(file, words.out());
+		Path out = dir.resolve("models");
+		CliTest.Result learn = CliTest.tadam("learn", CAPTURE.toString(), "--words", file.toString(), "-o", out.toString(),
+				"--no-progress", "--threads", "1", "--service", "tcp/18080");
+		assertEquals(0, learn.exit(), learn::toString);
+		try (var files = Files.list(out)) {
+			assertEquals(List.of("tcp_18080.tadam"), files.map(p -> p.getFileName().toString()).sorted().toList(), learn::toString);
+		}
+		assertTrue(Files.readString(out.resolve("tcp_18080.tadam")).contains("connections 12"), learn::toString);
 	}
 
 	@Test

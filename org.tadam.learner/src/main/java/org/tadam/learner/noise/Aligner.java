@@ -336,7 +336,7 @@ public final class Aligner {
     double limit = best + beam;
     for (int p = 0; p < n; p++) {
       double from = pre[p];
-      if (from > limit) {
+      if (from > limit || from == Double.POSITIVE_INFINITY) {
         continue;
       }
       int[] to = nearest[p];

@@ -57,32 +57,38 @@ public record DeleteSubpart(int edge) implements Operation {
    */
   public static List<Operation> candidates(LearnAutomaton a, double maxFraction) {
     List<Operation> ops = new ArrayList<>();
-    long total = a.corpus().totalWeight();
-    long matched = total;
+    long matched = matchedWeight(a);
+    for (int id = 0; id < a.edgeSlots(); id++) {
+      if (a.edge(id).alive() && allowed(a, id, maxFraction, matched)) {
+        ops.add(new DeleteSubpart(id));
+      }
+    }
+    return ops;
+  }
+
+  /** Whether deleting edge {@code id} is a candidate (see {@link #candidates}). */
+  static boolean allowed(LearnAutomaton a, int id, double maxFraction, long matchedWeight) {
+    Edge e = a.edge(id);
+    if (e.source() == LearnAutomaton.INITIAL && a.out(LearnAutomaton.INITIAL).size() == 1) {
+      return false;
+    }
+    if (e.count() > maxFraction * a.corpus().totalWeight()) {
+      return false;
+    }
+    if (a.in(e.source()).size() == 1 && a.out(e.source()).size() == 1
+        && e.source() != LearnAutomaton.INITIAL) {
+      return false;
+    }
+    return wordWeight(a, e) < matchedWeight;
+  }
+
+  /** Weight of the words the automaton still parses. */
+  static long matchedWeight(LearnAutomaton a) {
+    long matched = a.corpus().totalWeight();
     for (int w : a.unmatched()) {
       matched -= a.corpus().weight(w);
     }
-    for (int id = 0; id < a.edgeSlots(); id++) {
-      Edge e = a.edge(id);
-      if (!e.alive()) {
-        continue;
-      }
-      if (e.source() == LearnAutomaton.INITIAL && a.out(LearnAutomaton.INITIAL).size() == 1) {
-        continue;
-      }
-      if (e.count() > maxFraction * total) {
-        continue;
-      }
-      if (a.in(e.source()).size() == 1 && a.out(e.source()).size() == 1
-          && e.source() != LearnAutomaton.INITIAL) {
-        continue;
-      }
-      if (wordWeight(a, e) >= matched) {
-        continue;
-      }
-      ops.add(new DeleteSubpart(id));
-    }
-    return ops;
+    return matched;
   }
 
   private static long wordWeight(LearnAutomaton a, Edge e) {

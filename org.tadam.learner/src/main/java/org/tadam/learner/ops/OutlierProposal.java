@@ -17,7 +17,7 @@ import org.tadam.learner.stats.ValueStats;
  * <p>A value is an outlier when, in some dimension, it lies more than {@link #ROBUST_SDS} robust
  * standard deviations (1.4826 × the weighted median absolute deviation, at least
  * {@link #MIN_SCALE}) from the weighted median; outliers may weigh at most
- * {@link #MAX_FRACTION} of the edge.
+ * {@link #MAX_FRACTION} of the edge, or one letter on an edge of fewer than 20.
  */
 public final class OutlierProposal {
   public static final double ROBUST_SDS = 8;

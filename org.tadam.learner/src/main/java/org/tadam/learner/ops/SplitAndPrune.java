@@ -13,9 +13,11 @@ import org.tadam.learner.automaton.LearnAutomaton;
  * the greedy would never see the cheaper automaton two steps away.
  *
  * <p>An out-edge of a split state is deleted when it carries at most {@link #FRACTION} of the
- * letters leaving that state and is not its only out-edge.
+ * letters leaving that state, is not its only out-edge, and is a deletion candidate under the
+ * search's rules ({@link DeleteSubpart#candidates}: never the last matched word, never more than
+ * {@code maxFraction} of the letters).
  */
-public record SplitAndPrune(SplitNode split) implements Operation {
+public record SplitAndPrune(SplitNode split, double maxFraction) implements Operation {
   public static final double FRACTION = 0.05;
 
   @Override
@@ -37,8 +39,8 @@ public record SplitAndPrune(SplitNode split) implements Operation {
         total += a.edge(out.get(j)).count();
       }
       for (int id : out.toArray()) {
-        if (a.edge(id).alive() && a.out(q).size() > 1
-            && a.edge(id).count() <= FRACTION * total) {
+        if (a.edge(id).alive() && a.out(q).size() > 1 && a.edge(id).count() <= FRACTION * total
+            && DeleteSubpart.allowed(a, id, maxFraction, DeleteSubpart.matchedWeight(a))) {
           new DeleteSubpart(id).apply(a);
         }
       }
@@ -51,10 +53,10 @@ public record SplitAndPrune(SplitNode split) implements Operation {
   }
 
   /** The pruned variant of each node-split candidate. */
-  public static List<Operation> candidates(List<Operation> splits) {
+  public static List<Operation> candidates(List<Operation> splits, double maxFraction) {
     List<Operation> ops = new ArrayList<>();
     for (Operation op : splits) {
-      ops.add(new SplitAndPrune((SplitNode) op));
+      ops.add(new SplitAndPrune((SplitNode) op, maxFraction));
     }
     return ops;
   }

@@ -99,10 +99,11 @@ public final class GreedySearch {
       ops.addAll(MergeStates.candidates(a));
     }
     if (options.splitNodes()) {
-      List<Operation> splits = SplitNode.candidates(a, current.modelBits() / Math.max(1, a.edgeCount()));
+      double meanEdgeBits = current.modelBits() / Math.max(1, a.edgeCount());
+      List<Operation> splits = SplitNode.candidates(a, meanEdgeBits);
       ops.addAll(splits);
       if (options.deletions()) {
-        ops.addAll(SplitAndPrune.candidates(splits));
+        ops.addAll(SplitAndPrune.candidates(splits, options.deleteMaxFraction()));
       }
     }
     if (options.splitEdges()) {

@@ -37,7 +37,11 @@ public final class Scorer {
     this(kinds, DataCodes.MATCHED_FLOOR);
   }
 
-  /** @param valueFloor the least cell mass a matched letter's value code assumes */
+  /**
+   * @param valueFloor the least cell mass a matched letter's value code assumes. The value codes
+   *     cached on an automaton's edges are for one floor: score an automaton with scorers of one
+   *     floor only.
+   */
   public Scorer(Set<NoiseKind> kinds, double valueFloor) {
     this.kinds = Set.copyOf(kinds);
     this.valueFloor = valueFloor;
