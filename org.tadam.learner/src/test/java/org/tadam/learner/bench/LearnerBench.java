@@ -112,7 +112,7 @@ public final class LearnerBench {
       return;
     }
     md.append("Every capture of `").append(dir.getFileName())
-        .append("`, one automaton per service (per service and protocol for DNS, seen over UDP and TCP), default options (bigram start, all noise kinds).\n\n")
+        .append("`, one automaton per service (and per protocol when a service runs over both TCP and UDP, as DNS does), default options (bigram start, all noise kinds).\n\n")
         .append("| capture | service | connections | states | edges | model bits | data bits | seconds |\n")
         .append("|---|---|---:|---:|---:|---:|---:|---:|\n");
     Map<String, String> texts = new TreeMap<>();
