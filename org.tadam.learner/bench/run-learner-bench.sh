@@ -1,7 +1,7 @@
 #!/bin/sh
 # Learner benchmark suite (issue #4): ground truth under noise, the loopback captures, anomaly
-# detection, speed; writes org.tadam.learner/BENCHMARKS-learner.md. Sections 2 and 3 are skipped
-# when ../shared/data/pcaps/loopback is absent.
+# detection, speed, the value floor; writes org.tadam.learner/BENCHMARKS-learner.md (sections in
+# the order given). Sections 2 and 3 are skipped when ../shared/data/pcaps/loopback is absent.
 # Usage: org.tadam.learner/bench/run-learner-bench.sh [quick|full] [PCAP_DIR] [SECTIONS]
 # (SECTIONS: which of 1-5 to run, default 12345)
 set -eu
