@@ -19,16 +19,11 @@ import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
 import org.tadam.learner.Sample;
 import org.tadam.learner.TadamLearner;
-import org.tadam.learner.capture.CaptureIngest;
 import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.IngestReport;
-import org.tadam.learner.capture.flow.ServiceTable;
 import org.tadam.learner.capture.flow.TrackerOptions;
 import org.tadam.learner.capture.word.SymbolAbstraction;
-import org.tadam.learner.capture.word.TextWordFormat;
 import org.tadam.learner.capture.word.TimedWord;
 import org.tadam.learner.capture.word.ValueQuantisation;
-import org.tadam.learner.capture.word.WordFormatException;
 import org.tadam.learner.export.ModelExporter;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.model.Automaton;
@@ -130,11 +125,7 @@ final class LearnCommand implements Callable<Integer> {
 			if (threads != null) {
 				options = options.withThreads(threads);
 			}
-			ServiceTable table = ServiceTable.standard();
-			for (String s : servicePorts) {
-				table = table.withOverride(s);
-			}
-			ingest = IngestOptions.defaults().withServices(table)
+			ingest = IngestOptions.defaults().withServices(WordInputs.services(servicePorts))
 					.withTracker(TrackerOptions.defaults().withMaxPackets(maxPackets).withClassifyPayloads(!noPayloadClasses))
 					.withAlphabet(noPayloadClasses ? SymbolAbstraction.flagsOnly() : SymbolAbstraction.standard())
 					.withServiceFilter(Set.copyOf(services));
@@ -143,30 +134,9 @@ final class LearnCommand implements Callable<Integer> {
 			return TadamCli.EXIT_ERROR;
 		}
 		Map<String, Group> groups = new TreeMap<>();
-		boolean inputErrors = false;
-		if (!captures.isEmpty()) {
-			IngestReport report = new CaptureIngest(ingest).words(captures, w -> add(groups, w));
-			for (Map.Entry<String, String> u : report.unreadable().entrySet()) {
-				err.println("tadam: " + u.getKey() + ": " + u.getValue());
-			}
-			report.files().stream().filter(f -> f.error() != null)
-					.forEach(f -> err.println("tadam: " + f.source() + ": " + f.error().getMessage()));
-			inputErrors = report.hasErrors();
-		}
-		for (Path file : wordFiles) {
-			try {
-				for (TimedWord w : TextWordFormat.read(file)) {
-					if (services.isEmpty() || services.contains(w.service())) {
-						add(groups, w);
-					}
-				}
-			} catch (WordFormatException e) {
-				err.println("tadam: " + e.getMessage());
-				return TadamCli.EXIT_ERROR;
-			} catch (IOException e) {
-				err.println("tadam: " + file + ": cannot be read: " + e.getMessage());
-				return TadamCli.EXIT_ERROR;
-			}
+		boolean inputErrors = WordInputs.readCaptures(ingest, captures, w -> add(groups, w), err);
+		if (!WordInputs.readWordFiles(wordFiles, s -> services.isEmpty() || services.contains(s), w -> add(groups, w), err)) {
+			return TadamCli.EXIT_ERROR;
 		}
 		if (groups.isEmpty()) {
 			err.println("tadam learn: no connection to learn from" + (services.isEmpty() ? "" : " (check --service)"));

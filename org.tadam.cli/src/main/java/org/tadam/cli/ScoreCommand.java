@@ -15,13 +15,8 @@ import java.util.concurrent.Callable;
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
 import org.tadam.learner.Sample;
-import org.tadam.learner.capture.CaptureIngest;
 import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.IngestReport;
-import org.tadam.learner.capture.flow.ServiceTable;
-import org.tadam.learner.capture.word.TextWordFormat;
 import org.tadam.learner.capture.word.TimedWord;
-import org.tadam.learner.capture.word.WordFormatException;
 import org.tadam.learner.score.AuRoc;
 import org.tadam.learner.score.WordScorer;
 
@@ -87,40 +82,17 @@ final class ScoreCommand implements Callable<Integer> {
 		}
 		String service = loaded.automaton().getService();
 		List<TimedWord> words = new ArrayList<>();
-		boolean inputErrors = false;
-		if (!captures.isEmpty()) {
-			IngestOptions options;
-			try {
-				ServiceTable table = ServiceTable.standard();
-				for (String s : servicePorts) {
-					table = table.withOverride(s);
-				}
-				options = IngestOptions.defaults().withServices(table)
-						.withServiceFilter(anyService || service == null ? Set.of() : Set.of(service));
-			} catch (IllegalArgumentException e) {
-				err.println("tadam score: " + e.getMessage());
-				return TadamCli.EXIT_ERROR;
-			}
-			IngestReport report = new CaptureIngest(options).words(captures, words::add);
-			report.unreadable().forEach((f, m) -> err.println("tadam: " + f + ": " + m));
-			report.files().stream().filter(f -> f.error() != null)
-					.forEach(f -> err.println("tadam: " + f.source() + ": " + f.error().getMessage()));
-			inputErrors = report.hasErrors();
+		IngestOptions options;
+		try {
+			options = IngestOptions.defaults().withServices(WordInputs.services(servicePorts))
+					.withServiceFilter(anyService || service == null ? Set.of() : Set.of(service));
+		} catch (IllegalArgumentException e) {
+			err.println("tadam score: " + e.getMessage());
+			return TadamCli.EXIT_ERROR;
 		}
-		for (Path file : wordFiles) {
-			try {
-				for (TimedWord w : TextWordFormat.read(file)) {
-					if (anyService || service == null || service.equals(w.service())) {
-						words.add(w);
-					}
-				}
-			} catch (WordFormatException e) {
-				err.println("tadam: " + e.getMessage());
-				return TadamCli.EXIT_ERROR;
-			} catch (IOException e) {
-				err.println("tadam: " + file + ": cannot be read: " + e.getMessage());
-				return TadamCli.EXIT_ERROR;
-			}
+		boolean inputErrors = WordInputs.readCaptures(options, captures, words::add, err);
+		if (!WordInputs.readWordFiles(wordFiles, s -> anyService || service == null || service.equals(s), words::add, err)) {
+			return TadamCli.EXIT_ERROR;
 		}
 		Map<Integer, Boolean> label = new HashMap<>();
 		if (labels != null) {

@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import org.tadam.learner.capture.CaptureIngest;
 import org.tadam.learner.capture.IngestOptions;
 import org.tadam.learner.capture.IngestReport;
-import org.tadam.learner.capture.flow.ServiceTable;
 import org.tadam.learner.capture.flow.TrackerOptions;
 import org.tadam.learner.capture.io.AtomicOutput;
 import org.tadam.learner.capture.word.SymbolAbstraction;
@@ -84,14 +83,10 @@ public final class WordsCommand implements Callable<Integer> {
 			case "size" -> 1;
 			default -> throw new IllegalArgumentException("--reference-value must be iat or size: " + referenceValue);
 			};
-			ServiceTable table = ServiceTable.standard();
-			for (String override : servicePorts) {
-				table = table.withOverride(override);
-			}
 			TrackerOptions tracker = TrackerOptions.defaults().withUdpTimeoutSeconds(udpTimeout)
 					.withMaxPackets(maxPackets).withPayloadRetention(0, 0)
 					.withClassifyPayloads(!noPayloadClasses);
-			options = IngestOptions.defaults().withServices(table).withTracker(tracker)
+			options = IngestOptions.defaults().withServices(WordInputs.services(servicePorts)).withTracker(tracker)
 					.withAlphabet(noPayloadClasses ? SymbolAbstraction.flagsOnly() : SymbolAbstraction.standard())
 					.withServiceFilter(Set.copyOf(services));
 		} catch (IllegalArgumentException e) {

@@ -1,5 +1,7 @@
 package org.tadam.learner.noise;
 
+import org.tadam.learner.mdl.DataCodes;
+
 /**
  * A read-only, densely numbered view of an automaton for the noise alignment: states 0..n−1,
  * edges with source, target, symbol id, transition code −log2 p̂(e), and a value code.
@@ -22,15 +24,23 @@ public interface AlignmentGraph {
   /** −log2 p̂(e), the add-½ smoothed transition probability. */
   double transitionBits(int edge);
 
-  /** −log2 of the unit-cell probability of value v on the edge (floored). */
-  double valueBits(int edge, int[] v);
+  /** Unit-cell probability of value v under the edge's law (1 for an edge without values). */
+  double cellMass(int edge, int[] v);
+
+  /** The least cell mass the value code of a matched letter assumes. */
+  double valueFloor();
+
+  /** −log2 max(P(v|e), floor), the value code of a letter the edge explains. */
+  default double valueBits(int edge, int[] v) {
+    return DataCodes.matchedValueBits(cellMass(edge, v), valueFloor());
+  }
 
   /**
-   * −log2 of the unit-cell probability of a re-emitted (duplicated) letter's value v on the edge it
-   * repeats; the learner's view does not floor it (the floor is for matched letters only).
+   * −log2 P(v|e) of a re-emitted (duplicated) letter's value v on the edge it repeats: not floored
+   * (the floor is for matched letters only), in learning and in scoring alike.
    */
   default double reemittedValueBits(int edge, int[] v) {
-    return valueBits(edge, v);
+    return DataCodes.reemittedValueBits(cellMass(edge, v));
   }
 
   /** Edges carrying a symbol id (empty for an unknown symbol). */

@@ -172,6 +172,7 @@ public final class ModelGraph implements AlignmentGraph {
   }
 
   /** Unit-cell probability of v on the edge (1 for edges without a distribution). */
+  @Override
   public double cellMass(int edge, int[] v) {
     Gaussian g = gaussians[edge];
     if (g == null) {
@@ -230,8 +231,8 @@ public final class ModelGraph implements AlignmentGraph {
   }
 
   @Override
-  public double valueBits(int edge, int[] v) {
-    return DataCodes.matchedValueBits(cellMass(edge, v), valueFloor);
+  public double valueFloor() {
+    return valueFloor;
   }
 
   @Override

@@ -3,7 +3,6 @@ package org.tadam.learner.search;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.learner.noise.AlignmentGraph;
 
@@ -108,13 +107,13 @@ final class AutomatonView implements AlignmentGraph {
   }
 
   @Override
-  public double valueBits(int edge, int[] v) {
-    return DataCodes.matchedValueBits(edges[edge].cellMass(v), valueFloor);
+  public double cellMass(int edge, int[] v) {
+    return edges[edge].cellMass(v);
   }
 
   @Override
-  public double reemittedValueBits(int edge, int[] v) {
-    return DataCodes.reemittedValueBits(edges[edge].cellMass(v));
+  public double valueFloor() {
+    return valueFloor;
   }
 
   @Override

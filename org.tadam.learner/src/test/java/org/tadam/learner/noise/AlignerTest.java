@@ -70,8 +70,14 @@ class AlignerTest {
     }
 
     @Override
-    public double valueBits(int edge, int[] v) {
-      return v[0] == 0 ? 0 : 5;
+    public double cellMass(int edge, int[] v) {
+      // a value code of 0 bits for 0, 5 bits for anything else
+      return v[0] == 0 ? 1 : 1.0 / 32;
+    }
+
+    @Override
+    public double valueFloor() {
+      return 1e-3;
     }
 
     @Override

@@ -1,0 +1,68 @@
+package org.tadam.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.tadam.learner.capture.CaptureIngest;
+import org.tadam.learner.capture.IngestOptions;
+import org.tadam.learner.capture.IngestReport;
+import org.tadam.learner.capture.flow.ServiceTable;
+import org.tadam.learner.capture.word.TextWordFormat;
+import org.tadam.learner.capture.word.TimedWord;
+import org.tadam.learner.capture.word.WordFormatException;
+
+/** Where {@code learn} and {@code score} take their words from: captures and word files. */
+final class WordInputs {
+	private WordInputs() {
+	}
+
+	/** The standard port table with the {@code --service-port} overrides (IllegalArgumentException if malformed). */
+	static ServiceTable services(List<String> overrides) {
+		ServiceTable table = ServiceTable.standard();
+		for (String s : overrides) {
+			table = table.withOverride(s);
+		}
+		return table;
+	}
+
+	/**
+	 * Reads the captures into {@code sink}, printing unreadable and damaged files; what was read before
+	 * damage is kept. Returns whether any capture had errors.
+	 */
+	static boolean readCaptures(IngestOptions options, List<Path> captures, Consumer<TimedWord> sink, PrintWriter err) {
+		if (captures.isEmpty()) {
+			return false;
+		}
+		IngestReport report = new CaptureIngest(options).words(captures, sink);
+		report.unreadable().forEach((f, m) -> err.println("tadam: " + f + ": " + m));
+		report.files().stream().filter(f -> f.error() != null)
+				.forEach(f -> err.println("tadam: " + f.source() + ": " + f.error().getMessage()));
+		return report.hasErrors();
+	}
+
+	/**
+	 * Reads word files into {@code sink}, keeping the words whose service passes; prints the first error
+	 * (naming the file and line) and returns false on it.
+	 */
+	static boolean readWordFiles(List<Path> files, Predicate<String> service, Consumer<TimedWord> sink, PrintWriter err) {
+		for (Path file : files) {
+			try {
+				for (TimedWord w : TextWordFormat.read(file)) {
+					if (service.test(w.service())) {
+						sink.accept(w);
+					}
+				}
+			} catch (WordFormatException e) {
+				err.println("tadam: " + e.getMessage());
+				return false;
+			} catch (IOException e) {
+				err.println("tadam: " + file + ": cannot be read: " + e.getMessage());
+				return false;
+			}
+		}
+		return true;
+	}
+}
