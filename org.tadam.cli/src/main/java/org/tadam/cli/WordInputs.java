@@ -2,6 +2,7 @@ package org.tadam.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -57,6 +58,9 @@ final class WordInputs {
 				}
 			} catch (WordFormatException e) {
 				err.println("tadam: " + e.getMessage());
+				return false;
+			} catch (NoSuchFileException e) {
+				err.println("tadam: " + file + ": no such file");
 				return false;
 			} catch (IOException e) {
 				err.println("tadam: " + file + ": cannot be read: " + e.getMessage());
