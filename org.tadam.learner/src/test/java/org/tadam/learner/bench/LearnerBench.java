@@ -76,11 +76,11 @@ public final class LearnerBench {
     md.append("# TADAM learner benchmarks\n\n")
         .append("Regenerate with `org.tadam.learner/bench/run-learner-bench.sh")
         .append(full ? " full" : "").append("` (from the repository root; the full grid took ")
-        .append("about 35 minutes on 2 cores, 4 of them for SSH; `quick` runs fewer cells).\n\n")
+        .append("about 50 minutes on 2 cores: 35 for sections 1 and 5, 4 for SSH; `quick` runs fewer cells).\n\n")
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors())
         .append(" cores, Java ").append(System.getProperty("java.version"))
         .append(", learner threads ").append(THREADS)
-        .append(". Other builds shared the machine while this was measured, so times are upper bounds.\n\n");
+        .append(". Times are wall-clock on a machine that may run other work: read them as upper bounds.\n\n");
   }
 
   // ---- (2) real captures
@@ -316,10 +316,10 @@ public final class LearnerBench {
         .append("- The noise-unaware runs keep every noisy variant as structure (many more edges) ")
         .append("and their language drifts away from the truth as r grows; the noise-aware runs ")
         .append("stay at the truth's size and language. That contrast is the point of TADAM.\n")
-        .append("- The control tells two failures apart. A non-isomorphic seed with Δ ≤ 0: the ")
-        .append("code of Part B scores the learned automaton at least as well as the best one the ")
-        .append("search finds from the truth, so no search would recover the truth under that ")
-        .append("code. Δ > 0: the search from the bigram start stopped short of a cheaper automaton. ")
+        .append("- The control tells two failures apart. A non-isomorphic seed with Δ ≤ 0, or one ")
+        .append("the search from the truth leaves as well: the code of Part B prefers an automaton ")
+        .append("other than the truth, so no search would recover the truth under that code. ")
+        .append("Δ > 0 and the truth kept: the search from the bigram start stopped short of it. ")
         .append("Two search shortfalls the control exposed are fixed in this version: a spurious ")
         .append("packet that happens to parse along a legitimate path (e.g. an `A<` with a random ")
         .append("size on the early-ACK edge, whose sizes are all 0) widened that edge's law and cost ")

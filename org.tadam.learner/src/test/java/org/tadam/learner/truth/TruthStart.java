@@ -8,18 +8,20 @@ import org.tadam.learner.automaton.LearnAutomaton;
 
 /**
  * The structure of a {@link TruthAutomaton} as a learner automaton over a corpus: one state per
- * truth state, one edge per truth edge (one Gaussian each), the words the noise injector left alone
- * put on their path, and every other word left unmatched for the noise model (a noisy word that
- * happens to parse would put foreign values on the truth's laws). Searching from it tells whether a
- * learned automaton that differs from the truth is cheaper (the objective prefers it) or dearer
- * (the search missed the truth).
+ * truth state, one edge per truth edge (one Gaussian each), the chosen words put on their path if
+ * the truth parses them, and every other word left unmatched for the noise model. Searching from it
+ * tells whether a learned automaton that differs from the truth is cheaper (the objective prefers
+ * it) or dearer (the search missed the truth). Which words to put on the path is a choice: only
+ * those the noise injector left alone (a noisy word that happens to parse puts foreign values on
+ * the truth's laws), or all it parses (a noisy word left out pays the noise code); the benchmark
+ * tries both.
  */
 public final class TruthStart {
   private TruthStart() {
   }
 
-  /** @param clean whether a corpus word (index) is one the injector left alone */
-  public static LearnAutomaton of(TruthAutomaton t, Corpus corpus, IntPredicate clean) {
+  /** @param onPath whether a corpus word (index) goes on the truth's path when it parses */
+  public static LearnAutomaton of(TruthAutomaton t, Corpus corpus, IntPredicate onPath) {
     LearnAutomaton a = new LearnAutomaton(corpus);
     int[] state = new int[t.states()];
     state[0] = LearnAutomaton.INITIAL;
@@ -39,7 +41,7 @@ public final class TruthStart {
     for (int w = 0; w < corpus.size(); w++) {
       int[] path = new int[corpus.length(w)];
       int q = LearnAutomaton.INITIAL;
-      boolean parsed = clean.test(w);
+      boolean parsed = onPath.test(w);
       for (int i = 0; i < path.length && parsed; i++) {
         Integer e = edges.get(((long) q << 32) | corpus.symbol(w, i));
         parsed = e != null;
