@@ -27,12 +27,7 @@ public final class DataCodes {
     return bits;
   }
 
-  /** −log2 max(P(v|e), 10^-3), the value code of a matched letter. */
-  public static double matchedValueBits(double cellMass) {
-    return matchedValueBits(cellMass, MATCHED_FLOOR);
-  }
-
-  /** −log2 max(P(v|e), floor): the value code of a matched letter under another floor. */
+  /** −log2 max(P(v|e), floor): the value code of a matched letter (Part B: {@link #MATCHED_FLOOR}). */
   public static double matchedValueBits(double cellMass, double floor) {
     return -UniversalCode.log2(Math.max(cellMass, floor));
   }
