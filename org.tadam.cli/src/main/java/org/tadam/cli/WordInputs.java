@@ -30,8 +30,8 @@ final class WordInputs {
 	}
 
 	/**
-	 * Reads the captures into {@code sink}, printing unreadable and damaged files; what was read before
-	 * damage is kept. Returns whether any capture had errors.
+	 * Reads the captures into {@code sink}, printing unreadable and damaged files and what was skipped, per
+	 * reason with its first place; what was read before damage is kept. Returns whether any capture had errors.
 	 */
 	static boolean readCaptures(IngestOptions options, List<Path> captures, Consumer<TimedWord> sink, PrintWriter err) {
 		if (captures.isEmpty()) {
@@ -39,8 +39,10 @@ final class WordInputs {
 		}
 		IngestReport report = new CaptureIngest(options).words(captures, sink);
 		report.unreadable().forEach((f, m) -> err.println("tadam: " + f + ": " + m));
-		report.files().stream().filter(f -> f.error() != null)
-				.forEach(f -> err.println("tadam: " + f.source() + ": " + f.error().getMessage()));
+		// the format error's message starts with the file's name
+		report.files().stream().filter(f -> f.error() != null).forEach(f -> err.println("tadam: " + f.error().getMessage()));
+		report.skips().nonZero().forEach((reason, n) -> err.println("tadam: skipped " + n + ": " + reason.description()
+				+ " (first: " + report.skips().firstSeen(reason) + ")"));
 		return report.hasErrors();
 	}
 

@@ -63,6 +63,25 @@ class LearnScoreCommandTest {
 	}
 
 	@Test
+	void aCaptureCutInsideAPacketIsLearnedWithTheSkipReported(@TempDir Path dir) throws Exception {
+		byte[] whole = Files.readAllBytes(CAPTURE);
+		Path cut = dir.resolve("cut.pcap");
+		Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 10));
+		CliTest.Result learn = CliTest.tadam("learn", cut.toString(), "-o", dir.resolve("models").toString(), "--no-progress",
+				"--threads", "1");
+		assertEquals(0, learn.exit(), learn::toString);
+		assertTrue(learn.err().contains("tadam: skipped 1: file ends inside a record or block (first: " + cut), learn::toString);
+		assertTrue(Files.isRegularFile(dir.resolve("models").resolve("tcp_18080.tadam")), learn::toString);
+
+		Path notACapture = dir.resolve("text.pcap");
+		Files.writeString(notACapture, "not a capture at all");
+		CliTest.Result score = CliTest.tadam("score", dir.resolve("models").resolve("tcp_18080.tadam").toString(),
+				notACapture.toString());
+		assertEquals(2, score.exit(), score::toString);
+		assertTrue(score.err().contains("tadam: " + notACapture + ": not a pcap or pcapng file"), score::toString);
+	}
+
+	@Test
 	void badOptionsAndInputsAreUsageErrors(@TempDir Path dir) {
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--noise", "lost").exit());
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--init", "tree").exit());
