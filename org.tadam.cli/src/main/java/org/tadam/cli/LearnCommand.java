@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,13 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
-import org.tadam.learner.Sample;
 import org.tadam.learner.TadamLearner;
-import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.flow.TrackerOptions;
-import org.tadam.learner.capture.word.SymbolAbstraction;
-import org.tadam.learner.capture.word.TimedWord;
-import org.tadam.learner.capture.word.ValueQuantisation;
+import org.tadam.capture.IngestOptions;
+import org.tadam.capture.ServiceGroups;
+import org.tadam.capture.flow.TrackerOptions;
+import org.tadam.capture.word.SymbolAbstraction;
+import org.tadam.capture.word.ValueQuantisation;
 import org.tadam.learner.export.ModelExporter;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.model.Automaton;
@@ -97,9 +93,6 @@ final class LearnCommand implements Callable<Integer> {
 	private volatile TadamLearner running;
 	private volatile boolean interrupted;
 
-	private record Group(String service, String outcome, String protocol, TreeSet<Integer> ports, List<Sample> samples) {
-	}
-
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
@@ -133,9 +126,9 @@ final class LearnCommand implements Callable<Integer> {
 			err.println("tadam learn: " + e.getMessage());
 			return TadamCli.EXIT_ERROR;
 		}
-		Map<String, Group> groups = new TreeMap<>();
-		boolean inputErrors = WordInputs.readCaptures(ingest, captures, w -> add(groups, w), err);
-		if (!WordInputs.readWordFiles(wordFiles, s -> services.isEmpty() || services.contains(s), w -> add(groups, w), err)) {
+		ServiceGroups groups = new ServiceGroups(byOutcome);
+		boolean inputErrors = WordInputs.readCaptures(ingest, captures, groups::add, err);
+		if (!WordInputs.readWordFiles(wordFiles, s -> services.isEmpty() || services.contains(s), groups::add, err)) {
 			return TadamCli.EXIT_ERROR;
 		}
 		if (groups.isEmpty()) {
@@ -168,23 +161,23 @@ final class LearnCommand implements Callable<Integer> {
 		List<String[]> rows = new ArrayList<>();
 		int failures = 0;
 		try {
-			for (Group g : groups.values()) {
+			for (ServiceGroups.Group g : groups.groups()) {
+				String label = groups.label(g, " ");
 				if (interrupted) {
-					err.println("tadam learn: interrupted before " + label(g, groups) + " was learned");
+					err.println("tadam learn: interrupted before " + label + " was learned");
 					continue;
 				}
-				String label = label(g, groups);
 				TadamLearner learner;
 				LearnedModel model;
 				try (LearnProgress progress = new LearnProgress(label, err, !noProgress)) {
 					learner = new TadamLearner(options.withListener(progress));
-					g.samples().forEach(learner::addSample);
+					learner.addSamples(g.words());
 					running = learner;
 					model = learner.computeModel();
 					running = null;
 				}
 				String name = label.replace(' ', '_');
-				ValueQuantisation quantisation = g.samples().get(0).connection() == null ? null : ingest.quantisation();
+				ValueQuantisation quantisation = g.words().get(0).connection() == null ? null : ingest.quantisation();
 				Automaton automaton;
 				try {
 					automaton = ModelExporter.toModel(model, new ModelExporter.Info(name, g.protocol(), g.service(),
@@ -196,7 +189,7 @@ final class LearnCommand implements Callable<Integer> {
 				}
 				Path file = output.resolve(ModelExporter.identifier(name) + ".tadam");
 				try {
-					org.tadam.learner.export.ModelText.save(automaton, file);
+					Languages.modelFiles().save(automaton, file);
 				} catch (ModelFileException e) {
 					err.println("tadam: " + e.getMessage());
 					failures++;
@@ -217,33 +210,6 @@ final class LearnCommand implements Callable<Integer> {
 			}
 		}
 		return failures > 0 || inputErrors ? TadamCli.EXIT_ERROR : 0;
-	}
-
-	private void add(Map<String, Group> groups, TimedWord w) {
-		String outcome = byOutcome && w.connection() != null ? w.connection().state().name() : null;
-		String protocol = w.connection() == null ? null : w.connection().protocolName();
-		// one automaton per protocol: a service seen over TCP and UDP (DNS) has two; a word from a
-		// word file (no protocol) joins its service's only group from the captures, if there is one
-		String prefix = w.service() + "\u0000" + (outcome == null ? "" : outcome) + "\u0000";
-		String key = prefix + (protocol == null ? "" : protocol);
-		if (protocol == null && !groups.containsKey(key)) {
-			List<String> same = groups.keySet().stream().filter(k -> k.startsWith(prefix)).toList();
-			if (same.size() == 1) {
-				key = same.get(0);
-			}
-		}
-		Group g = groups.computeIfAbsent(key, k -> new Group(w.service(), outcome, protocol, new TreeSet<>(), new ArrayList<>()));
-		if (w.connection() != null && g.ports().size() < 8) {
-			g.ports().add(w.connection().responder().port());
-		}
-		g.samples().add(Sample.of(w));
-	}
-
-	/** The service, its protocol when the service also runs over the other one, the outcome. */
-	private static String label(Group g, Map<String, Group> groups) {
-		boolean both = g.protocol() != null && groups.values().stream()
-				.anyMatch(o -> o.service().equals(g.service()) && o.protocol() != null && !o.protocol().equals(g.protocol()));
-		return g.service() + (both && g.protocol() != null ? " " + g.protocol() : "") + (g.outcome() == null ? "" : " " + g.outcome());
 	}
 
 	private static void printSummary(PrintWriter out, List<String[]> rows) {

@@ -14,9 +14,8 @@ import java.util.concurrent.Callable;
 
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
-import org.tadam.learner.Sample;
-import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.word.TimedWord;
+import org.tadam.capture.word.TimedWord;
+import org.tadam.capture.IngestOptions;
 import org.tadam.learner.score.AuRoc;
 import org.tadam.learner.score.WordScorer;
 
@@ -119,8 +118,7 @@ final class ScoreCommand implements Callable<Integer> {
 		List<Boolean> anomalous = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
 			TimedWord w = words.get(i);
-			Sample s = Sample.of(w);
-			WordScorer.Score score = scorer.score(s.symbols(), s.values());
+			WordScorer.Score score = scorer.score(w.symbols(), w.values());
 			String connection = w.connection() == null ? "-" : w.connection().initiator() + " > " + w.connection().responder();
 			out.printf("%d\t%s\t%s\t%d\t%.2f\t%.3f\t%.2f%n", i, connection, w.service(), score.letters(), score.bits(),
 					score.bitsPerLetter(), score.logLikelihood());

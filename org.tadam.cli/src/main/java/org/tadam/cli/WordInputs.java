@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.tadam.learner.capture.CaptureIngest;
-import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.IngestReport;
-import org.tadam.learner.capture.flow.ServiceTable;
-import org.tadam.learner.capture.word.TextWordFormat;
-import org.tadam.learner.capture.word.TimedWord;
-import org.tadam.learner.capture.word.WordFormatException;
+import org.tadam.capture.CaptureIngest;
+import org.tadam.capture.IngestOptions;
+import org.tadam.capture.IngestReport;
+import org.tadam.capture.flow.ServiceTable;
+import org.tadam.capture.word.TextWordFormat;
+import org.tadam.capture.word.TimedWord;
+import org.tadam.capture.word.WordFormatException;
 
 /** Where {@code learn} and {@code score} take their words from: captures and word files. */
 final class WordInputs {

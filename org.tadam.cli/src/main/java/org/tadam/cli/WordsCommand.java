@@ -13,13 +13,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.tadam.learner.capture.CaptureIngest;
-import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.IngestReport;
-import org.tadam.learner.capture.flow.TrackerOptions;
-import org.tadam.learner.capture.io.AtomicOutput;
-import org.tadam.learner.capture.word.SymbolAbstraction;
-import org.tadam.learner.capture.word.WordOutput;
+import org.tadam.capture.CaptureIngest;
+import org.tadam.capture.IngestOptions;
+import org.tadam.capture.IngestReport;
+import org.tadam.capture.flow.TrackerOptions;
+import org.tadam.pcap.AtomicOutput;
+import org.tadam.capture.word.SymbolAbstraction;
+import org.tadam.capture.word.WordOutput;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

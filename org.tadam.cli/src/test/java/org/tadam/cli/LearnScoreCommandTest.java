@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code tadam learn} and {@code tadam score} on the learner's bundled test capture. */
 class LearnScoreCommandTest {
 
-	static final Path CAPTURE = Path.of("../org.tadam.learner/src/test/resources/org/tadam/learner/capture/http.pcap");
+	static final Path CAPTURE = Path.of("../org.tadam.capture/src/test/resources/org/tadam/capture/http.pcap");
 
 	@Test
 	void learnWritesValidCanonicalModelsAndScoreReadsThem(@TempDir Path dir) throws Exception {

@@ -2,6 +2,8 @@ package org.tadam.dsl.ui.commands;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -58,7 +60,7 @@ public final class GeneratorJob extends Job {
 			progress.worked(1);
 			progress.subTask("Compiling the generator");
 			Path jar = input.resolveSibling(scenario.getName() + ".jar");
-			ScenarioCompiler.Result result = new ScenarioCompiler(runtimeBundleFile()).compile(scenario, GeneratorOptions.forScenario(scenario.getName()), jar, null);
+			ScenarioCompiler.Result result = new ScenarioCompiler(libraryBundleFiles()).compile(scenario, GeneratorOptions.forScenario(scenario.getName()), jar, null);
 			progress.worked(1);
 			file.getParent().refreshLocal(IResource.DEPTH_ONE, progress.split(1));
 			return Status.info("Wrote " + jar.getFileName() + " (" + result.javaFiles() + " generated classes); run: java -jar "
@@ -70,12 +72,16 @@ public final class GeneratorJob extends Job {
 		}
 	}
 
-	/** The generator runtime bundle's jar or directory: javac needs a file, and OSGi class loaders give bundle URLs. */
-	private static Path runtimeBundleFile() throws IOException {
-		Bundle runtime = Platform.getBundle("org.tadam.generator.runtime");
-		if (runtime == null) {
-			throw new IllegalStateException("the generator runtime bundle (org.tadam.generator.runtime) is not installed");
+	/** The generator runtime's and pcap library's bundle jars or directories: javac needs files, and OSGi class loaders give bundle URLs. */
+	private static List<Path> libraryBundleFiles() throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (String name : new String[] { "org.tadam.generator.runtime", "org.tadam.pcap" }) {
+			Bundle bundle = Platform.getBundle(name);
+			if (bundle == null) {
+				throw new IllegalStateException("the bundle " + name + " (needed in every generator jar) is not installed");
+			}
+			files.add(FileLocator.getBundleFile(bundle).toPath());
 		}
-		return FileLocator.getBundleFile(runtime).toPath();
+		return files;
 	}
 }

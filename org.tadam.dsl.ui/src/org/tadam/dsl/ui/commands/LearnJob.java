@@ -3,8 +3,6 @@ package org.tadam.dsl.ui.commands;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
@@ -20,10 +18,10 @@ import org.tadam.dsl.ui.TadamUiPlugin;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
 import org.tadam.learner.TadamLearner;
-import org.tadam.learner.capture.CaptureIngest;
-import org.tadam.learner.capture.IngestOptions;
-import org.tadam.learner.capture.IngestReport;
-import org.tadam.learner.capture.word.TimedWord;
+import org.tadam.capture.CaptureIngest;
+import org.tadam.capture.IngestOptions;
+import org.tadam.capture.IngestReport;
+import org.tadam.capture.ServiceGroups;
 import org.tadam.learner.export.ModelExporter;
 import org.tadam.model.Automaton;
 
@@ -64,38 +62,32 @@ public final class LearnJob extends Job {
 		try {
 			progress.subTask("Reading " + capture.getName());
 			IngestOptions options = IngestOptions.defaults();
-			// one automaton per service and protocol (DNS runs over UDP and TCP)
-			Map<String, Map<String, List<TimedWord>>> byService = new TreeMap<>();
-			IngestReport report = new CaptureIngest(options).words(List.of(input),
-					word -> byService.computeIfAbsent(word.service(), s -> new TreeMap<>())
-							.computeIfAbsent(word.connection().protocolName(), p -> new ArrayList<>()).add(word));
+			ServiceGroups groups = new ServiceGroups(false);
+			IngestReport report = new CaptureIngest(options).words(List.of(input), groups::add);
 			progress.worked(20);
-			if (byService.isEmpty()) {
+			if (groups.isEmpty()) {
 				return Status.warning(capture.getName() + ": no connections to learn from. " + report.summary());
 			}
 			ModelFiles models = TadamUiPlugin.getDefault().getInjector().getInstance(ModelFiles.class);
 			String base = capture.getName().substring(0, capture.getName().lastIndexOf('.'));
 			List<String> written = new ArrayList<>();
-			List<String[]> groups = new ArrayList<>();
-			byService.forEach((service, byProtocol) -> byProtocol.keySet().forEach(protocol -> groups.add(
-					new String[] { service, protocol, byProtocol.size() == 1 ? service : service + "_" + protocol })));
-			SubMonitor learning = progress.split(75).setWorkRemaining(groups.size());
-			for (String[] group : groups) {
+			SubMonitor learning = progress.split(75).setWorkRemaining(groups.groups().size());
+			for (ServiceGroups.Group group : groups.groups()) {
 				if (learning.isCanceled()) {
 					break;
 				}
-				List<TimedWord> words = byService.get(group[0]).get(group[1]);
-				String name = ModelExporter.identifier(base + "_" + group[2]);
-				learning.subTask("Learning " + name + " from " + words.size() + " connections");
+				String name = ModelExporter.identifier(base + "_" + groups.label(group, "_"));
+				learning.subTask("Learning " + name + " from " + group.words().size() + " connections");
 				TadamLearner learner = new TadamLearner(LearnerOptions.defaults().withListener(
 						(iteration, bits, operation, candidates) -> learning.subTask("Learning " + name + ": iteration " + iteration
 								+ ", " + Math.round(bits) + " bits")));
-				learner.addSamples(words);
+				learner.addSamples(group.words());
 				running = learner;
 				LearnedModel learned = learner.computeModel();
 				running = null;
-				Automaton automaton = ModelExporter.toModel(learned, new ModelExporter.Info(name, group[1], group[0], null, null,
-						options.quantisation(), List.of(capture.getName())));
+				// the server ports seen go into the model, so that Generate can run on it as it is
+				Automaton automaton = ModelExporter.toModel(learned, new ModelExporter.Info(name, group.protocol(), group.service(),
+						List.copyOf(group.ports()), null, options.quantisation(), List.of(capture.getName())));
 				Path target = input.resolveSibling(name + "." + ModelFiles.TEXT_EXTENSION);
 				models.save(automaton, target);
 				written.add(target.getFileName().toString());

@@ -39,7 +39,6 @@ public final class AutomatonTables {
 	static final int PAYLOAD_TEXT = 2;
 	static final int PAYLOAD_REPLAY = 3;
 
-	private static final String FLAG_LETTERS = "FSRPAUEC";
 
 	/** One payload pool: weighted lengths of random payloads, or weighted byte strings. */
 	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data) {
@@ -98,7 +97,7 @@ public final class AutomatonTables {
 			}
 			PacketSymbol symbol = (PacketSymbol) edge.getSymbol();
 			payload[e] = payloadKind(symbol.getPayloadClass());
-			flags[e] = flagBits(symbol.getFlags());
+			flags[e] = Symbols.flagBits(symbol.getFlags());
 			backward[e] = symbol.getDirection() == org.tadam.model.Direction.BACKWARD;
 			if (edge.getPayload() != null) {
 				pool[e] = pools.size();
@@ -151,20 +150,6 @@ public final class AutomatonTables {
 			case REPLAY -> PAYLOAD_REPLAY;
 			default -> PAYLOAD_EMPTY;
 		};
-	}
-
-	/** TCP header flag bits of letters such as {@code SA}: F=1 S=2 R=4 P=8 A=16 U=32 E=64 C=128. */
-	static int flagBits(String letters) {
-		int bits = 0;
-		if (letters != null) {
-			for (char c : letters.toCharArray()) {
-				int bit = FLAG_LETTERS.indexOf(c);
-				if (bit >= 0) {
-					bits |= 1 << bit;
-				}
-			}
-		}
-		return bits;
 	}
 
 	public boolean isTcp() {

@@ -11,7 +11,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
@@ -26,9 +28,13 @@ import java.util.jar.Manifest;
  */
 final class JarBuilder {
 
-	static final String RUNTIME_PACKAGE = "org/tadam/generator/runtime/";
-	/** Any class of the runtime, to find where its classes are (a jar or a classes directory). */
-	static final String RUNTIME_PROBE = RUNTIME_PACKAGE + "GeneratorMain.class";
+	/**
+	 * The libraries every generator jar carries, each a package and one of its classes by which it is found: the
+	 * runtime, and the pcap records it writes through.
+	 */
+	static final List<String[]> LIBRARIES = List.of(
+			new String[] { "org/tadam/generator/runtime/", "GeneratorMain.class" },
+			new String[] { "org/tadam/pcap/", "Records.class" });
 	private static final FileTime FIXED_TIME = FileTime.fromMillis(1767225600000L);
 
 	private final Map<String, byte[]> entries = new TreeMap<>();
@@ -48,35 +54,45 @@ final class JarBuilder {
 		});
 	}
 
-	/** Where the runtime's classes are: a jar file or a directory of classes. */
-	static Path runtimeLocation() {
-		java.net.URL url = JarBuilder.class.getClassLoader().getResource(RUNTIME_PROBE);
-		if (url == null) {
-			throw new IllegalStateException("the generator runtime (org.tadam.generator.runtime) is not on the class path");
-		}
-		try {
-			if ("jar".equals(url.getProtocol())) {
-				String path = url.getPath();
-				return Path.of(new java.net.URI(path.substring(0, path.indexOf("!/"))));
+	/** Where the libraries' classes are, each a jar file or a directory of classes (one entry per library). */
+	static List<Path> libraryLocations() {
+		List<Path> locations = new ArrayList<>();
+		for (String[] library : LIBRARIES) {
+			String probe = library[0] + library[1];
+			java.net.URL url = JarBuilder.class.getClassLoader().getResource(probe);
+			if (url == null) {
+				throw new IllegalStateException("the generator library " + library[0] + " is not on the class path");
 			}
-			Path probe = Path.of(url.toURI());
-			Path root = probe;
-			for (int i = 0; i < RUNTIME_PROBE.split("/").length; i++) {
-				root = root.getParent();
+			try {
+				if ("jar".equals(url.getProtocol())) {
+					String path = url.getPath();
+					locations.add(Path.of(new java.net.URI(path.substring(0, path.indexOf("!/")))));
+					continue;
+				}
+				Path root = Path.of(url.toURI());
+				for (int i = 0; i < probe.split("/").length; i++) {
+					root = root.getParent();
+				}
+				locations.add(root);
+			} catch (URISyntaxException e) {
+				throw new IllegalStateException("cannot locate the generator library: " + url, e);
 			}
-			return root;
-		} catch (URISyntaxException e) {
-			throw new IllegalStateException("cannot locate the generator runtime: " + url, e);
 		}
+		return locations;
 	}
 
-	/** Adds the runtime's classes from its jar or class directory. */
-	void addRuntime(Path location) throws IOException {
+	/** Adds the classes of the libraries' packages found in a jar or class directory. */
+	void addLibrary(Path location) throws IOException {
 		if (Files.isDirectory(location)) {
-			Path dir = location.resolve(RUNTIME_PACKAGE);
-			try (var files = Files.list(dir)) {
-				for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-					add(RUNTIME_PACKAGE + file.getFileName(), Files.readAllBytes(file));
+			for (String[] library : LIBRARIES) {
+				Path dir = location.resolve(library[0]);
+				if (!Files.isDirectory(dir)) {
+					continue;
+				}
+				try (var files = Files.list(dir)) {
+					for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+						add(library[0] + file.getFileName(), Files.readAllBytes(file));
+					}
 				}
 			}
 			return;
@@ -85,9 +101,12 @@ final class JarBuilder {
 			Enumeration<JarEntry> all = jar.entries();
 			while (all.hasMoreElements()) {
 				JarEntry entry = all.nextElement();
-				if (entry.getName().startsWith(RUNTIME_PACKAGE) && entry.getName().endsWith(".class")) {
+				String name = entry.getName();
+				boolean wanted = name.endsWith(".class")
+						&& LIBRARIES.stream().anyMatch(l -> name.startsWith(l[0]) && name.indexOf('/', l[0].length()) < 0);
+				if (wanted) {
 					try (InputStream in = jar.getInputStream(entry)) {
-						add(entry.getName(), in.readAllBytes());
+						add(name, in.readAllBytes());
 					}
 				}
 			}

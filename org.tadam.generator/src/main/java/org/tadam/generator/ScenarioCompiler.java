@@ -38,19 +38,20 @@ public final class ScenarioCompiler {
 	public record Result(Path jar, GeneratorOptions options, int javaFiles, long jarBytes) {
 	}
 
-	private final Path runtime;
+	private final List<Path> libraries;
 
-	/** A compiler that finds the generator runtime on its own class path (command line, tests). */
+	/** A compiler that finds the generator runtime and the pcap library on its own class path (command line, tests). */
 	public ScenarioCompiler() {
 		this(null);
 	}
 
 	/**
-	 * A compiler that takes the generator runtime from the given jar or classes directory; under OSGi the class
-	 * loader hands out bundle URLs, not files, so the caller locates the runtime bundle's file.
+	 * A compiler that takes the generator runtime and the pcap library (org.tadam.pcap) from the given jars or
+	 * classes directories; under OSGi the class loader hands out bundle URLs, not files, so the caller locates
+	 * the bundles' files.
 	 */
-	public ScenarioCompiler(Path runtimeLocation) {
-		this.runtime = runtimeLocation;
+	public ScenarioCompiler(List<Path> libraryLocations) {
+		this.libraries = libraryLocations == null ? null : List.copyOf(libraryLocations);
 	}
 
 	/**
@@ -77,12 +78,13 @@ public final class ScenarioCompiler {
 				Files.writeString(file, e.getValue(), StandardCharsets.UTF_8);
 				files.add(file);
 			}
-			Path runtime = this.runtime != null ? this.runtime : JarBuilder.runtimeLocation();
+			List<Path> libraries = this.libraries != null ? this.libraries : JarBuilder.libraryLocations();
+			String classPath = String.join(java.io.File.pathSeparator, libraries.stream().map(Path::toString).toList());
 			StringWriter messages = new StringWriter();
 			try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
 				Iterable<? extends JavaFileObject> units = fileManager.getJavaFileObjectsFromPaths(files);
 				List<String> arguments = List.of("--release", "17", "-encoding", "UTF-8", "-nowarn", "-classpath",
-						runtime.toString(), "-d", classes.toString());
+						classPath, "-d", classes.toString());
 				Boolean ok = compiler.getTask(messages, fileManager, null, arguments, null, units).call();
 				if (!Boolean.TRUE.equals(ok)) {
 					throw new CompileException("the generated Java does not compile (a bug of the generator, #5):\n" + messages);
@@ -98,7 +100,9 @@ public final class ScenarioCompiler {
 					Files.write(file, e.getValue());
 				}
 			}
-			builder.addRuntime(runtime);
+			for (Path library : libraries) {
+				builder.addLibrary(library);
+			}
 			builder.write(jar, options.qualifiedMainClass());
 			return new Result(jar, options, sources.javaFiles.size(), Files.size(jar));
 		} finally {

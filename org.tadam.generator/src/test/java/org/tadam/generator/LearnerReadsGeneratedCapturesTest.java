@@ -10,11 +10,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tadam.learner.capture.decode.DecodedPacket;
-import org.tadam.learner.capture.decode.PacketDecoder;
-import org.tadam.learner.capture.io.CaptureReader;
-import org.tadam.learner.capture.io.ReadReport;
-import org.tadam.learner.capture.io.SkipCounter;
+import org.tadam.capture.decode.DecodedPacket;
+import org.tadam.capture.decode.PacketDecoder;
+import org.tadam.pcap.CaptureReader;
+import org.tadam.pcap.ReadReport;
+import org.tadam.pcap.SkipCounter;
 import org.tadam.model.Scenario;
 
 /** The learner's own capture reader and decoder accept every generated packet, in all three formats. */

@@ -1,6 +1,7 @@
 package org.tadam.learner;
 
 import java.util.List;
+import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.noise.NoiseRates;
@@ -13,7 +14,7 @@ import org.tadam.learner.noise.NoiseRates;
  * @param operations operations applied by the search
  * @param stopped true when the search was interrupted (the best model so far)
  */
-public record LearnedModel(LearnAutomaton automaton, Corpus corpus, List<Sample> samples,
+public record LearnedModel(LearnAutomaton automaton, Corpus corpus, List<TimedWord> samples,
     double modelBits, double dataBits, NoiseRates noise, LearnerOptions options, int operations,
     double seconds, boolean stopped) {
 

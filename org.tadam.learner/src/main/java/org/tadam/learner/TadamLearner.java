@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.capture.word.TimedWord;
+import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.search.GreedySearch;
 import org.tadam.learner.search.Scorer;
@@ -26,7 +26,7 @@ import org.tadam.learner.search.SearchOptions;
  */
 public final class TadamLearner {
   private final LearnerOptions options;
-  private final List<Sample> samples = new ArrayList<>();
+  private final List<TimedWord> samples = new ArrayList<>();
   private volatile boolean stop;
 
   public TadamLearner(LearnerOptions options) {
@@ -34,13 +34,11 @@ public final class TadamLearner {
   }
 
   public void addSamples(Collection<TimedWord> words) {
-    for (TimedWord w : words) {
-      samples.add(Sample.of(w));
-    }
+    samples.addAll(words);
   }
 
-  public void addSample(Sample s) {
-    samples.add(s);
+  public void addSample(TimedWord w) {
+    samples.add(w);
   }
 
   public int sampleCount() {
@@ -54,11 +52,7 @@ public final class TadamLearner {
 
   public LearnedModel computeModel() {
     long start = System.nanoTime();
-    List<Corpus.Word> words = new ArrayList<>(samples.size());
-    for (Sample s : samples) {
-      words.add(new Corpus.Word(s.symbols(), s.values()));
-    }
-    Corpus corpus = Corpus.of(words);
+    Corpus corpus = Corpus.of(samples);
     LearnAutomaton a = options.init() == LearnerOptions.Init.PREFIX
         ? InitialAutomaton.prefixTree(corpus) : InitialAutomaton.bigram(corpus);
     a.commit();

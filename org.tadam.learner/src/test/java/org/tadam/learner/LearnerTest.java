@@ -1,5 +1,6 @@
 package org.tadam.learner;
 
+import org.tadam.capture.word.TimedWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,7 @@ import org.tadam.model.Automaton;
 /** End to end: sampled words → learned model → canonical, valid .tadam text. */
 class LearnerTest {
 
-  private static LearnedModel learn(List<Sample> words, LearnerOptions options) {
+  private static LearnedModel learn(List<TimedWord> words, LearnerOptions options) {
     TadamLearner learner = new TadamLearner(options);
     words.forEach(learner::addSample);
     return learner.computeModel();
@@ -59,7 +60,7 @@ class LearnerTest {
 
   @Test
   void sameWordsAndOptionsGiveByteIdenticalText() {
-    List<Sample> words = Fixtures.samples(TruthAutomaton.tcpSession(), 150, 0.02, 3);
+    List<TimedWord> words = Fixtures.samples(TruthAutomaton.tcpSession(), 150, 0.02, 3);
     String one = ModelText.toText(export(learn(words, LearnerOptions.defaults().withThreads(1)), "t"));
     String two = ModelText.toText(export(learn(words, LearnerOptions.defaults().withThreads(2)), "t"));
     String three = ModelText.toText(export(learn(words, LearnerOptions.defaults().withThreads(3)), "t"));
@@ -69,7 +70,7 @@ class LearnerTest {
 
   @Test
   void learnedModelValidatesAndIsCanonical(@TempDir Path dir) throws Exception {
-    List<Sample> words = Fixtures.samples(TruthAutomaton.tcpSession(), 120, 0.02, 5);
+    List<TimedWord> words = Fixtures.samples(TruthAutomaton.tcpSession(), 120, 0.02, 5);
     LearnedModel m = learn(words, LearnerOptions.defaults().withThreads(2)
         .withInit(LearnerOptions.Init.PREFIX));
     Path file = dir.resolve("t.tadam");
@@ -81,7 +82,7 @@ class LearnerTest {
     assertEquals(text, files.toText(loaded.automaton()), "format --check would change the file");
     // scoring from the file: training words are cheap, a foreign word is expensive
     WordScorer scorer = new WordScorer(loaded.automaton());
-    Sample normal = words.get(0);
+    TimedWord normal = words.get(0);
     WordScorer.Score s = scorer.score(normal.symbols(), normal.values());
     WordScorer.Score odd = scorer.score(List.of("R>", "R>", "R>"),
         List.of(new int[] {1, 0}, new int[] {1, 0}, new int[] {1, 0}));
@@ -91,13 +92,13 @@ class LearnerTest {
 
   @Test
   void aLowerValueFloorIsRecordedInTheModelAndScoredWith() {
-    List<Sample> words = Fixtures.samples(TruthAutomaton.requestResponse(), 150, 0, 4);
+    List<TimedWord> words = Fixtures.samples(TruthAutomaton.requestResponse(), 150, 0, 4);
     Automaton model = export(learn(words, LearnerOptions.defaults().withThreads(1)
         .withValueFloor(1e-9)), "rr");
     assertTrue(model.getProvenance().getOptions().contains("value-floor=1.0E-9"),
         model.getProvenance().getOptions());
     // the first packet with a size far outside its law: floored at 1e-9 instead of 1e-3
-    Sample w = words.get(0);
+    TimedWord w = words.get(0);
     List<int[]> odd = new ArrayList<>(w.values());
     odd.set(0, new int[] {w.values().get(0)[0], 60_000});
     double lowFloor = new WordScorer(model).score(w.symbols(), odd).bits();
@@ -111,7 +112,7 @@ class LearnerTest {
 
   @Test
   void noiseKindsCanBeSwitchedOff() {
-    List<Sample> words = Fixtures.samples(TruthAutomaton.udpQuery(), 100, 0.05, 2);
+    List<TimedWord> words = Fixtures.samples(TruthAutomaton.udpQuery(), 100, 0.05, 2);
     LearnedModel m = learn(words, LearnerOptions.defaults().withThreads(1)
         .withNoise(EnumSet.noneOf(NoiseKind.class)));
     assertEquals(0, m.noise().missing());

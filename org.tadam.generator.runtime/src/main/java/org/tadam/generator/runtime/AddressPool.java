@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import org.tadam.pcap.Bytes;
+
 /**
  * The hosts of one side of a scenario: subnets to draw addresses from, MAC addresses or vendor prefixes, and a
  * TTL. A host's MAC is derived from its IP address, so the same host always shows the same MAC.
@@ -57,7 +59,7 @@ public final class AddressPool {
 			for (int attempt = 0; hostBits >= 2 && (host == 0 || host == hostMask) && attempt < 16; attempt++) {
 				host = rng.nextInt() & hostMask;
 			}
-			Bytes.be32(ip, 0, network | host);
+			Bytes.put32be(ip, 0, network | host);
 		} else {
 			// a random 64-bit interface identifier is never the all-zero subnet-router anycast in practice
 			int firstHostByte = prefix >>> 3;

@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import org.tadam.pcap.Records;
+
 /**
  * Capture file formats. Records are written by the packet builders straight into per-connection buffers in their
  * final form (record header, frame, trailer), so merging connections is a copy of bytes.
@@ -28,33 +30,13 @@ public enum CaptureFormat {
 	/** The bytes that open the file. */
 	public byte[] fileHeader(int snapLength) {
 		if (this == PCAPNG) {
-			byte[] b = new byte[28 + 32];
-			// Section Header Block: byte-order magic, version 1.0, unknown section length
-			Bytes.le32(b, 0, 0x0A0D0D0A);
-			Bytes.le32(b, 4, 28);
-			Bytes.le32(b, 8, 0x1A2B3C4D);
-			Bytes.le16(b, 12, 1);
-			Bytes.le16(b, 14, 0);
-			Bytes.le64(b, 16, -1L);
-			Bytes.le32(b, 24, 28);
-			// Interface Description Block: Ethernet, snap length, option if_tsresol = 9 (nanoseconds)
-			Bytes.le32(b, 28, 1);
-			Bytes.le32(b, 32, 32);
-			Bytes.le16(b, 36, LINKTYPE_ETHERNET);
-			Bytes.le32(b, 40, snapLength);
-			Bytes.le16(b, 44, 9);
-			Bytes.le16(b, 46, 1);
-			b[48] = 9;
-			Bytes.le32(b, 52, 0); // opt_endofopt
-			Bytes.le32(b, 56, 32);
+			byte[] b = new byte[Records.SECTION_HEADER + Records.interfaceLength(9)];
+			int at = Records.sectionHeader(b, 0, false);
+			Records.interfaceDescription(b, at, LINKTYPE_ETHERNET, snapLength, 9, false);
 			return b;
 		}
-		byte[] b = new byte[24];
-		Bytes.le32(b, 0, this == PCAP_NANOS ? 0xA1B23C4D : 0xA1B2C3D4);
-		Bytes.le16(b, 4, 2);
-		Bytes.le16(b, 6, 4);
-		Bytes.le32(b, 16, snapLength);
-		Bytes.le32(b, 20, LINKTYPE_ETHERNET);
+		byte[] b = new byte[Records.PCAP_FILE_HEADER];
+		Records.pcapFileHeader(b, 0, this == PCAP_NANOS, snapLength, LINKTYPE_ETHERNET, false);
 		return b;
 	}
 
@@ -65,27 +47,9 @@ public enum CaptureFormat {
 	 */
 	int finishRecord(byte[] d, int at, long nanos, int captured, int original) {
 		if (this == PCAPNG) {
-			int padded = (captured + 3) & ~3;
-			int total = 28 + padded + 4;
-			Bytes.le32(d, at, 6);
-			Bytes.le32(d, at + 4, total);
-			Bytes.le32(d, at + 8, 0);
-			Bytes.le32(d, at + 12, (int) (nanos >>> 32));
-			Bytes.le32(d, at + 16, (int) nanos);
-			Bytes.le32(d, at + 20, captured);
-			Bytes.le32(d, at + 24, original);
-			for (int i = at + 28 + captured; i < at + 28 + padded; i++) {
-				d[i] = 0;
-			}
-			Bytes.le32(d, at + 28 + padded, total);
-			return at + total;
+			int data = at + Records.epbHeader(d, at, 0, nanos, captured, original, false);
+			return data + captured + Records.epbTrailer(d, data + captured, captured, false);
 		}
-		long seconds = Math.floorDiv(nanos, 1_000_000_000L);
-		long fraction = Math.floorMod(nanos, 1_000_000_000L);
-		Bytes.le32(d, at, (int) seconds);
-		Bytes.le32(d, at + 4, (int) (this == PCAP_NANOS ? fraction : fraction / 1000));
-		Bytes.le32(d, at + 8, captured);
-		Bytes.le32(d, at + 12, original);
-		return at + 16 + captured;
+		return at + Records.pcapRecordHeader(d, at, nanos, this == PCAP_NANOS, captured, original, false) + captured;
 	}
 }

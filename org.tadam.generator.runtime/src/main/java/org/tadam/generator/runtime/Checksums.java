@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import org.tadam.pcap.Bytes;
+
 /** The Internet checksum (RFC 1071) as partial sums that can be added up piecewise and folded at the end. */
 public final class Checksums {
 
@@ -16,10 +18,10 @@ public final class Checksums {
 		int i = from;
 		int end = from + length;
 		for (; i + 4 <= end; i += 4) {
-			sum += Bytes.readBe32(b, i) & 0xFFFFFFFFL;
+			sum += Bytes.i32be(b, i) & 0xFFFFFFFFL;
 		}
 		if (i + 2 <= end) {
-			sum += Bytes.readBe16(b, i);
+			sum += Bytes.u16be(b, i);
 			i += 2;
 		}
 		if (i < end) {

@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import org.tadam.pcap.Bytes;
+
 /**
  * Turns one random walk through an automaton into the packets of one connection, with the bookkeeping of a real
  * stack: random ISNs, SEQ/ACK advanced by SYN, FIN and payload, SYN options as Linux sends them (MSS, SACK
@@ -145,22 +147,22 @@ final class ConnectionSynthesizer {
 
 		int l4 = beginFrame(out, side, tcpHeader + length);
 		byte[] d = out.data;
-		Bytes.be32(d, l4 + 4, seq[side]);
-		Bytes.be32(d, l4 + 8, ack);
-		Bytes.be16(d, l4 + 12, (tcpHeader / 4) << 12 | flags);
-		Bytes.be16(d, l4 + 14, windowField);
-		Bytes.be32(d, l4 + 16, 0); // checksum, urgent pointer
+		Bytes.put32be(d, l4 + 4, seq[side]);
+		Bytes.put32be(d, l4 + 8, ack);
+		Bytes.put16be(d, l4 + 12, (tcpHeader / 4) << 12 | flags);
+		Bytes.put16be(d, l4 + 14, windowField);
+		Bytes.put32be(d, l4 + 16, 0); // checksum, urgent pointer
 		int o = l4 + 20;
 		if (syn) {
 			d[o] = 2;
 			d[o + 1] = 4;
-			Bytes.be16(d, o + 2, mss);
+			Bytes.put16be(d, o + 2, mss);
 			d[o + 4] = 4;
 			d[o + 5] = 2;
 			d[o + 6] = 8;
 			d[o + 7] = 10;
-			Bytes.be32(d, o + 8, tsVal);
-			Bytes.be32(d, o + 12, tsEcr);
+			Bytes.put32be(d, o + 8, tsVal);
+			Bytes.put32be(d, o + 12, tsEcr);
 			d[o + 16] = 1;
 			d[o + 17] = 3;
 			d[o + 18] = 3;
@@ -170,8 +172,8 @@ final class ConnectionSynthesizer {
 			d[o + 1] = 1;
 			d[o + 2] = 8;
 			d[o + 3] = 10;
-			Bytes.be32(d, o + 4, tsVal);
-			Bytes.be32(d, o + 8, tsEcr);
+			Bytes.put32be(d, o + 4, tsVal);
+			Bytes.put32be(d, o + 8, tsEcr);
 		}
 		if (length > 0) {
 			System.arraycopy(source, sourceOffset, d, l4 + tcpHeader, length);
@@ -179,7 +181,7 @@ final class ConnectionSynthesizer {
 		long sum = l4FixedSum[side] + tcpHeader + length + (seq[side] & 0xFFFFFFFFL) + (ack & 0xFFFFFFFFL)
 				+ ((tcpHeader / 4) << 12 | flags) + windowField + (tsVal & 0xFFFFFFFFL) + (tsEcr & 0xFFFFFFFFL) + payloadSum
 				+ (syn ? 0x0204 + mss + 0x0402 + 0x080A + 0x0103 + (0x0300 | WINDOW_SCALE) : 0x0101 + 0x080A);
-		Bytes.be16(d, l4 + 16, Checksums.finish(sum));
+		Bytes.put16be(d, l4 + 16, Checksums.finish(sum));
 		seq[side] += length + (syn ? 1 : 0) + ((flags & FIN) != 0 ? 1 : 0);
 		tsSeen[peer] = tsVal;
 		endFrame(out, time, l4 + tcpHeader + length);
@@ -189,14 +191,14 @@ final class ConnectionSynthesizer {
 			long payloadSum) {
 		int l4 = beginFrame(out, side, 8 + length);
 		byte[] d = out.data;
-		Bytes.be16(d, l4 + 4, 8 + length);
-		Bytes.be16(d, l4 + 6, 0);
+		Bytes.put16be(d, l4 + 4, 8 + length);
+		Bytes.put16be(d, l4 + 6, 0);
 		if (length > 0) {
 			System.arraycopy(source, sourceOffset, d, l4 + 8, length);
 		}
 		long sum = l4FixedSum[side] + 2 * (8 + length) + payloadSum;
 		int checksum = Checksums.finish(sum);
-		Bytes.be16(d, l4 + 6, checksum == 0 ? 0xFFFF : checksum);
+		Bytes.put16be(d, l4 + 6, checksum == 0 ? 0xFFFF : checksum);
 		endFrame(out, time, l4 + 8 + length);
 	}
 
@@ -217,25 +219,25 @@ final class ConnectionSynthesizer {
 			byte[] t = template[side];
 			System.arraycopy(mac[peer], 0, t, 0, 6);
 			System.arraycopy(mac[side], 0, t, 6, 6);
-			Bytes.be16(t, 12, ipv6 ? 0x86DD : 0x0800);
+			Bytes.put16be(t, 12, ipv6 ? 0x86DD : 0x0800);
 			if (ipv6) {
-				Bytes.be32(t, 14, 0x60000000 | flowLabel[side]);
-				Bytes.be16(t, 18, 0);
+				Bytes.put32be(t, 14, 0x60000000 | flowLabel[side]);
+				Bytes.put16be(t, 18, 0);
 				t[20] = (byte) protocol;
 				t[21] = (byte) ttl[side];
 				System.arraycopy(ip[side], 0, t, 22, 16);
 				System.arraycopy(ip[peer], 0, t, 38, 16);
 			} else {
-				Bytes.be32(t, 14, 0x45000000);
-				Bytes.be32(t, 18, protocol == 6 ? 0x4000 : 0); // DF on TCP, as path-MTU discovery does
+				Bytes.put32be(t, 14, 0x45000000);
+				Bytes.put32be(t, 18, protocol == 6 ? 0x4000 : 0); // DF on TCP, as path-MTU discovery does
 				t[22] = (byte) ttl[side];
 				t[23] = (byte) protocol;
-				Bytes.be16(t, 24, 0);
+				Bytes.put16be(t, 24, 0);
 				System.arraycopy(ip[side], 0, t, 26, 4);
 				System.arraycopy(ip[peer], 0, t, 30, 4);
 			}
-			Bytes.be16(t, 14 + ipHeader, port[side]);
-			Bytes.be16(t, 16 + ipHeader, port[peer]);
+			Bytes.put16be(t, 14 + ipHeader, port[side]);
+			Bytes.put16be(t, 16 + ipHeader, port[peer]);
 		}
 	}
 
@@ -247,12 +249,12 @@ final class ConnectionSynthesizer {
 		System.arraycopy(template[side], 0, d, frameStart, templateLength);
 		int i = frameStart + 14;
 		if (ipv6) {
-			Bytes.be16(d, i + 4, l4Length);
+			Bytes.put16be(d, i + 4, l4Length);
 			return i + 40;
 		}
-		Bytes.be16(d, i + 2, 20 + l4Length);
-		Bytes.be16(d, i + 4, ipId[side]);
-		Bytes.be16(d, i + 10, Checksums.finish(ipFixedSum[side] + 20 + l4Length + ipId[side]));
+		Bytes.put16be(d, i + 2, 20 + l4Length);
+		Bytes.put16be(d, i + 4, ipId[side]);
+		Bytes.put16be(d, i + 10, Checksums.finish(ipFixedSum[side] + 20 + l4Length + ipId[side]));
 		ipId[side] = (ipId[side] + 1) & 0xFFFF;
 		return i + 20;
 	}

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.tadam.capture.word.Letter;
+import org.tadam.capture.word.TimedWord;
 
 /**
  * The training words, immutable: symbols as ids of a sorted alphabet (id 0 is the end letter
@@ -25,10 +27,6 @@ public final class Corpus {
   private final int[][] members;
   private final long totalWeight;
 
-  /** One input word: symbols and values, without the end letter. */
-  public record Word(List<String> symbols, List<int[]> values) {
-  }
-
   private Corpus(List<String> alphabet, int dimension, int[][] symbols, int[][][] values,
       long[] weights, int[][] members) {
     this.alphabet = alphabet;
@@ -44,20 +42,20 @@ public final class Corpus {
     totalWeight = t;
   }
 
-  public static Corpus of(List<Word> words) {
+  public static Corpus of(List<TimedWord> words) {
     if (words.isEmpty()) {
       throw new IllegalArgumentException("no words to learn from");
     }
     int d = -1;
     TreeSet<String> names = new TreeSet<>();
-    for (Word w : words) {
-      for (int i = 0; i < w.symbols().size(); i++) {
-        String s = w.symbols().get(i);
+    for (TimedWord w : words) {
+      for (Letter letter : w.letters()) {
+        String s = letter.symbol();
         if (END.equals(s)) {
           throw new IllegalArgumentException("the end letter $ is implicit and may not occur in a word");
         }
         names.add(s);
-        int len = w.values().get(i).length;
+        int len = letter.values().length;
         if (d < 0) {
           d = len;
         } else if (d != len) {
@@ -82,13 +80,13 @@ public final class Corpus {
     List<int[]> syms = new ArrayList<>();
     List<int[][]> vals = new ArrayList<>();
     for (int wi = 0; wi < words.size(); wi++) {
-      Word w = words.get(wi);
-      int n = w.symbols().size();
+      List<Letter> letters = words.get(wi).letters();
+      int n = letters.size();
       int[] s = new int[n + 1];
       int[][] v = new int[n + 1][];
       for (int i = 0; i < n; i++) {
-        s[i] = ids.get(w.symbols().get(i));
-        v[i] = w.values().get(i).clone();
+        s[i] = ids.get(letters.get(i).symbol());
+        v[i] = letters.get(i).values().clone();
       }
       s[n] = END_SYMBOL;
       v[n] = new int[d];

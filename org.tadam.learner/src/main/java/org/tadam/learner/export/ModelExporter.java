@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tadam.learner.LearnedModel;
-import org.tadam.learner.Sample;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.capture.word.ValueQuantisation;
+import org.tadam.capture.word.ValueQuantisation;
 import org.tadam.learner.noise.NoiseRates;
 import org.tadam.learner.stats.Gaussian;
+import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
 import org.tadam.model.EndSymbol;
 import org.tadam.model.IatUnit;
@@ -114,7 +114,7 @@ public final class ModelExporter {
       org.tadam.model.Edge me = f.createEdge();
       me.setSource(states[e.source()]);
       me.setTarget(states[e.target()]);
-      Symbol symbol = SymbolText.toModel(corpus.alphabet().get(e.symbol()));
+      Symbol symbol = Symbols.parse(corpus.alphabet().get(e.symbol()));
       me.setSymbol(symbol);
       long total = 0;
       IntList siblings = a.out(e.source());
@@ -165,8 +165,7 @@ public final class ModelExporter {
       int pos = Edge.position(occ);
       int[] v = c.value(w, pos);
       for (int member : c.members(w)) {
-        Sample s = m.samples().get(member);
-        byte[] data = s.payload(pos);
+        byte[] data = m.samples().get(member).payload(pos);
         int length = sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length;
         pools.add(data, length, 1);
       }

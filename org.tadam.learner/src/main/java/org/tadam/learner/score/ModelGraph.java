@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tadam.learner.LearnerOptions;
-import org.tadam.learner.export.SymbolText;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.learner.noise.AlignmentGraph;
@@ -14,6 +13,7 @@ import org.tadam.learner.noise.NoiseRates;
 import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.stats.ValueStats;
+import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
 import org.tadam.model.State;
@@ -77,7 +77,7 @@ public final class ModelGraph implements AlignmentGraph {
       Edge e = model.getEdges().get(i);
       src[i] = ids.get(e.getSource());
       dst[i] = ids.get(e.getTarget());
-      String s = SymbolText.toWord(e.getSymbol());
+      String s = Symbols.canonicalText(Symbols.toText(e.getSymbol()));
       Integer id = symbolIds.get(s);
       if (id == null) {
         id = symbolIds.size();
@@ -155,7 +155,10 @@ public final class ModelGraph implements AlignmentGraph {
 
   /** Symbol id of a word symbol (flags canonicalised), −1 when the model never saw it. */
   public int symbolId(String symbol) {
-    Integer id = symbolIds.get(SymbolText.canonical(symbol));
+    Integer id = symbolIds.get(symbol);
+    if (id == null) {
+      id = symbolIds.get(Symbols.canonicalText(symbol));
+    }
     return id == null ? -1 : id;
   }
 

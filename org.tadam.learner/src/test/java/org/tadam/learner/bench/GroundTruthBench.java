@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
-import org.tadam.learner.Sample;
+import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.learner.truth.Compare;
@@ -192,11 +192,11 @@ final class GroundTruthBench {
   private Cell learn(TruthAutomaton t, int size, double rate, long seed, EnumSet<NoiseKind> kinds,
       double floor) {
     Random r = new Random(seed);
-    List<Sample> words = t.sample(size, r);
+    List<TimedWord> words = t.sample(size, r);
     TreeSet<String> alphabet = new TreeSet<>();
     t.edges().forEach(e -> alphabet.add(e.symbol()));
     alphabet.remove("$");
-    List<Sample> sampled = words;
+    List<TimedWord> sampled = words;
     if (rate > 0) {
       words = NoiseInjector.inject(words, rate, new ArrayList<>(alphabet), r);
     }

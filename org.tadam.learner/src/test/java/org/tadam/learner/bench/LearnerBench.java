@@ -16,10 +16,11 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
-import org.tadam.learner.Sample;
+import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.TadamLearner;
-import org.tadam.learner.capture.CaptureIngest;
-import org.tadam.learner.capture.IngestOptions;
+import org.tadam.capture.CaptureIngest;
+import org.tadam.capture.IngestOptions;
+import org.tadam.capture.ServiceGroups;
 import org.tadam.learner.export.ModelExporter;
 import org.tadam.learner.export.ModelText;
 import org.tadam.learner.score.AuRoc;
@@ -86,15 +87,11 @@ public final class LearnerBench {
   // ---- (2) real captures
 
   /** Words per service; "service/tcp" and "service/udp" when a service runs over both. */
-  private static Map<String, List<Sample>> ingest(Path pcap) {
-    Map<String, Map<String, List<Sample>>> byService = new TreeMap<>();
-    new CaptureIngest(IngestOptions.defaults()).words(List.of(pcap),
-        w -> byService.computeIfAbsent(w.service(), k -> new TreeMap<>())
-            .computeIfAbsent(w.connection().protocolName(), k -> new ArrayList<>())
-            .add(Sample.of(w)));
-    Map<String, List<Sample>> groups = new TreeMap<>();
-    byService.forEach((service, byProtocol) -> byProtocol.forEach((protocol, words) ->
-        groups.put(byProtocol.size() == 1 ? service : service + "/" + protocol, words)));
+  private static Map<String, List<TimedWord>> ingest(Path pcap) {
+    ServiceGroups byService = new ServiceGroups(false);
+    new CaptureIngest(IngestOptions.defaults()).words(List.of(pcap), byService::add);
+    Map<String, List<TimedWord>> groups = new TreeMap<>();
+    byService.groups().forEach(g -> groups.put(byService.label(g, "/"), g.words()));
     return groups;
   }
 
@@ -118,7 +115,7 @@ public final class LearnerBench {
     Map<String, String> texts = new TreeMap<>();
     List<String> small = new ArrayList<>();
     for (Path pcap : pcaps(dir)) {
-      for (Map.Entry<String, List<Sample>> e : ingest(pcap).entrySet()) {
+      for (Map.Entry<String, List<TimedWord>> e : ingest(pcap).entrySet()) {
         if (e.getValue().size() < MIN_CONNECTIONS) {
           small.add(pcap.getFileName() + " " + e.getKey() + " (" + e.getValue().size() + ")");
           continue;
@@ -180,9 +177,9 @@ public final class LearnerBench {
         .append("| capture | normal | anomaly | n | AU-ROC MDL | AU-ROC −loglik |\n")
         .append("|---|---:|---|---:|---:|---:|\n");
     List<Path> files = pcaps(dir);
-    Map<String, List<Sample>> main = new TreeMap<>();
+    Map<String, List<TimedWord>> main = new TreeMap<>();
     for (Path p : files) {
-      Map<String, List<Sample>> s = ingest(p);
+      Map<String, List<TimedWord>> s = ingest(p);
       String service = s.entrySet().stream().max((a, b) -> a.getValue().size() - b.getValue().size())
           .map(Map.Entry::getKey).orElse(null);
       if (service != null) {
@@ -196,14 +193,14 @@ public final class LearnerBench {
       if (key == null) {
         continue;
       }
-      List<Sample> all = main.get(key);
+      List<TimedWord> all = main.get(key);
       int cut = all.size() * 2 / 3;
-      List<Sample> train = all.subList(0, cut);
-      List<Sample> normal = all.subList(cut, all.size());
+      List<TimedWord> train = all.subList(0, cut);
+      List<TimedWord> normal = all.subList(cut, all.size());
       LearnedModel m = learn(train, LearnerOptions.defaults().withThreads(THREADS));
       WordScorer scorer = new WordScorer(export(m, "anomaly"));
       Random r = new Random(7);
-      Map<String, List<Sample>> kinds = new java.util.LinkedHashMap<>();
+      Map<String, List<TimedWord>> kinds = new java.util.LinkedHashMap<>();
       String other = main.keySet().stream().filter(k -> !k.equals(key))
           .filter(k -> k.startsWith(capture.equals("dns") ? "ntp/" : "ftp/")).findFirst()
           .orElse(main.keySet().stream().filter(k -> !k.equals(key)).findFirst().orElse(null));
@@ -211,17 +208,17 @@ public final class LearnerBench {
         kinds.put("other protocol (" + other + ")", main.get(other).subList(0,
             Math.min(normal.size(), main.get(other).size())));
       }
-      List<Sample> truncated = new ArrayList<>();
-      List<Sample> reordered = new ArrayList<>();
-      for (Sample s : normal) {
+      List<TimedWord> truncated = new ArrayList<>();
+      List<TimedWord> reordered = new ArrayList<>();
+      for (TimedWord s : normal) {
         int n = Math.min(2, s.symbols().size());
-        truncated.add(new Sample(s.symbols().subList(0, n), s.values().subList(0, n), null, null));
+        truncated.add(TimedWord.of("test", s.symbols().subList(0, n), s.values().subList(0, n)));
         if (s.symbols().size() >= 2) {
           List<String> sy = new ArrayList<>(s.symbols());
           List<int[]> va = new ArrayList<>(s.values());
           java.util.Collections.swap(sy, 0, 1);
           java.util.Collections.swap(va, 0, 1);
-          reordered.add(new Sample(sy, va, null, null));
+          reordered.add(TimedWord.of("test", sy, va));
         }
       }
       kinds.put("truncated handshake", truncated);
@@ -229,14 +226,14 @@ public final class LearnerBench {
       TreeSet<String> alphabet = new TreeSet<>();
       train.forEach(s -> alphabet.addAll(s.symbols()));
       kinds.put("noise injector 30 %", NoiseInjector.inject(normal, 0.3, new ArrayList<>(alphabet), r));
-      for (Map.Entry<String, List<Sample>> k : kinds.entrySet()) {
+      for (Map.Entry<String, List<TimedWord>> k : kinds.entrySet()) {
         List<double[]> scores = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
-        for (Sample s : normal) {
+        for (TimedWord s : normal) {
           scores.add(score(scorer, s));
           labels.add(false);
         }
-        for (Sample s : k.getValue()) {
+        for (TimedWord s : k.getValue()) {
           scores.add(score(scorer, s));
           labels.add(true);
         }
@@ -256,7 +253,7 @@ public final class LearnerBench {
     md.append('\n');
   }
 
-  private static double[] score(WordScorer scorer, Sample s) {
+  private static double[] score(WordScorer scorer, TimedWord s) {
     WordScorer.Score sc = scorer.score(s.symbols(), s.values());
     return new double[] {sc.bitsPerLetter(), -sc.logLikelihood() / sc.letters()};
   }
@@ -287,7 +284,7 @@ public final class LearnerBench {
 
   private void speedRow(int n, double noise) {
     Random r = new Random(5);
-    List<Sample> words = TruthAutomaton.tcpSession().sample(n, r);
+    List<TimedWord> words = TruthAutomaton.tcpSession().sample(n, r);
     if (noise > 0) {
       TreeSet<String> alphabet = new TreeSet<>();
       TruthAutomaton.tcpSession().edges().forEach(e -> alphabet.add(e.symbol()));
@@ -356,7 +353,7 @@ public final class LearnerBench {
 
   // ---- helpers
 
-  static LearnedModel learn(List<Sample> words, LearnerOptions options) {
+  static LearnedModel learn(List<TimedWord> words, LearnerOptions options) {
     TadamLearner l = new TadamLearner(options);
     words.forEach(l::addSample);
     return l.computeModel();

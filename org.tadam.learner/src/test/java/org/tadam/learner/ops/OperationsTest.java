@@ -1,5 +1,6 @@
 package org.tadam.learner.ops;
 
+import org.tadam.capture.word.TimedWord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,7 +19,7 @@ import org.tadam.learner.init.InitialAutomaton;
 class OperationsTest {
 
   private static Corpus corpus(String... words) {
-    List<Corpus.Word> list = new ArrayList<>();
+    List<TimedWord> list = new ArrayList<>();
     for (String w : words) {
       List<String> s = new ArrayList<>();
       List<int[]> v = new ArrayList<>();
@@ -27,7 +28,7 @@ class OperationsTest {
         s.add(p[0]);
         v.add(new int[] {Integer.parseInt(p[1]), Integer.parseInt(p[2])});
       }
-      list.add(new Corpus.Word(s, v));
+      list.add(TimedWord.of("test", s, v));
     }
     return Corpus.of(list);
   }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-import org.tadam.learner.Sample;
+import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.truth.NoiseInjector;
 import org.tadam.learner.truth.TruthAutomaton;
@@ -14,9 +14,9 @@ public final class Fixtures {
   private Fixtures() {
   }
 
-  public static List<Sample> samples(TruthAutomaton t, int n, double noise, long seed) {
+  public static List<TimedWord> samples(TruthAutomaton t, int n, double noise, long seed) {
     Random r = new Random(seed);
-    List<Sample> words = t.sample(n, r);
+    List<TimedWord> words = t.sample(n, r);
     if (noise > 0) {
       TreeSet<String> alphabet = new TreeSet<>();
       t.edges().forEach(e -> alphabet.add(e.symbol()));
@@ -26,11 +26,7 @@ public final class Fixtures {
     return words;
   }
 
-  public static Corpus corpus(List<Sample> samples) {
-    List<Corpus.Word> words = new ArrayList<>();
-    for (Sample s : samples) {
-      words.add(new Corpus.Word(s.symbols(), s.values()));
-    }
-    return Corpus.of(words);
+  public static Corpus corpus(List<TimedWord> samples) {
+    return Corpus.of(samples);
   }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.tadam.learner.export.SymbolText;
+import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
 import org.tadam.model.State;
@@ -51,7 +51,7 @@ public final class Compare {
       }
     }
     for (Edge e : m.getEdges()) {
-      out.get(ids.get(e.getSource())).computeIfAbsent(SymbolText.toWord(e.getSymbol()),
+      out.get(ids.get(e.getSource())).computeIfAbsent(Symbols.canonicalText(Symbols.toText(e.getSymbol())),
           k -> new TreeMap<>()).merge(ids.get(e.getTarget()), e.getProbability(), Double::sum);
     }
     return new Untimed(initial, end, out);

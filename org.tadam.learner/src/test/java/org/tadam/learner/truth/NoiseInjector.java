@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.tadam.learner.Sample;
+import org.tadam.capture.word.TimedWord;
 
 /**
  * Packet-level noise at rate r per letter: with probability r a letter is deleted, duplicated,
@@ -18,10 +18,10 @@ public final class NoiseInjector {
   private NoiseInjector() {
   }
 
-  public static List<Sample> inject(List<Sample> words, double rate, List<String> alphabet,
+  public static List<TimedWord> inject(List<TimedWord> words, double rate, List<String> alphabet,
       Random random) {
-    List<Sample> out = new ArrayList<>(words.size());
-    for (Sample w : words) {
+    List<TimedWord> out = new ArrayList<>(words.size());
+    for (TimedWord w : words) {
       List<String> s = new ArrayList<>(w.symbols());
       List<int[]> v = new ArrayList<>(w.values());
       List<String> ns = new ArrayList<>();
@@ -62,13 +62,13 @@ public final class NoiseInjector {
           }
         }
       }
-      out.add(new Sample(ns, nv, null, null));
+      out.add(TimedWord.of("test", ns, nv));
     }
     return out;
   }
 
   /** Whether two samples have the same letters (symbols and values). */
-  public static boolean same(Sample a, Sample b) {
+  public static boolean same(TimedWord a, TimedWord b) {
     if (!a.symbols().equals(b.symbols())) {
       return false;
     }

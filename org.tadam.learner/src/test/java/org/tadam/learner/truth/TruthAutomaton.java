@@ -3,7 +3,7 @@ package org.tadam.learner.truth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.tadam.learner.Sample;
+import org.tadam.capture.word.TimedWord;
 
 /**
  * A known probabilistic timed automaton to sample words from: states 0..n−1 (0 initial, n−1 the end
@@ -53,8 +53,8 @@ public final class TruthAutomaton {
   }
 
   /** Draws n words (at most 60 packets each). */
-  public List<Sample> sample(int n, Random random) {
-    List<Sample> words = new ArrayList<>(n);
+  public List<TimedWord> sample(int n, Random random) {
+    List<TimedWord> words = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       List<String> symbols = new ArrayList<>();
       List<int[]> values = new ArrayList<>();
@@ -81,7 +81,7 @@ public final class TruthAutomaton {
         }
         q = chosen.target();
       }
-      words.add(new Sample(symbols, values, null, null));
+      words.add(TimedWord.of("test", symbols, values));
     }
     return words;
   }
@@ -110,10 +110,10 @@ public final class TruthAutomaton {
   /** Request/response with an error branch (4xx-like short answer and reset). */
   public static TruthAutomaton requestResponse() {
     return new TruthAutomaton("request-response", 7)
-        .edge(0, 1, "PA>Text:REQ", 1, 10, 2, 120, 15)
-        .edge(1, 2, "PA<Text:OK", 0.85, 30, 3, 800, 60)
-        .edge(1, 3, "PA<Text:ERR", 0.15, 25, 2, 60, 5)
-        .edge(2, 1, "PA>Text:REQ", 0.4, 35, 3, 120, 15)
+        .edge(0, 1, "PA> text \"REQ\"", 1, 10, 2, 120, 15)
+        .edge(1, 2, "PA< text \"OK\"", 0.85, 30, 3, 800, 60)
+        .edge(1, 3, "PA< text \"ERR\"", 0.15, 25, 2, 60, 5)
+        .edge(2, 1, "PA> text \"REQ\"", 0.4, 35, 3, 120, 15)
         .edge(2, 4, "FA>", 0.6, 40, 3, 0, 0)
         .edge(3, 5, "RA>", 1, 15, 2, 0, 0)
         .edge(4, 5, "FA<", 1, 20, 2, 0, 0)
@@ -123,10 +123,10 @@ public final class TruthAutomaton {
   /** UDP query/response with one retry after a timeout, or giving up. */
   public static TruthAutomaton udpQuery() {
     return new TruthAutomaton("udp-query", 5)
-        .edge(0, 1, ">Replay", 1, 0, 0, 40, 4)
-        .edge(1, 2, "<Replay", 0.7, 28, 2, 120, 20)
-        .edge(1, 3, ">Replay", 0.3, 60, 1, 40, 4)
-        .edge(3, 2, "<Replay", 0.6, 28, 2, 120, 20)
+        .edge(0, 1, "> replay", 1, 0, 0, 40, 4)
+        .edge(1, 2, "< replay", 0.7, 28, 2, 120, 20)
+        .edge(1, 3, "> replay", 0.3, 60, 1, 40, 4)
+        .edge(3, 2, "< replay", 0.6, 28, 2, 120, 20)
         .end(3, 0.4)
         .end(2, 1);
   }

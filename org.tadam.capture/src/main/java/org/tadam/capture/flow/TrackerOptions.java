@@ -1,0 +1,67 @@
+package org.tadam.capture.flow;
+
+/**
+ * Connection-tracking policy.
+ *
+ * @param udpTimeoutNanos a UDP flow idle this long ends (default 60 s)
+ * @param tcpTimeoutNanos an open TCP session idle this long ends (default 300 s, Zeek's
+ *     tcp_inactivity_timeout)
+ * @param closedLingerNanos a closed TCP session (RST, or FIN both ways) is kept this long for late
+ *     ACKs and retransmissions before it is emitted (default 120 s, about TIME_WAIT = 2 MSL);
+ *     a new SYN ends it at once
+ * @param maxPackets packets kept per connection (default 1000); longer ones are truncated
+ * @param payloadPackets payload bytes are kept for this many first packets (default 64; 0 = none)
+ * @param payloadBytes at most this many payload bytes per kept packet (default 1500)
+ * @param maxOpenConnections above this many open connections the least recently active one is
+ *     emitted early ("evicted"); bounds memory on huge captures (default 100 000)
+ * @param classifyPayloads compute payload classes; when off every packet is labelled Empty
+ *     (faster when the alphabet ignores payload classes)
+ */
+public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long closedLingerNanos,
+    int maxPackets, int payloadPackets, int payloadBytes, int maxOpenConnections,
+    boolean classifyPayloads) {
+
+  public static final long SECOND = 1_000_000_000L;
+
+  public TrackerOptions {
+    if (udpTimeoutNanos <= 0 || tcpTimeoutNanos <= 0 || closedLingerNanos < 0) {
+      throw new IllegalArgumentException("timeouts must be positive");
+    }
+    if (maxPackets < 1 || maxOpenConnections < 1) {
+      throw new IllegalArgumentException("packet and connection caps must be at least 1");
+    }
+    if (payloadPackets < 0 || payloadBytes < 0) {
+      throw new IllegalArgumentException("payload retention must not be negative");
+    }
+  }
+
+  public static TrackerOptions defaults() {
+    return new TrackerOptions(60 * SECOND, 300 * SECOND, 120 * SECOND, 1000, 64, 1500, 100_000,
+        true);
+  }
+
+  public TrackerOptions withUdpTimeoutSeconds(double seconds) {
+    return new TrackerOptions((long) (seconds * SECOND), tcpTimeoutNanos, closedLingerNanos,
+        maxPackets, payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads);
+  }
+
+  public TrackerOptions withMaxPackets(int n) {
+    return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, n,
+        payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads);
+  }
+
+  public TrackerOptions withPayloadRetention(int packets, int bytes) {
+    return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
+        packets, bytes, maxOpenConnections, classifyPayloads);
+  }
+
+  public TrackerOptions withClassifyPayloads(boolean on) {
+    return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
+        payloadPackets, payloadBytes, maxOpenConnections, on);
+  }
+
+  public TrackerOptions withMaxOpenConnections(int n) {
+    return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
+        payloadPackets, payloadBytes, n, classifyPayloads);
+  }
+}

@@ -1,0 +1,76 @@
+package org.tadam.capture.word;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes words in the input format of the TADAM reference implementation (its default
+ * {@code parse_string}, regex {@code ([A-Za-z0-9]+):(\d+)}): one word per line, tokens
+ * {@code NAME:VALUE} separated by single spaces, one value per letter, {@code $} implicit, no
+ * service column. Symbols become alphanumeric names as in {@code tadam-bench}: {@code >} → f,
+ * {@code <} → b, other non-alphanumerics dropped ({@code SA<} → {@code SAb},
+ * {@code PA>Text:GET} → {@code PAfTextGET}). The legend (name → symbol) is kept so it can be
+ * written beside the words. Negative values cannot be expressed and are written as 0.
+ */
+public final class ReferenceWordFormat {
+  private final int valueIndex;
+  private final Map<String, String> nameToSymbol = new LinkedHashMap<>();
+  private final Map<String, String> symbolToName = new LinkedHashMap<>();
+
+  /** @param valueIndex which value each token carries (0 = iat, 1 = size) */
+  public ReferenceWordFormat(int valueIndex) {
+    this.valueIndex = valueIndex;
+  }
+
+  public String line(TimedWord w) {
+    StringBuilder sb = new StringBuilder(8 * w.letters().size());
+    for (Letter l : w.letters()) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      int v = valueIndex < l.values().length ? l.values()[valueIndex] : 0;
+      sb.append(name(l.symbol())).append(':').append(Math.max(0, v));
+    }
+    return sb.toString();
+  }
+
+  /** The alphanumeric name of a symbol (stable for this writer; recorded in the legend). */
+  public String name(String symbol) {
+    String known = symbolToName.get(symbol);
+    if (known != null) {
+      return known;
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < symbol.length(); i++) {
+      char ch = symbol.charAt(i);
+      if (ch == '>') {
+        sb.append('f');
+      } else if (ch == '<') {
+        sb.append('b');
+      } else if (ch < 128 && Character.isLetterOrDigit(ch)) {
+        sb.append(ch);
+      }
+    }
+    String base = sb.length() == 0 ? "x" : sb.toString();
+    String name = base;
+    for (int k = 2; nameToSymbol.containsKey(name); k++) {
+      name = base + "x" + k;
+    }
+    nameToSymbol.put(name, symbol);
+    symbolToName.put(symbol, name);
+    return name;
+  }
+
+  /** Name → symbol, in order of first use. */
+  public Map<String, String> legend() {
+    return Collections.unmodifiableMap(nameToSymbol);
+  }
+
+  /** The legend as TSV text ("name TAB symbol" lines under a header). */
+  public String legendTsv() {
+    StringBuilder sb = new StringBuilder("name\tsymbol\n");
+    nameToSymbol.forEach((n, s) -> sb.append(n).append('\t').append(s).append('\n'));
+    return sb.toString();
+  }
+}

@@ -1,8 +1,0 @@
-package org.tadam.learner.capture.flow;
-
-import org.tadam.learner.capture.payload.PayloadLabel;
-
-/** One packet of a connection, as kept for its word. */
-public record PacketSummary(long timestampNanos, boolean fromInitiator, int tcpFlags,
-    int payloadLength, PayloadLabel payload) {
-}
