@@ -4,7 +4,7 @@ import java.util.List;
 import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.noise.NoiseRates;
+import org.tadam.learner.noise.AlignmentRates;
 
 /**
  * The result of {@link TadamLearner#computeModel()}: the learned automaton over its training
@@ -15,7 +15,7 @@ import org.tadam.learner.noise.NoiseRates;
  * @param stopped true when the search was interrupted (the best model so far)
  */
 public record LearnedModel(LearnAutomaton automaton, Corpus corpus, List<TimedWord> samples,
-    double modelBits, double dataBits, NoiseRates noise, LearnerOptions options, int operations,
+    double modelBits, double dataBits, AlignmentRates noise, LearnerOptions options, int operations,
     double seconds, boolean stopped) {
 
   public double totalBits() {

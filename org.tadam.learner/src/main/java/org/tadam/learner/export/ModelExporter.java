@@ -12,7 +12,6 @@ import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.capture.word.ValueQuantisation;
-import org.tadam.learner.noise.NoiseRates;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
@@ -74,13 +73,7 @@ public final class ModelExporter {
     if (q != null) {
       out.setQuantisation(q);
     }
-    NoiseRates r = m.noise().normalised();
-    org.tadam.model.NoiseRates noise = f.createNoiseRates();
-    noise.setMissing(round(r.missing()));
-    noise.setSpurious(round(r.spurious()));
-    noise.setDuplicated(round(r.duplicated()));
-    noise.setSwapped(round(r.swapped()));
-    out.setNoise(noise);
+    out.setNoise(m.noise().toModel());
     Provenance p = f.createProvenance();
     if (info.captures() != null) {
       p.getCaptures().addAll(info.captures());

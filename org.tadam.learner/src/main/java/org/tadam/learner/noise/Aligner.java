@@ -53,7 +53,7 @@ public final class Aligner {
     }
   }
 
-  public Aligner(AlignmentGraph graph, NoiseRates rates, Set<NoiseKind> kinds) {
+  public Aligner(AlignmentGraph graph, AlignmentRates rates, Set<NoiseKind> kinds) {
     this.g = graph;
     cTr = rates.transitionBits();
     cAdd = rates.spuriousBits();

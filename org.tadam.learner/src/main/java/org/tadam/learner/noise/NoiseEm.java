@@ -22,7 +22,7 @@ public final class NoiseEm {
   }
 
   /** What the unmatched words cost and the rates that achieved it. */
-  public record Outcome(double dataBits, NoiseRates rates, long corrected, long uncorrected) {
+  public record Outcome(double dataBits, AlignmentRates rates, long corrected, long uncorrected) {
   }
 
   /** The words to align: count, symbols, values, weight and explicit cost of each. */
@@ -54,7 +54,7 @@ public final class NoiseEm {
    */
   public static Outcome run(Set<NoiseKind> kinds, double matchedBase, long matchedLetters,
       Unmatched unmatched, Supplier<AlignmentGraph> graph, BooleanSupplier cancelled) {
-    NoiseRates rates = NoiseRates.initial(kinds);
+    AlignmentRates rates = AlignmentRates.initial(kinds);
     Outcome best = null;
     AlignmentGraph g = unmatched.size() == 0 ? null : graph.get();
     double[][][] valueBits = new double[unmatched.size()][][];
@@ -102,7 +102,7 @@ public final class NoiseEm {
       double noise = counts[1] + counts[2] + counts[3] + counts[4];
       counts[0] = Math.max(counts[0], 3 * noise);
       double total = counts[0] + noise;
-      rates = new NoiseRates(counts[0] / total, counts[1] / total, counts[2] / total,
+      rates = new AlignmentRates(counts[0] / total, counts[1] / total, counts[2] / total,
           counts[3] / total, counts[4] / total);
     }
     return best;

@@ -9,7 +9,7 @@ import org.tadam.learner.LearnerOptions;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.learner.noise.AlignmentGraph;
-import org.tadam.learner.noise.NoiseRates;
+import org.tadam.learner.noise.AlignmentRates;
 import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.stats.ValueStats;
@@ -38,7 +38,7 @@ public final class ModelGraph implements AlignmentGraph {
   private final Map<String, Integer> symbolIds = new LinkedHashMap<>();
   private final List<int[]> bySymbol = new ArrayList<>();
   private final int[][] outEdges;
-  private final NoiseRates rates;
+  private final AlignmentRates rates;
   private final double valueFloor;
 
   public ModelGraph(Automaton model) {
@@ -117,13 +117,7 @@ public final class ModelGraph implements AlignmentGraph {
       outEdges[src[i]][outDegree[src[i]]++] = i;
     }
     valueFloor = valueFloorOf(model);
-    org.tadam.model.NoiseRates nr = model.getNoise();
-    if (nr == null) {
-      rates = new NoiseRates(1, 0, 0, 0, 0);
-    } else {
-      double ok = Math.max(0, 1 - nr.getMissing() - nr.getSpurious() - nr.getDuplicated() - nr.getSwapped());
-      rates = new NoiseRates(ok, nr.getMissing(), nr.getSpurious(), nr.getDuplicated(), nr.getSwapped());
-    }
+    rates = AlignmentRates.of(model.getNoise());
   }
 
   /**
@@ -162,7 +156,7 @@ public final class ModelGraph implements AlignmentGraph {
     return id == null ? -1 : id;
   }
 
-  public NoiseRates rates() {
+  public AlignmentRates rates() {
     return rates;
   }
 

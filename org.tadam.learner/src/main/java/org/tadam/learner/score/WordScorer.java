@@ -6,7 +6,7 @@ import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.learner.noise.Aligner;
 import org.tadam.learner.noise.NoiseKind;
-import org.tadam.learner.noise.NoiseRates;
+import org.tadam.learner.noise.AlignmentRates;
 import org.tadam.model.Automaton;
 
 /**
@@ -35,7 +35,7 @@ public final class WordScorer {
 
   public WordScorer(Automaton model) {
     graph = new ModelGraph(model);
-    NoiseRates r = graph.rates();
+    AlignmentRates r = graph.rates();
     EnumSet<NoiseKind> kinds = EnumSet.noneOf(NoiseKind.class);
     if (r.missing() > 0) {
       kinds.add(NoiseKind.MISSING);

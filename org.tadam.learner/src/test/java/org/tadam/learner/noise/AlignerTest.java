@@ -21,7 +21,7 @@ class AlignerTest {
   private static final int B = 2;
   private static final int C = 3;
   private static final int END = 0;
-  private static final NoiseRates RATES = new NoiseRates(0.8, 0.05, 0.05, 0.05, 0.05);
+  private static final AlignmentRates RATES = new AlignmentRates(0.8, 0.05, 0.05, 0.05, 0.05);
   private static final double TR = -UniversalCode.log2(0.8);
   private static final double NOISE = -UniversalCode.log2(0.05);
 
