@@ -17,7 +17,7 @@ import org.tadam.pcap.ReadReport;
 import org.tadam.pcap.SkipCounter;
 import org.tadam.model.Scenario;
 
-/** The learner's own capture reader and decoder accept every generated packet, in all three formats. */
+/** Our own capture reader (org.tadam.pcap) and decoder (org.tadam.capture) accept every generated packet, in all three formats. */
 class LearnerReadsGeneratedCapturesTest {
 
 	@TempDir
