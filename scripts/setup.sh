@@ -6,6 +6,7 @@ packages=(
   xvfb        # virtual display for the Eclipse UI tests
   libgtk-3-0  # SWT needs GTK 3
   tshark      # outside judge of captures in integration tests (skipped when absent)
+  libpcap0.8  # live capture (tadam learn/words --interface) and its loopback test
 )
 missing=()
 for p in "${packages[@]}"; do

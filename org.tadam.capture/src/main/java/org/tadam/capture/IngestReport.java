@@ -16,7 +16,8 @@ import org.tadam.pcap.SkipReason;
 /**
  * What an ingestion run did: per file (format, frames, errors), what was skipped and why, and
  * connections per service and outcome. Invariant per file: frames = tracked packets + skipped
- * frames.
+ * frames + merged IP fragments (the fragments of a reassembled datagram other than the one that
+ * completed it, see {@link SkipCounter#countReassembled}).
  */
 public final class IngestReport {
   private final List<ReadReport> files = new ArrayList<>();
@@ -122,8 +123,14 @@ public final class IngestReport {
               .getMessage()));
     }
     unreadable.forEach((f, m) -> sb.append(String.format("  %s  UNREADABLE: %s%n", f, m)));
-    sb.append(String.format("packets: %d frames, %d tracked TCP/UDP, %d skipped%n", frames,
+    sb.append(String.format("packets: %d frames, %d tracked TCP/UDP, %d skipped", frames,
         trackedPackets, skips.skippedFrames()));
+    if (skips.reassembled() > 0 || skips.trimmedOverlaps() > 0) {
+      sb.append(String.format(", %d IP fragments merged into %d reassembled datagrams (%d IPv4 "
+          + "overlaps trimmed, first copy kept)", skips.mergedFragments(), skips.reassembled(),
+          skips.trimmedOverlaps()));
+    }
+    sb.append(System.lineSeparator());
     skips.nonZero().forEach((r, n) -> sb.append(String.format(
         "  skipped %-24s %8d  (%s; first: %s)%n", r, n, r.description(), skips.firstSeen(r))));
     sb.append(String.format("connections: %d (%d mid-stream, %d truncated at the packet cap, %d "
@@ -161,6 +168,11 @@ public final class IngestReport {
       });
     }
     return sb.toString();
+  }
+
+  /** Fragment frames merged into a reassembled datagram decoded on another frame. */
+  public long mergedFragments() {
+    return skips.mergedFragments();
   }
 
   /** Skipped frames of one reason over all files (convenience for tests). */

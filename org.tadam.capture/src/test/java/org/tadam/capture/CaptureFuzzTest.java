@@ -16,9 +16,9 @@ import org.tadam.capture.flow.TrackerOptions;
 import org.tadam.pcap.ReadReport;
 
 /**
- * Mutated fixtures (bit flips, byte overwrites, truncations, splices) through the whole pipeline:
- * no exception escapes (format errors are recorded as the documented CaptureFormatException),
- * every run terminates, and the counts add up. 10 000 cases by default; more with
+ * Mutated fixtures (bit flips, byte overwrites, truncations, splices; the fragment fixture too)
+ * through the whole pipeline: no exception escapes (format errors are recorded as the documented
+ * CaptureFormatException), every run terminates, and the counts add up. 10 000 cases by default; more with
  * {@code -Dtadam.fuzz.cases=N}, another seed with {@code -Dtadam.fuzz.seed=S}.
  */
 class CaptureFuzzTest {
@@ -28,7 +28,8 @@ class CaptureFuzzTest {
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void mutatedCapturesNeverBreakTheReader() throws IOException {
-    List<byte[]> fixtures = Fixtures.ALL.stream().map(Fixtures::bytes).toList();
+    List<byte[]> fixtures = java.util.stream.Stream.concat(Fixtures.ALL.stream(),
+        java.util.stream.Stream.of(Fixtures.FRAGMENTED)).map(Fixtures::bytes).toList();
     Random rnd = new Random(SEED);
     IngestOptions options = IngestOptions.defaults().withTracker(
         TrackerOptions.defaults().withMaxPackets(20));
@@ -44,8 +45,8 @@ class CaptureFuzzTest {
             assertTrue(c.packetCount() > 0);
           });
       ReadReport file = report.files().get(0);
-      assertEquals(file.frames(), report.trackedPackets() + file.skips().skippedFrames(),
-          "case " + n);
+      assertEquals(file.frames(), report.trackedPackets() + file.skips().skippedFrames()
+          + file.skips().mergedFragments(), "case " + n);
       assertEquals(report.trackedPackets(), packetsInConnections[0], "case " + n);
       assertTrue(file.bytes() <= input.length, "case " + n);
       if (file.error() != null) {

@@ -16,6 +16,8 @@ final class Fixtures {
   static final List<String> ALL = List.of("http.pcap", "http.pcapng", "http-ns-be.pcap",
       "http-raw.pcap", "http-sll.pcap", "http-sll2.pcap", "http-vlan.pcap", "mixed-be.pcapng",
       "udp.pcap", "udp-null.pcap", "udp-loop.pcap");
+  /** IPv4 and IPv6 fragments (not in ALL: its frames do not each decode to a packet). */
+  static final String FRAGMENTED = "dns-frag.pcap";
 
   private Fixtures() {
   }

@@ -140,7 +140,7 @@ class PacketDecoderTest {
     // IPv4 with IHL 4 (corrupt)
     assertNull(d.decode(frame(LinkType.RAW, 0x44, 0, 0, 40, 0, 0, 0, 0, 64, 6, 0, 0, 1, 1, 1, 1,
         2, 2, 2, 2)));
-    // IPv4 fragment (MF set), then ICMP
+    // IPv4 fragment (MF set) without data (invalid), then ICMP
     assertNull(d.decode(frame(LinkType.RAW, 0x45, 0, 0, 20, 0, 0, 0x20, 0, 64, 17, 0, 0, 1, 1, 1,
         1, 2, 2, 2, 2)));
     assertNull(d.decode(frame(LinkType.RAW, 0x45, 0, 0, 20, 0, 0, 0, 0, 64, 1, 0, 0, 1, 1, 1, 1,
@@ -156,7 +156,7 @@ class PacketDecoderTest {
     assertEquals(1, skips.count(SkipReason.NON_IP));
     assertEquals(1, skips.count(SkipReason.TRUNCATED_HEADER));
     assertEquals(1, skips.count(SkipReason.CORRUPT_IP));
-    assertEquals(1, skips.count(SkipReason.IP_FRAGMENT));
+    assertEquals(1, skips.count(SkipReason.IP_FRAGMENT_INVALID));
     assertEquals(1, skips.count(SkipReason.OTHER_IP_PROTOCOL));
     assertEquals(1, skips.count(SkipReason.CORRUPT_TCP));
     assertEquals(1, skips.count(SkipReason.CORRUPT_UDP));

@@ -41,7 +41,8 @@ class SharedPcapsTest {
     IngestReport r = new CaptureIngest(IngestOptions.defaults()).connections(files, c -> { });
     assertTrue(r.unreadable().isEmpty(), r.unreadable().toString());
     assertEquals(files.size(), r.files().size());
-    assertEquals(r.frames(), r.trackedPackets() + r.skips().skippedFrames());
+    assertEquals(r.frames(), r.trackedPackets() + r.skips().skippedFrames()
+        + r.mergedFragments());
     assertTrue(r.trackedPackets() > 0.9 * r.frames(), r.summary());
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/shared-pcaps-summary.txt"), r.summary());

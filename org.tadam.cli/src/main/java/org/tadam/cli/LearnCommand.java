@@ -16,6 +16,7 @@ import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
 import org.tadam.learner.TadamLearner;
 import org.tadam.capture.IngestOptions;
+import org.tadam.capture.LiveCapture;
 import org.tadam.capture.ServiceGroups;
 import org.tadam.capture.flow.TrackerOptions;
 import org.tadam.capture.word.SymbolAbstraction;
@@ -25,6 +26,7 @@ import org.tadam.learner.noise.NoiseKind;
 import org.tadam.model.Automaton;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,13 +39,17 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "learn", mixinStandardHelpOptions = true,
 		description = { "Learns one TADAM automaton per service from pcap/pcapng captures (or from word files) and writes DIR/SERVICE.tadam (SERVICE_tcp and SERVICE_udp when a service runs over both, e.g. DNS).",
+				"With --interface IF it captures live on IF for --duration (60s by default), then learns from what it captured, e.g. tadam learn --interface eth0 --duration 5m --filter 'tcp port 80' -o models",
 				"Progress goes to stderr; the summary table (service, connections, states, edges, model bits, data bits, seconds) to stdout.",
-				"Ctrl-C stops the search and writes the best model so far.",
+				"Ctrl-C during a live capture ends the capture and learns from what it has; during learning it stops the search and writes the best model so far.",
 				"Exit code 0 = ok, 2 = bad usage, unreadable input or a model that could not be written." })
 final class LearnCommand implements Callable<Integer> {
 
 	@Parameters(arity = "0..*", paramLabel = "CAPTURE", description = "pcap or pcapng files")
 	private List<Path> captures = new ArrayList<>();
+
+	@Mixin
+	private LiveOptions live = new LiveOptions();
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "directory for the .tadam files (created if needed)")
 	private Path output;
@@ -97,8 +103,12 @@ final class LearnCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		if (captures.isEmpty() && wordFiles.isEmpty()) {
-			err.println("tadam learn: give capture files or --words FILE");
+		if (captures.isEmpty() && wordFiles.isEmpty() && !live.given()) {
+			err.println("tadam learn: give capture files, --interface IF or --words FILE");
+			return TadamCli.EXIT_ERROR;
+		}
+		if (live.problem(!captures.isEmpty()) != null) {
+			err.println("tadam learn: " + live.problem(!captures.isEmpty()));
 			return TadamCli.EXIT_ERROR;
 		}
 		LearnerOptions options;
@@ -131,6 +141,15 @@ final class LearnCommand implements Callable<Integer> {
 		if (!WordInputs.readWordFiles(wordFiles, s -> services.isEmpty() || services.contains(s), groups::add, err)) {
 			return TadamCli.EXIT_ERROR;
 		}
+		// last, so that a bad word file is reported before a capture is spent
+		if (live.given()) {
+			LiveCapture capture = live.open("learn", err);
+			if (capture == null) {
+				return TadamCli.EXIT_ERROR;
+			}
+			WordInputs.printSkips(LiveOptions.run(capture, "learn", ingest, !noProgress, groups::add, err, "learning from"), err);
+			inputErrors |= capture.failure() != null;
+		}
 		if (groups.isEmpty()) {
 			err.println("tadam learn: no connection to learn from" + (services.isEmpty() ? "" : " (check --service)"));
 			return TadamCli.EXIT_ERROR;
@@ -157,6 +176,9 @@ final class LearnCommand implements Callable<Integer> {
 		Runtime.getRuntime().addShutdownHook(hook);
 		List<String> inputs = new ArrayList<>();
 		captures.forEach(p -> inputs.add(p.getFileName().toString()));
+		if (live.given()) {
+			inputs.add(live.source());
+		}
 		wordFiles.forEach(p -> inputs.add(p.getFileName().toString()));
 		List<String[]> rows = new ArrayList<>();
 		int failures = 0;

@@ -15,7 +15,7 @@ import org.tadam.capture.word.TextWordFormat;
 import org.tadam.capture.word.TimedWord;
 import org.tadam.capture.word.WordFormatException;
 
-/** Where {@code learn} and {@code score} take their words from: captures and word files. */
+/** Where {@code learn} and {@code score} take their words from: captures and word files ({@link LiveOptions}: live). */
 final class WordInputs {
 	private WordInputs() {
 	}
@@ -41,9 +41,14 @@ final class WordInputs {
 		report.unreadable().forEach((f, m) -> err.println("tadam: " + f + ": " + m));
 		// the format error's message starts with the file's name
 		report.files().stream().filter(f -> f.error() != null).forEach(f -> err.println("tadam: " + f.error().getMessage()));
+		printSkips(report, err);
+		return report.hasErrors();
+	}
+
+	/** Prints what was skipped, per reason with its first place (also for a live capture). */
+	static void printSkips(IngestReport report, PrintWriter err) {
 		report.skips().nonZero().forEach((reason, n) -> err.println("tadam: skipped " + n + ": " + reason.description()
 				+ " (first: " + report.skips().firstSeen(reason) + ")"));
-		return report.hasErrors();
 	}
 
 	/**

@@ -26,7 +26,8 @@ public final class ReadReport {
     return format;
   }
 
-  void format(String f) {
+  /** Sets the format name (public for sources other than files: {@code live}). */
+  public void format(String f) {
     this.format = f;
   }
 
@@ -34,7 +35,8 @@ public final class ReadReport {
     return frames;
   }
 
-  void frame(int capturedLength, int originalLength) {
+  /** Counts one frame (public for sources other than files, such as a live capture). */
+  public void frame(int capturedLength, int originalLength) {
     frames++;
     if (capturedLength < originalLength) {
       snaplenCut++;
@@ -46,7 +48,7 @@ public final class ReadReport {
     return bytes;
   }
 
-  void bytes(long b) {
+  public void bytes(long b) {
     this.bytes = b;
   }
 

@@ -11,7 +11,10 @@ public enum SkipReason {
   CORRUPT_IP("invalid IP header"),
   CORRUPT_TCP("invalid TCP header"),
   CORRUPT_UDP("invalid UDP header"),
-  IP_FRAGMENT("IP fragment (fragments are not reassembled)"),
+  IP_FRAGMENT("IP fragment never completed (timeout, end of file, memory bound or missing pieces)"),
+  IP_FRAGMENT_DUPLICATE("IP fragment whose bytes had all been received already (first copy kept)"),
+  IP_FRAGMENT_OVERLAP("IPv6 fragment overlapping another (RFC 5722): the whole datagram dropped"),
+  IP_FRAGMENT_INVALID("IP fragment empty, unaligned, beyond 65535 bytes or past the datagram end"),
   OTHER_IP_PROTOCOL("IP protocol other than TCP/UDP (ICMP, ESP, ...)");
 
   private final String description;

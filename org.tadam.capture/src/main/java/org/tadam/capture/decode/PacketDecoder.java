@@ -10,7 +10,9 @@ import org.tadam.pcap.SkipReason;
  * Hand-written link/IP/TCP/UDP header decoder (pcap4j builds an object tree per packet, which is
  * several times slower; it remains the cross-check in the tests). Never throws on bad input: every
  * frame that does not yield a TCP/UDP packet is counted in a {@link SkipCounter} with its reason.
- * IP fragments are counted and skipped, not reassembled. Encapsulations decoded: VLAN/QinQ,
+ * IP fragments are reassembled ({@link FragmentReassembler}): the datagram is decoded on the frame
+ * that completes it, with that frame's number and time; call {@link #finish()} at the end of the
+ * capture to count the fragments never completed. Encapsulations decoded: VLAN/QinQ,
  * PPPoE, MPLS, IP-in-IP and IPv6-in-IPv4; not decoded (OTHER_IP_PROTOCOL or NON_IP): GRE,
  * VXLAN, GTP, Teredo and other UDP/GRE tunnels.
  */
@@ -20,23 +22,39 @@ public final class PacketDecoder {
   private static final int MAX_TUNNELS = 2;
 
   private final SkipCounter skips;
+  private final FragmentReassembler fragments;
   private String source = "";
   private RawPacket current;
   private int tunnels;
 
   public PacketDecoder(SkipCounter skips) {
     this.skips = skips;
+    this.fragments = new FragmentReassembler(skips);
   }
 
-  /** Name used in the skip report for the packets that follow. */
+  /**
+   * Name used in the skip report for the packets that follow; fragments do not span sources, so
+   * those of the previous one are finished first.
+   */
   public void source(String name) {
+    finish();
     this.source = name;
+    fragments.source(name);
   }
 
-  /** @return the decoded packet, or null when the frame was skipped (and counted) */
+  /** End of the capture: counts the frames of every datagram still incomplete (IP_FRAGMENT). */
+  public void finish() {
+    fragments.finish();
+  }
+
+  /**
+   * @return the decoded packet, or null when the frame was skipped (and counted) or is a fragment
+   *     held for reassembly (counted when its datagram completes or is dropped)
+   */
   public DecodedPacket decode(RawPacket p) {
     current = p;
     tunnels = 0;
+    fragments.advance(p.timestampNanos());
     byte[] b = p.data();
     int off = p.offset();
     int end = off + p.capturedLength();
@@ -169,13 +187,21 @@ public final class PacketDecoder {
       return skip(SkipReason.TRUNCATED_HEADER);
     }
     int frag = Bytes.u16be(b, o + 6);
-    if ((frag & 0x3FFF) != 0) {
-      return skip(SkipReason.IP_FRAGMENT);
-    }
+    int proto = b[o + 9] & 0xFF;
     long src = Bytes.u32be(b, o + 12);
     long dst = Bytes.u32be(b, o + 16);
-    return transport(4, b[o + 9] & 0xFF, 0, src, 0, dst, b, o + ihl,
-        Math.min(end, o + total), total - ihl);
+    if ((frag & 0x3FFF) != 0) {
+      // More fragments, or an offset: hold it; decode the datagram once complete.
+      FragmentReassembler.Datagram d = fragments.add(new FragmentReassembler.Key(4, 0, src, 0,
+          dst, proto, Bytes.u16be(b, o + 4)), proto, (frag & 0x1FFF) * 8, (frag & 0x2000) != 0,
+          b, o + ihl, Math.min(end, o + total) - o - ihl, total - ihl,
+          FragmentReassembler.MAX_LENGTH - ihl, current);
+      return d == null ? null
+          : transport(4, d.protocol(), 0, src, 0, dst, d.data(), 0, d.capturedLength(),
+              d.length());
+    }
+    return transport(4, proto, 0, src, 0, dst, b, o + ihl, Math.min(end, o + total),
+        total - ihl);
   }
 
   private DecodedPacket ipv6(byte[] b, int o, int end) {
@@ -194,8 +220,18 @@ public final class PacketDecoder {
     long srcLo = Bytes.i64be(b, o + 16);
     long dstHi = Bytes.i64be(b, o + 24);
     long dstLo = Bytes.i64be(b, o + 32);
-    int h = o + 40;
-    int limit = o + 40 + payload;
+    return ipv6Chain(next, b, o + 40, end, o + 40 + payload, srcHi, srcLo, dstHi, dstLo, false);
+  }
+
+  /**
+   * The extension-header chain from {@code h} (header {@code next}), then TCP/UDP.
+   *
+   * @param end end of the captured bytes
+   * @param limit end of the IPv6 payload according to its length field
+   * @param reassembled true for the fragmentable part of a reassembled datagram
+   */
+  private DecodedPacket ipv6Chain(int next, byte[] b, int h, int end, int limit, long srcHi,
+      long srcLo, long dstHi, long dstLo, boolean reassembled) {
     for (int i = 0; i < MAX_IPV6_EXTENSIONS; i++) {
       if (next != 0 && next != 43 && next != 44 && next != 51 && next != 60 && next != 135) {
         break;
@@ -206,7 +242,16 @@ public final class PacketDecoder {
       if (next == 44) {
         int fragField = Bytes.u16be(b, h + 2);
         if ((fragField & 0xFFF9) != 0) {
-          return skip(SkipReason.IP_FRAGMENT);
+          // A second Fragment header inside a reassembled datagram is not allowed (RFC 8200).
+          if (reassembled || h + 8 > limit) {
+            return skip(SkipReason.CORRUPT_IP);
+          }
+          FragmentReassembler.Datagram d = fragments.add(new FragmentReassembler.Key(6, srcHi,
+              srcLo, dstHi, dstLo, 0, Bytes.u32be(b, h + 4)), b[h] & 0xFF, fragField & 0xFFF8,
+              (fragField & 1) != 0, b, h + 8, Math.min(end, limit) - h - 8, limit - h - 8,
+              FragmentReassembler.MAX_LENGTH, current);
+          return d == null ? null : ipv6Chain(d.protocol(), d.data(), 0, d.capturedLength(),
+              d.length(), srcHi, srcLo, dstHi, dstLo, true);
         }
         next = b[h] & 0xFF;
         h += 8;

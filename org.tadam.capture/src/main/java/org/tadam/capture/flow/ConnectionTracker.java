@@ -147,6 +147,11 @@ public final class ConnectionTracker {
     return connections;
   }
 
+  /** Connections open now (not emitted yet); a live capture shows them while it runs. */
+  public int openConnections() {
+    return open.size();
+  }
+
   /** Connections emitted with more packets than the cap. */
   public long truncated() {
     return truncated;
