@@ -8,7 +8,7 @@ pcaps=${1:-$module/../../shared/data/pcaps}
 synthetic=${2:-/tmp/tadam-capture-bench.pcap}
 size=${3:-1100}
 cd "$module/.."
-flock /tmp/tadam-mvn.lock ./mvnw -B -q -o -f org.tadam.learner/pom.xml test-compile \
+flock /tmp/tadam-mvn.lock ./mvnw -B -q -o -f org.tadam.capture/pom.xml test-compile \
   dependency:build-classpath -Dmdep.outputFile="$module/target/bench-classpath.txt" -Dmdep.includeScope=test
 cp="$module/target/classes:$module/target/test-classes:$(cat "$module/target/bench-classpath.txt")"
 # Small fixed heap: the point is that memory does not grow with the file size.
