@@ -1,4 +1,4 @@
-package org.tadam.learner.bench;
+package org.tadam.capture.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
