@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -80,8 +81,9 @@ final class LearnCommand implements Callable<Integer> {
 	private int maxIterations;
 
 	@Option(names = "--value-floor", paramLabel = "P", defaultValue = "0.001",
-			description = "least cell probability the value code of a parsed packet assumes (default: ${DEFAULT-VALUE}, as the reference); "
-					+ "a smaller floor lets differences between wide laws (e.g. response sizes) count, and is recorded in the model")
+			description = "least probability per value component the value code of a parsed packet assumes: the [iat, size] cell's floor is its square "
+					+ "(default: ${DEFAULT-VALUE}, Part B as amended: 10^-6 a cell); a smaller floor lets differences between wide laws count; "
+					+ "recorded in the model, and score uses it")
 	private double valueFloor;
 
 	@Option(names = "--max-packets", paramLabel = "N", defaultValue = "1000", description = "letters per word; longer connections are truncated (default: ${DEFAULT-VALUE})")
@@ -220,7 +222,10 @@ final class LearnCommand implements Callable<Integer> {
 				if (model.stopped()) {
 					err.println("tadam learn: " + label + ": interrupted, wrote the best model so far to " + file);
 				}
-				rows.add(new String[] { label, Long.toString(model.connections()), Integer.toString(model.automaton().stateCount()),
+				int parsed = automaton.getProvenance().getParsedConnections();
+				rows.add(new String[] { label, Long.toString(model.connections()),
+						String.format(Locale.ROOT, "%d (%.1f %%)", parsed, 100.0 * parsed / model.connections()),
+						Integer.toString(model.automaton().stateCount()),
 						Integer.toString(model.automaton().edgeCount()), String.format("%.1f", model.modelBits()),
 						String.format("%.1f", model.dataBits()), String.format("%.2f", model.seconds()), file.toString() });
 			}
@@ -235,7 +240,7 @@ final class LearnCommand implements Callable<Integer> {
 	}
 
 	private static void printSummary(PrintWriter out, List<String[]> rows) {
-		String[] header = { "service", "connections", "states", "edges", "model bits", "data bits", "seconds", "file" };
+		String[] header = { "service", "connections", "parsed", "states", "edges", "model bits", "data bits", "seconds", "file" };
 		int[] width = new int[header.length];
 		for (int i = 0; i < header.length; i++) {
 			width[i] = header[i].length();

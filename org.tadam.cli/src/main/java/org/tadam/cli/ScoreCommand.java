@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
@@ -30,9 +31,15 @@ import picocli.CommandLine.Model.CommandSpec;
  * scoring is done by {@link WordScorer}; this class reads inputs and prints.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-		description = { "Scores every connection of the captures under a learned model: the MDL cost with noise correction "
-				+ "(bits and bits per letter; higher = more anomalous) and the plain log2-likelihood (-1000 = does not parse).",
-				"By default only connections of the model's service are scored (--any-service scores all).",
+		description = { "Scores every connection of the captures under a learned model: its MDL cost in bits by the learner's own "
+				+ "per-connection rule (a connection the model parses pays its cheapest exact path, any other the cheaper of its best "
+				+ "noisy alignment and its explicit code), bits per letter (higher = more anomalous), and the log2-likelihood of its "
+				+ "most likely path (-1000 = no path of the model spells it).",
+				"Only connections of the model's protocol and service are scored: a UDP DNS model does not score TCP DNS connections "
+				+ "(--any-service: every service, still only over the model's protocol). A word from a word file has no protocol: it "
+				+ "counts as TCP when a symbol carries TCP flags, else as UDP.",
+				"Columns: index, connection, protocol, service, model (the automaton's name), letters (with the end letter), bits, "
+				+ "bits/letter, log2-likelihood.",
 				"--labels FILE: one line per connection, INDEX<TAB>0|1 (INDEX as printed, 1 = anomalous; '#' starts a comment); "
 						+ "the AU-ROC of both scores is printed.",
 				"Exit code 0 = ok, 2 = unreadable or invalid model, capture or labels." })
@@ -50,7 +57,7 @@ final class ScoreCommand implements Callable<Integer> {
 	@Option(names = "--labels", paramLabel = "FILE", description = "labels for the AU-ROC")
 	private Path labels;
 
-	@Option(names = "--any-service", description = "score connections of every service, not only the model's")
+	@Option(names = "--any-service", description = "score connections of every service over the model's protocol, not only the model's service")
 	private boolean anyService;
 
 	@Option(names = "--service-port", paramLabel = "PORT[/PROTO]=NAME", description = "names a server port (repeatable), e.g. 8080=http")
@@ -80,6 +87,8 @@ final class ScoreCommand implements Callable<Integer> {
 			return TadamCli.EXIT_ERROR;
 		}
 		String service = loaded.automaton().getService();
+		String protocol = loaded.automaton().getProtocol().getLiteral();
+		String name = loaded.automaton().getName();
 		List<TimedWord> words = new ArrayList<>();
 		IngestOptions options;
 		try {
@@ -89,8 +98,15 @@ final class ScoreCommand implements Callable<Integer> {
 			err.println("tadam score: " + e.getMessage());
 			return TadamCli.EXIT_ERROR;
 		}
-		boolean inputErrors = WordInputs.readCaptures(options, captures, words::add, err);
-		if (!WordInputs.readWordFiles(wordFiles, s -> anyService || service == null || service.equals(s), words::add, err)) {
+		// the service is filtered while reading, the protocol here: one automaton holds one protocol's letters
+		Consumer<TimedWord> sameProtocol = w -> {
+			String p = protocolOf(w);
+			if (p == null || p.equals(protocol)) {
+				words.add(w);
+			}
+		};
+		boolean inputErrors = WordInputs.readCaptures(options, captures, sameProtocol, err);
+		if (!WordInputs.readWordFiles(wordFiles, s -> anyService || service == null || service.equals(s), sameProtocol, err)) {
 			return TadamCli.EXIT_ERROR;
 		}
 		Map<Integer, Boolean> label = new HashMap<>();
@@ -112,7 +128,7 @@ final class ScoreCommand implements Callable<Integer> {
 			err.println("tadam: " + model + ": " + e.getMessage());
 			return TadamCli.EXIT_ERROR;
 		}
-		out.println("index\tconnection\tservice\tletters\tbits\tbits/letter\tlog2-likelihood");
+		out.println("index\tconnection\tprotocol\tservice\tmodel\tletters\tbits\tbits/letter\tlog2-likelihood");
 		List<Double> perLetter = new ArrayList<>();
 		List<Double> negativeLikelihood = new ArrayList<>();
 		List<Boolean> anomalous = new ArrayList<>();
@@ -120,8 +136,9 @@ final class ScoreCommand implements Callable<Integer> {
 			TimedWord w = words.get(i);
 			WordScorer.Score score = scorer.score(w.symbols(), w.values());
 			String connection = w.connection() == null ? "-" : w.connection().initiator() + " > " + w.connection().responder();
-			out.printf("%d\t%s\t%s\t%d\t%.2f\t%.3f\t%.2f%n", i, connection, w.service(), score.letters(), score.bits(),
-					score.bitsPerLetter(), score.logLikelihood());
+			String p = protocolOf(w);
+			out.printf("%d\t%s\t%s\t%s\t%s\t%d\t%.2f\t%.3f\t%.2f%n", i, connection, p == null ? "-" : p, w.service(), name,
+					score.letters(), score.bits(), score.bitsPerLetter(), score.logLikelihood());
 			Boolean l = label.get(i);
 			if (l != null) {
 				perLetter.add(score.bitsPerLetter());
@@ -142,6 +159,26 @@ final class ScoreCommand implements Callable<Integer> {
 		}
 		out.flush();
 		return inputErrors ? TadamCli.EXIT_ERROR : 0;
+	}
+
+	/**
+	 * The word's L4 protocol ("tcp" or "udp"): its connection's; a word from a word file has none, and is TCP when a
+	 * symbol carries TCP flags (a UDP symbol starts with its direction, as the learner's exporter decides), null when
+	 * it has no letter.
+	 */
+	static String protocolOf(TimedWord w) {
+		if (w.connection() != null) {
+			return w.connection().protocolName();
+		}
+		if (w.letters().isEmpty()) {
+			return null;
+		}
+		for (String s : w.symbols()) {
+			if (!s.isEmpty() && s.charAt(0) != '>' && s.charAt(0) != '<') {
+				return "tcp";
+			}
+		}
+		return "udp";
 	}
 
 	private static Map<Integer, Boolean> readLabels(Path file) throws IOException {

@@ -47,6 +47,10 @@ public final class TadamCli implements Runnable {
 		Version version = new Version();
 		commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
 		commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+			if (outOfMemory(exception)) {
+				line.getErr().println(heapMessage());
+				return EXIT_ERROR;
+			}
 			// a bug, not a user error: say so briefly, and keep the trace for a bug report when asked
 			line.getErr().println("tadam: internal error: " + exception);
 			if (System.getenv("TADAM_DEBUG") != null) {
@@ -62,7 +66,28 @@ public final class TadamCli implements Runnable {
 			line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
 			return EXIT_ERROR;
 		});
-		return commandLine.execute(args);
+		try {
+			return commandLine.execute(args);
+		} catch (OutOfMemoryError e) {
+			err.println(heapMessage());
+			return EXIT_ERROR;
+		}
+	}
+
+	private static boolean outOfMemory(Throwable t) {
+		for (Throwable c = t; c != null; c = c.getCause()) {
+			if (c instanceof OutOfMemoryError) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** What to say when the heap limit is hit: the limit, who set it, and how to raise it. */
+	static String heapMessage() {
+		long mb = Runtime.getRuntime().maxMemory() >> 20;
+		return "tadam: out of memory: the Java heap limit is " + mb + " MB (the ./tadam launcher sets it to 75 % of the "
+				+ "machine's memory); raise it with TADAM_JAVA_OPTS=-Xmx<size>, or learn from fewer connections at a time";
 	}
 
 	/** The version of the build, from the jar's resources. */

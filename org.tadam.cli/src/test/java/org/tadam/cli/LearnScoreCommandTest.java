@@ -1,6 +1,7 @@
 package org.tadam.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ class LearnScoreCommandTest {
 		Files.writeString(labels, "# index, 1 = anomalous\n0\t0\n1\t0\n3\t1\n");
 		CliTest.Result score = CliTest.tadam("score", model.toString(), CAPTURE.toString(), "--labels", labels.toString());
 		assertEquals(0, score.exit(), score::toString);
-		assertTrue(score.out().startsWith("index\tconnection\tservice\tletters\tbits\tbits/letter\tlog2-likelihood"), score.out());
+		assertTrue(score.out().startsWith("index\tconnection\tprotocol\tservice\tmodel\tletters\tbits\tbits/letter\tlog2-likelihood\n"),
+				score.out());
 		assertTrue(score.out().contains("AU-ROC (MDL bits per letter): "), score.out());
 	}
 
@@ -44,6 +46,40 @@ class LearnScoreCommandTest {
 		assertTrue(Files.isRegularFile(tcp) && Files.isRegularFile(udp), learn::toString);
 		CliTest.Result valid = CliTest.tadam("validate", tcp.toString(), udp.toString());
 		assertEquals(0, valid.exit(), valid::toString);
+	}
+
+	@Test
+	void scoreTakesOnlyConnectionsOfTheModelsProtocol(@TempDir Path dir) throws Exception {
+		Path mixed = CAPTURE.resolveSibling("mixed-be.pcapng");
+		CliTest.Result learn = CliTest.tadam("learn", mixed.toString(), "-o", dir.toString(), "--no-progress",
+				"--threads", "1", "--service-port", "18080=both", "--service-port", "19999=both", "--service", "both");
+		assertEquals(0, learn.exit(), learn::toString);
+		for (String protocol : List.of("tcp", "udp")) {
+			Path model = dir.resolve("both_" + protocol + ".tadam");
+			for (String any : List.of("", "--any-service")) {
+				CliTest.Result score = any.isEmpty()
+						? CliTest.tadam("score", model.toString(), mixed.toString(), "--service-port", "18080=both", "--service-port", "19999=both")
+						: CliTest.tadam("score", model.toString(), mixed.toString(), any);
+				assertEquals(0, score.exit(), score::toString);
+				List<String> rows = score.out().lines().skip(1).toList();
+				assertFalse(rows.isEmpty(), score::toString);
+				for (String row : rows) {
+					String[] cells = row.split("\t");
+					assertEquals(protocol, cells[2], row);
+					assertEquals("both_" + protocol, cells[4], row);
+				}
+			}
+		}
+		// a word file has no protocol: its words count as TCP when a symbol carries TCP flags
+		CliTest.Result words = CliTest.tadam("words", mixed.toString(), "--service-port", "18080=both", "--service-port", "19999=both");
+		assertEquals(0, words.exit(), words::toString);
+		Path file = dir.resolve("both.words");
+		Files.writeString(file, words.out());
+		CliTest.Result udp = CliTest.tadam("score", dir.resolve("both_udp.tadam").toString(), "--words", file.toString());
+		assertEquals(0, udp.exit(), udp::toString);
+		List<String> rows = udp.out().lines().skip(1).toList();
+		assertFalse(rows.isEmpty(), udp::toString);
+		rows.forEach(r -> assertEquals("udp", r.split("\t")[2], r));
 	}
 
 	@Test

@@ -16,11 +16,12 @@ import org.tadam.learner.search.ProgressListener;
  *     depend on it
  * @param seed seed of the jitter before Gaussian-mixture fits (edge splits)
  * @param maxIterations at most this many operations are applied
- * @param deleteMaxFraction only edges carrying at most this fraction of the letters are tried for
+ * @param deleteMaxFraction only edges used by at most this fraction of the words are tried for
  *     deletion (noise is rare; 1 tries all, as the reference)
- * @param valueFloor least unit-cell mass the value code of a matched letter assumes (default
- *     10^-3, Part B and the reference); a wide law then costs at most −log2(floor) bits a letter,
- *     whatever its fit, which hides value differences below the floor
+ * @param valueFloor least probability per value component the value code of a matched letter
+ *     assumes: the cell floor is its power d for d-dimensional values (default 10^-3, Part B as
+ *     amended: 10^-6 for the [iat, size] cell); a wide law costs at most −log2(cell floor) bits a
+ *     letter, whatever its fit, which hides value differences below the floor
  * @param listener told about every applied operation
  */
 public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long seed,
@@ -34,8 +35,10 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
     PREFIX
   }
 
-  /** How {@link #describe()} records a value floor other than Part B's. */
-  public static final String VALUE_FLOOR_KEY = "value-floor=";
+  /** How {@link #describe()} records the value floor (per component) of every model. */
+  public static final String VALUE_FLOOR_KEY = "value-floor-per-component=";
+  /** How models learned before the amended floor recorded a cell floor other than 10^-3. */
+  public static final String LEGACY_CELL_FLOOR_KEY = "value-floor=";
 
   public LearnerOptions {
     noise = noise.isEmpty() ? EnumSet.noneOf(NoiseKind.class) : EnumSet.copyOf(noise);
@@ -49,7 +52,7 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
 
   public static LearnerOptions defaults() {
     return new LearnerOptions(EnumSet.allOf(NoiseKind.class), Init.BIGRAM,
-        Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, DataCodes.MATCHED_FLOOR,
+        Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, DataCodes.PER_COMPONENT_FLOOR,
         ProgressListener.NONE);
   }
 
@@ -101,6 +104,6 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
         + (kinds.isEmpty() ? "none" : String.join(",", kinds)) + " seed=" + seed
         + " delete-max-fraction=" + deleteMaxFraction
         + (maxIterations < 100_000 ? " max-iterations=" + maxIterations : "")
-        + (valueFloor != DataCodes.MATCHED_FLOOR ? " " + VALUE_FLOOR_KEY + valueFloor : "");
+        + " " + VALUE_FLOOR_KEY + valueFloor;
   }
 }

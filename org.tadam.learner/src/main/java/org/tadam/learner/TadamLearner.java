@@ -7,6 +7,7 @@ import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.init.InitialAutomaton;
+import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.search.GreedySearch;
 import org.tadam.learner.search.Scorer;
 import org.tadam.learner.search.SearchOptions;
@@ -56,7 +57,8 @@ public final class TadamLearner {
     LearnAutomaton a = options.init() == LearnerOptions.Init.PREFIX
         ? InitialAutomaton.prefixTree(corpus) : InitialAutomaton.bigram(corpus);
     a.commit();
-    Scorer scorer = new Scorer(options.noise(), options.valueFloor());
+    Scorer scorer = new Scorer(options.noise(),
+        DataCodes.cellFloor(options.valueFloor(), corpus.dimension()));
     SearchOptions search = new SearchOptions(options.threads(), options.maxIterations(),
         options.deleteMaxFraction(), true, true, true, true);
     GreedySearch greedy = new GreedySearch(search, scorer, options.listener(), () -> stop,

@@ -39,6 +39,29 @@ class LearnerTest {
   }
 
   @Test
+  void theModelRecordsHowManyTrainingConnectionsItParses() {
+    List<TimedWord> clean = Fixtures.samples(TruthAutomaton.requestResponse(), 120, 0, 6);
+    Automaton model = export(learn(clean, LearnerOptions.defaults().withThreads(1)), "clean");
+    assertEquals(120, model.getProvenance().getParsedConnections());
+
+    List<TimedWord> noisy = Fixtures.samples(TruthAutomaton.tcpSession(), 120, 0.05, 6);
+    LearnedModel m = learn(noisy, LearnerOptions.defaults().withThreads(1));
+    Automaton learned = export(m, "noisy");
+    int matched = 0;
+    for (boolean b : m.matchedSamples()) {
+      matched += b ? 1 : 0;
+    }
+    int parsed = learned.getProvenance().getParsedConnections();
+    // every word the learner kept on its paths parses; noise-free words it sent to the noise model
+    // may parse too, the noisy ones do not
+    assertTrue(parsed >= matched && parsed < 120, matched + " matched, " + parsed + " parsed");
+    WordScorer scorer = new WordScorer(learned);
+    long finite = noisy.stream()
+        .filter(w -> scorer.score(w.symbols(), w.values()).logLikelihood() > WordScorer.UNPARSED).count();
+    assertEquals(finite, parsed);
+  }
+
+  @Test
   void recoversTheStructureOfAKnownAutomaton() {
     TruthAutomaton truth = TruthAutomaton.requestResponse();
     LearnedModel m = learn(Fixtures.samples(truth, 300, 0, 7), LearnerOptions.defaults().withThreads(2));
@@ -95,9 +118,9 @@ class LearnerTest {
     List<TimedWord> words = Fixtures.samples(TruthAutomaton.requestResponse(), 150, 0, 4);
     Automaton model = export(learn(words, LearnerOptions.defaults().withThreads(1)
         .withValueFloor(1e-9)), "rr");
-    assertTrue(model.getProvenance().getOptions().contains("value-floor=1.0E-9"),
+    assertTrue(model.getProvenance().getOptions().contains("value-floor-per-component=1.0E-9"),
         model.getProvenance().getOptions());
-    // the first packet with a size far outside its law: floored at 1e-9 instead of 1e-3
+    // the first packet with a size far outside its law: floored at 1e-18 a cell instead of 1e-6
     TimedWord w = words.get(0);
     List<int[]> odd = new ArrayList<>(w.values());
     odd.set(0, new int[] {w.values().get(0)[0], 60_000});
@@ -105,6 +128,10 @@ class LearnerTest {
     model.getProvenance().setOptions("init=bigram");
     double partB = new WordScorer(model).score(w.symbols(), odd).bits();
     assertTrue(lowFloor > partB + 10, lowFloor + " vs " + partB);
+    // a model learned before the amendment recorded a cell floor under the old key
+    model.getProvenance().setOptions("init=bigram value-floor=1.0E-3");
+    double legacy = new WordScorer(model).score(w.symbols(), odd).bits();
+    assertTrue(partB > legacy + 5, partB + " vs " + legacy);
     model.getProvenance().setOptions("init=bigram value-floor=none");
     assertThrows(IllegalArgumentException.class, () -> new WordScorer(model));
     assertThrows(IllegalArgumentException.class, () -> LearnerOptions.defaults().withValueFloor(0));

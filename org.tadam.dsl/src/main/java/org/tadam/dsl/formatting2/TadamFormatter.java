@@ -111,6 +111,7 @@ public class TadamFormatter extends AbstractJavaFormatter {
 		for (String keyword : new String[] { "captures", "connections", "options", "bits", "date" }) {
 			doc.prepend(find.keyword(keyword), IHiddenRegionFormatter::newLine);
 		}
+		doc.surround(find.keyword("parsed"), IHiddenRegionFormatter::oneSpace);
 		for (ISemanticRegion comma : find.keywords(",")) {
 			doc.prepend(comma, IHiddenRegionFormatter::noSpace);
 		}

@@ -26,6 +26,8 @@ public final class IssueCodes {
 	public static final String NOISE_RATE_RANGE = PREFIX + "noise_rate_range";
 	public static final String PAYLOAD_MISMATCH = PREFIX + "payload_mismatch";
 	public static final String INVALID_PORT = PREFIX + "invalid_port";
+	/** A model says it parses more training connections than it was learned from, or fewer than none. */
+	public static final String PARSED_CONNECTIONS = PREFIX + "parsed_connections";
 	/** An imported model file does not exist. */
 	public static final String UNRESOLVED_IMPORT = PREFIX + "unresolved_import";
 	/** A scenario uses no automaton, or an address plan has no subnet. */

@@ -17,6 +17,7 @@ import org.tadam.model.L4Protocol;
 import org.tadam.model.NoiseRates;
 import org.tadam.model.PacketSymbol;
 import org.tadam.model.PayloadClass;
+import org.tadam.model.Provenance;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
 import org.tadam.model.TadamPackage.Literals;
@@ -208,6 +209,16 @@ public class TadamValidator extends AbstractTadamValidator {
 			if (port < 0 || port > 65535) {
 				error("Port " + port + " is outside 0..65535", automaton, Literals.AUTOMATON__PORTS, i, IssueCodes.INVALID_PORT);
 			}
+		}
+	}
+
+	@Check(CheckType.FAST)
+	public void checkParsedConnections(Provenance provenance) {
+		if (provenance.isSetParsedConnections() && (provenance.getParsedConnections() < 0
+				|| provenance.getParsedConnections() > provenance.getConnections())) {
+			error("Parsed connections (" + provenance.getParsedConnections() + ") must be between 0 and the "
+					+ provenance.getConnections() + " connections learned from", provenance,
+					Literals.PROVENANCE__PARSED_CONNECTIONS, IssueCodes.PARSED_CONNECTIONS);
 		}
 	}
 

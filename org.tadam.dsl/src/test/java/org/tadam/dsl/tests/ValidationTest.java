@@ -188,6 +188,13 @@ class ValidationTest {
 	}
 
 	@Test
+	void parsedConnectionsWithinThoseLearnedFrom() throws Exception {
+		String withProvenance = broken("state a initial", "provenance {\n\t\tconnections 3 parsed 2\n\t}\n\tstate a initial");
+		assertTrue(issues(withProvenance).stream().noneMatch(i -> IssueCodes.PARSED_CONNECTIONS.equals(i.getCode())));
+		single(withProvenance.replace("parsed 2", "parsed 4"), IssueCodes.PARSED_CONNECTIONS);
+	}
+
+	@Test
 	void negativeCount() throws Exception {
 		single(broken("count 3 mean", "count -3 mean"), IssueCodes.NEGATIVE_COUNT);
 	}

@@ -12,6 +12,8 @@ import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.capture.word.ValueQuantisation;
+import org.tadam.learner.score.Coverage;
+import org.tadam.learner.score.ModelGraph;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
@@ -79,8 +81,9 @@ public final class ModelExporter {
       p.getCaptures().addAll(info.captures());
     }
     p.setConnections((int) Math.min(Integer.MAX_VALUE, m.connections()));
-    p.setOptions(m.options().describe() + (info.quantisation() == null ? ""
-        : " values=" + info.quantisation().describe()));
+    // the training alphabet's size: score's explicit letter code needs it (ModelGraph)
+    p.setOptions(m.options().describe() + " " + ModelGraph.ALPHABET_KEY + corpus.alphabet().size()
+        + (info.quantisation() == null ? "" : " values=" + info.quantisation().describe()));
     p.setModelBits(Math.round(m.modelBits() * 1000) / 1000.0);
     p.setDataBits(Math.round(m.dataBits() * 1000) / 1000.0);
     out.setProvenance(p);
@@ -139,6 +142,8 @@ public final class ModelExporter {
       }
       out.getEdges().add(me);
     }
+    // the coverage as score will see it: training words the written model parses without noise
+    p.setParsedConnections(Coverage.parsed(out, m.samples()));
     return out;
   }
 

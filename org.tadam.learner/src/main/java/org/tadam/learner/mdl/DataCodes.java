@@ -6,10 +6,21 @@ package org.tadam.learner.mdl;
  * the three-way word-status code.
  */
 public final class DataCodes {
-  /** Cell probability floor for matched letters ("fix for p = 0" in the reference). */
-  public static final double MATCHED_FLOOR = 1e-3;
+  /**
+   * Probability floor per value component for matched letters (Part B item 4, amended 2026-12-02:
+   * 10^-3 per component, so 10^-6 for the [iat, size] cell). The reference's "fix for p = 0" was
+   * 10^-3 for the whole cell, set for 1-D values.
+   */
+  public static final double PER_COMPONENT_FLOOR = 1e-3;
+  /** The cell floor of the default [iat, size] values. */
+  public static final double MATCHED_FLOOR = cellFloor(PER_COMPONENT_FLOOR, 2);
 
   private DataCodes() {
+  }
+
+  /** The floor of a d-dimensional cell: the per-component floor to the power d. */
+  public static double cellFloor(double perComponent, int dimension) {
+    return Math.pow(perComponent, dimension);
   }
 
   /** −Σ n_e log2 p̂(e) over the out-edges of a state, p̂(e) = (n_e + ½) / Σ (n_e' + ½). */

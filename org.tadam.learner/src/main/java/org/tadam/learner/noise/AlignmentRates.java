@@ -2,6 +2,7 @@ package org.tadam.learner.noise;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.EnumSet;
 import java.util.Set;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.model.TadamFactory;
@@ -23,6 +24,24 @@ public record AlignmentRates(double transition, double missing, double spurious,
         enabled.contains(NoiseKind.SPURIOUS) ? 0.025 : 0,
         enabled.contains(NoiseKind.DUPLICATED) ? 0.025 : 0,
         enabled.contains(NoiseKind.SWAPPED) ? 0.025 : 0);
+  }
+
+  /** The noise kinds these rates allow (a rate above 0): what a model's rates enable in scoring. */
+  public Set<NoiseKind> enabled() {
+    EnumSet<NoiseKind> kinds = EnumSet.noneOf(NoiseKind.class);
+    if (missing > 0) {
+      kinds.add(NoiseKind.MISSING);
+    }
+    if (spurious > 0) {
+      kinds.add(NoiseKind.SPURIOUS);
+    }
+    if (duplicated > 0) {
+      kinds.add(NoiseKind.DUPLICATED);
+    }
+    if (swapped > 0) {
+      kinds.add(NoiseKind.SWAPPED);
+    }
+    return kinds;
   }
 
   public double bits(double p) {

@@ -9,19 +9,21 @@ import java.util.function.Supplier;
  * Hard (Viterbi) EM for the noise rates (Part A §1.5.3): at most four rounds of aligning the words
  * the automaton no longer parses, counting operations with priors (1 each, transitions 1 + matched
  * letters), flooring the no-noise count at 75 % and re-estimating, while the total cost decreases.
+ * Each word is charged by {@link WordCode}, the rule {@code tadam score} uses too: a word the
+ * automaton parses again (e.g. along a sibling of a deleted edge) pays its exact-path code, any
+ * other the cheaper of its alignment and its explicit code; only the words an alignment is cheaper
+ * for count as corrected.
  */
 public final class NoiseEm {
   public static final int MAX_ROUNDS = 4;
-  /**
-   * Unmatched words longer than this are charged with the explicit code instead of being aligned
-   * (the alignment is linear in the length but runs for every candidate and EM round).
-   */
-  public static final int MAX_ALIGNED_LETTERS = 256;
 
   private NoiseEm() {
   }
 
-  /** What the unmatched words cost and the rates that achieved it. */
+  /**
+   * What the unmatched words cost and the rates that achieved it; the words neither corrected nor
+   * uncorrected are parsed exactly.
+   */
   public record Outcome(double dataBits, AlignmentRates rates, long corrected, long uncorrected) {
   }
 
@@ -67,31 +69,25 @@ public final class NoiseEm {
       double bits = matchedBase + matchedLetters * rates.transitionBits();
       long corrected = 0;
       long uncorrected = 0;
-      Aligner aligner = g == null ? null : new Aligner(g, rates, kinds);
+      WordCode code = g == null ? null : new WordCode(g, rates, kinds);
       for (int i = 0; i < unmatched.size(); i++) {
         long w = unmatched.weight(i);
         if (cancelled.getAsBoolean()) {
           throw new CancellationException("scoring cancelled");
         }
         int[] symbols = unmatched.symbols(i);
-        if (symbols.length > MAX_ALIGNED_LETTERS) {
-          bits += w * unmatched.explicitBits(i);
-          uncorrected += w;
-          continue;
-        }
         int[][] values = unmatched.values(i);
         if (valueBits[i] == null) {
           valueBits[i] = Aligner.valueBits(g, symbols, values);
         }
-        Aligner.Result r = aligner.align(symbols, values, valueBits[i]);
-        if (r.aligned()) {
-          bits += w * r.bits();
-          for (int k = 0; k < 5; k++) {
-            counts[k] += w * r.operations()[k];
-          }
+        WordCode.Result r = code.of(symbols, values, valueBits[i], unmatched.explicitBits(i));
+        bits += w * r.bits();
+        for (int k = 0; k < 5; k++) {
+          counts[k] += w * r.operations()[k];
+        }
+        if (r.status() == WordCode.Status.CORRECTED) {
           corrected += w;
-        } else {
-          bits += w * unmatched.explicitBits(i);
+        } else if (r.status() == WordCode.Status.UNCORRECTED) {
           uncorrected += w;
         }
       }

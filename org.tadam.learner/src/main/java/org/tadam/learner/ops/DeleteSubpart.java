@@ -51,7 +51,7 @@ public record DeleteSubpart(int edge) implements Operation {
   }
 
   /**
-   * Edges used by at most {@code maxFraction} of the words, except the only edge out of the
+   * Edges used by at most {@code maxFraction} of the words (weighted), except the only edge out of the
    * initial state, edges inside a linear chain (deleting the next edge is the same), and edges
    * every matched word uses (the automaton would lose its last word).
    */
@@ -72,14 +72,14 @@ public record DeleteSubpart(int edge) implements Operation {
     if (e.source() == LearnAutomaton.INITIAL && a.out(LearnAutomaton.INITIAL).size() == 1) {
       return false;
     }
-    if (e.count() > maxFraction * a.corpus().totalWeight()) {
-      return false;
-    }
     if (a.in(e.source()).size() == 1 && a.out(e.source()).size() == 1
         && e.source() != LearnAutomaton.INITIAL) {
       return false;
     }
-    return wordWeight(a, e) < matchedWeight;
+    // words against words: an edge's count is its letters, and a loop carries many letters per
+    // word, so comparing it with the number of words kept every loop from ever being deleted
+    long words = wordWeight(a, e);
+    return words <= maxFraction * a.corpus().totalWeight() && words < matchedWeight;
   }
 
   /** Weight of the words the automaton still parses. */

@@ -40,6 +40,14 @@ public final class ModelGraph implements AlignmentGraph {
   private final int[][] outEdges;
   private final AlignmentRates rates;
   private final double valueFloor;
+  private final int alphabet;
+
+  /**
+   * How a learned model's provenance options record its training alphabet's size (the end letter
+   * included): the explicit code of a letter is uniform over the training alphabet, which may hold
+   * symbols whose every edge the search deleted, so the model's own symbols do not say it.
+   */
+  public static final String ALPHABET_KEY = "alphabet=";
 
   public ModelGraph(Automaton model) {
     Map<State, Integer> ids = new HashMap<>();
@@ -116,21 +124,48 @@ public final class ModelGraph implements AlignmentGraph {
     for (int i = 0; i < m; i++) {
       outEdges[src[i]][outDegree[src[i]]++] = i;
     }
-    valueFloor = valueFloorOf(model);
+    valueFloor = valueFloorOf(model, dimensionOf(model));
     rates = AlignmentRates.of(model.getNoise());
+    alphabet = Math.max(symbolIds.size(), recordedAlphabet(model));
+  }
+
+  /** The training alphabet's size the provenance records ({@link #ALPHABET_KEY}), 0 when none. */
+  static int recordedAlphabet(Automaton model) {
+    if (model.getProvenance() == null || model.getProvenance().getOptions() == null) {
+      return 0;
+    }
+    for (String token : model.getProvenance().getOptions().split("\\s+")) {
+      if (token.startsWith(ALPHABET_KEY)) {
+        try {
+          int size = Integer.parseInt(token.substring(ALPHABET_KEY.length()));
+          if (size > 0) {
+            return size;
+          }
+        } catch (NumberFormatException e) {
+          // reported below
+        }
+        throw new IllegalArgumentException("provenance option " + token
+            + ": the alphabet size must be a positive integer");
+      }
+    }
+    return 0;
   }
 
   /**
-   * The value floor the model was learned with: recorded in its provenance options when it is
-   * not Part B's 10^-3 (see {@link LearnerOptions#describe()}).
+   * The cell floor the model was learned with: its provenance records the floor per value
+   * component ({@link LearnerOptions#VALUE_FLOOR_KEY}); a model learned before the amended floor
+   * may record a cell floor ({@link LearnerOptions#LEGACY_CELL_FLOOR_KEY}); a model that records
+   * neither is scored with Part B's 10^-3 per component.
    */
-  static double valueFloorOf(Automaton model) {
+  static double valueFloorOf(Automaton model, int dimension) {
+    double perComponent = DataCodes.PER_COMPONENT_FLOOR;
     if (model.getProvenance() == null || model.getProvenance().getOptions() == null) {
-      return DataCodes.MATCHED_FLOOR;
+      return DataCodes.cellFloor(perComponent, dimension);
     }
     for (String token : model.getProvenance().getOptions().split("\\s+")) {
-      if (token.startsWith(LearnerOptions.VALUE_FLOOR_KEY)) {
-        String text = token.substring(LearnerOptions.VALUE_FLOOR_KEY.length());
+      boolean current = token.startsWith(LearnerOptions.VALUE_FLOOR_KEY);
+      if (current || token.startsWith(LearnerOptions.LEGACY_CELL_FLOOR_KEY)) {
+        String text = token.substring(token.indexOf('=') + 1);
         double floor;
         try {
           floor = Double.parseDouble(text);
@@ -141,10 +176,20 @@ public final class ModelGraph implements AlignmentGraph {
           throw new IllegalArgumentException("provenance option " + token
               + ": the value floor must be a number in (0, 1]");
         }
-        return floor;
+        return current ? DataCodes.cellFloor(floor, dimension) : floor;
       }
     }
-    return DataCodes.MATCHED_FLOOR;
+    return DataCodes.cellFloor(perComponent, dimension);
+  }
+
+  /** Values per letter: the length of the first edge law's mean (2, [iat, size], when none has one). */
+  private static int dimensionOf(Automaton model) {
+    for (Edge e : model.getEdges()) {
+      if (e.getDistribution() != null && !e.getDistribution().getMean().isEmpty()) {
+        return e.getDistribution().getMean().size();
+      }
+    }
+    return 2;
   }
 
   /** Symbol id of a word symbol (flags canonicalised), −1 when the model never saw it. */
@@ -237,8 +282,9 @@ public final class ModelGraph implements AlignmentGraph {
     return symbol >= 0 && symbol < bySymbol.size() ? bySymbol.get(symbol) : new int[0];
   }
 
+  /** |Σ| of the explicit letter code: the training alphabet's, when recorded, else the model's symbols. */
   @Override
   public int alphabetSize() {
-    return symbolIds.size();
+    return alphabet;
   }
 }

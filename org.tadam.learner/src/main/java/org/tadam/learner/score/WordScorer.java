@@ -1,33 +1,32 @@
 package org.tadam.learner.score;
 
-import java.util.EnumSet;
+import java.util.Arrays;
 import java.util.List;
-import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.UniversalCode;
-import org.tadam.learner.noise.Aligner;
-import org.tadam.learner.noise.NoiseKind;
 import org.tadam.learner.noise.AlignmentRates;
+import org.tadam.learner.noise.WordCode;
 import org.tadam.model.Automaton;
 
 /**
- * Anomaly scores of new words under a learned model (Part B item 10): the MDL cost in bits with
- * noise correction (the cheaper of the best noisy alignment and the explicit encoding), per word
- * and per letter, and the plain log-likelihood of the greedy parse (the reference's
- * {@code get_log_proba}: −1000 when the word does not parse).
+ * Anomaly scores of new words under a learned model (Part B item 10): the MDL cost in bits by the
+ * learner's own per-word rule ({@link WordCode}: the cheapest exact path when the word parses,
+ * else the cheaper of the best noisy alignment and the explicit code), per word and per letter,
+ * and the plain log-likelihood of the most likely path (−1000 when no path spells the word).
  */
 public final class WordScorer {
-  /** Log-likelihood of a word the model cannot parse, as in the reference. */
+  /** Log-likelihood of a word no path of the model spells, as in the reference. */
   public static final double UNPARSED = -1000;
+  /** Least p(e)·P(v|e) a step of the likelihood assumes, as the reference's {@code get_log_proba}. */
   private static final double LIKELIHOOD_FLOOR = 1e-100;
 
   private final ModelGraph graph;
-  private final Aligner aligner;
+  private final WordCode code;
 
   /**
    * @param letters letters including the end letter
-   * @param aligned whether a noisy alignment exists (else the explicit code was used)
+   * @param status how the word was encoded: parsed exactly, aligned with noise, or explicitly
    */
-  public record Score(int letters, double bits, double logLikelihood, boolean aligned) {
+  public record Score(int letters, double bits, double logLikelihood, WordCode.Status status) {
     public double bitsPerLetter() {
       return bits / letters;
     }
@@ -36,20 +35,7 @@ public final class WordScorer {
   public WordScorer(Automaton model) {
     graph = new ModelGraph(model);
     AlignmentRates r = graph.rates();
-    EnumSet<NoiseKind> kinds = EnumSet.noneOf(NoiseKind.class);
-    if (r.missing() > 0) {
-      kinds.add(NoiseKind.MISSING);
-    }
-    if (r.spurious() > 0) {
-      kinds.add(NoiseKind.SPURIOUS);
-    }
-    if (r.duplicated() > 0) {
-      kinds.add(NoiseKind.DUPLICATED);
-    }
-    if (r.swapped() > 0) {
-      kinds.add(NoiseKind.SWAPPED);
-    }
-    aligner = new Aligner(graph, r, kinds);
+    code = new WordCode(graph, r, r.enabled());
   }
 
   /** Scores a word given without its end letter. */
@@ -58,43 +44,46 @@ public final class WordScorer {
     int[] s = new int[n];
     int[][] v = new int[n][];
     int d = values.isEmpty() ? 2 : values.get(0).length;
-    double explicit = 0;
     for (int i = 0; i < n - 1; i++) {
       s[i] = graph.symbolId(symbols.get(i));
       v[i] = values.get(i);
     }
     s[n - 1] = graph.symbolId("$");
     v[n - 1] = new int[d];
-    for (int i = 0; i < n; i++) {
-      explicit += DataCodes.explicitLetterBits(graph.alphabetSize(), v[i]);
-    }
-    Aligner.Result r = aligner.align(s, v);
-    double bits = Math.min(r.bits(), explicit);
-    return new Score(n, bits, logLikelihood(s, v), r.aligned());
+    WordCode.Result r = code.of(s, v);
+    return new Score(n, r.bits(), logLikelihood(s, v), r.status());
   }
 
+  /**
+   * max over the paths spelling the word into the end state of Σ log2 max(p(e)·P(v|e), 10^-100),
+   * by a Viterbi programme over states: after an edge split the model may have several edges with
+   * one symbol out of a state, and the locally best one can lead to a dead end (the reference's
+   * greedy walk then returned −1000 for words the model parses).
+   */
   private double logLikelihood(int[] s, int[][] v) {
-    int q = graph.initial();
-    double ll = 0;
+    int n = graph.states();
+    double[] cur = new double[n];
+    double[] next = new double[n];
+    Arrays.fill(cur, Double.NEGATIVE_INFINITY);
+    cur[graph.initial()] = 0;
     for (int i = 0; i < s.length; i++) {
-      int best = -1;
-      double bestP = -1;
-      for (int e : graph.out(q)) {
-        if (graph.symbol(e) != s[i]) {
+      Arrays.fill(next, Double.NEGATIVE_INFINITY);
+      for (int e : graph.edgesWithSymbol(s[i])) {
+        double from = cur[graph.source(e)];
+        if (from == Double.NEGATIVE_INFINITY) {
           continue;
         }
         double p = graph.probability(e) * graph.cellMass(e, v[i]);
-        if (p > bestP) {
-          bestP = p;
-          best = e;
+        double ll = from + UniversalCode.log2(Math.max(p, LIKELIHOOD_FLOOR));
+        if (ll > next[graph.target(e)]) {
+          next[graph.target(e)] = ll;
         }
       }
-      if (best < 0) {
-        return UNPARSED;
-      }
-      ll += UniversalCode.log2(Math.max(bestP, LIKELIHOOD_FLOOR));
-      q = graph.target(best);
+      double[] swap = cur;
+      cur = next;
+      next = swap;
     }
-    return q == graph.end() ? ll : UNPARSED;
+    double ll = cur[graph.end()];
+    return ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll;
   }
 }

@@ -1,5 +1,6 @@
 package org.tadam.learner.search;
 
+import java.util.Arrays;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -12,6 +13,8 @@ final class AutomatonView implements AlignmentGraph {
   private final int initial;
   private final int end;
   private final Edge[] edges;
+  /** dense index of each learner edge id (−1: dead) */
+  private final int[] denseEdge;
   private final int[] src;
   private final int[] dst;
   private final double[] transition;
@@ -34,6 +37,8 @@ final class AutomatonView implements AlignmentGraph {
     src = new int[edges.length];
     dst = new int[edges.length];
     transition = new double[edges.length];
+    denseEdge = new int[a.edgeSlots()];
+    Arrays.fill(denseEdge, -1);
     int[] perSymbol = new int[alphabet];
     int i = 0;
     for (int q = 0; q < a.stateSlots(); q++) {
@@ -48,6 +53,7 @@ final class AutomatonView implements AlignmentGraph {
       for (int j = 0; j < out.size(); j++) {
         Edge e = a.edge(out.get(j));
         edges[i] = e;
+        denseEdge[e.id()] = i;
         src[i] = dense[e.source()];
         dst[i] = dense[e.target()];
         transition[i] = -UniversalCode.log2((e.count() + 0.5) / total);
@@ -64,6 +70,11 @@ final class AutomatonView implements AlignmentGraph {
       int s = edges[e].symbol();
       bySymbol[s][perSymbol[s]++] = e;
     }
+  }
+
+  /** The dense index of a learner edge id (−1 for a dead edge). */
+  int denseEdge(int id) {
+    return denseEdge[id];
   }
 
   @Override

@@ -19,7 +19,9 @@ import org.tadam.learner.stats.ValueStats;
  * The two-part MDL score L(A) + L(D|A), computed incrementally: per-edge value and parameter codes
  * and per-state transition codes are cached on the automaton and only recomputed for what an
  * operation touched (the automaton invalidates them, and its undo restores them); the words the
- * automaton no longer parses are re-aligned by the noise EM on every evaluation.
+ * automaton no longer parses are re-aligned by the noise EM on every evaluation. Every word is
+ * charged by the rule of {@link org.tadam.learner.noise.WordCode}, which {@code tadam score} uses
+ * too ({@link WordCosts} splits the data cost per word).
  */
 public final class Scorer {
   private final Set<NoiseKind> kinds;
@@ -32,7 +34,7 @@ public final class Scorer {
     }
   }
 
-  /** A scorer with the value floor of Part B (10^-3). */
+  /** A scorer with the cell floor of Part B for [iat, size] values (10^-3 per component, 10^-6 a cell). */
   public Scorer(Set<NoiseKind> kinds) {
     this(kinds, DataCodes.MATCHED_FLOOR);
   }
@@ -141,13 +143,10 @@ public final class Scorer {
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parameters);
     List<Integer> words = new ArrayList<>(a.unmatched());
-    long unmatchedWeight = 0;
-    for (int w : words) {
-      unmatchedWeight += c.weight(w);
-    }
     NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
         new UnmatchedWords(c, words), () -> new AutomatonView(a, valueFloor), cancelled);
-    long matchedWords = c.totalWeight() - unmatchedWeight;
+    // an unmatched word the automaton parses again is charged as matched (WordCode)
+    long matchedWords = c.totalWeight() - noise.corrected() - noise.uncorrected();
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
     return new Cost(model, data, noise);

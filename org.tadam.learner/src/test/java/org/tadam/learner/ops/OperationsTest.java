@@ -113,6 +113,25 @@ class OperationsTest {
   }
 
   @Test
+  void aLoopUsedByFewWordsIsADeletionCandidateHoweverManyLettersItCarries() {
+    // 9 plain words and one whose x-loop carries 30 letters: 30 letters are more than a quarter of
+    // the 10 words, yet the loop is used by one word in ten
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      words.add("a:1:0 b:1:0");
+    }
+    words.add("a:1:0" + " x:1:0".repeat(30) + " b:1:0");
+    LearnAutomaton a = InitialAutomaton.bigram(corpus(words.toArray(String[]::new)));
+    Edge loop = out(a, out(a, 0, "a").target(), "x");
+    loop = out(a, loop.target(), "x");
+    assertEquals(loop.source(), loop.target());
+    assertTrue(loop.count() > 0.25 * a.corpus().totalWeight());
+    int id = loop.id();
+    assertTrue(DeleteSubpart.candidates(a, 0.25).stream()
+        .anyMatch(op -> op.describe().equals("delete " + id)));
+  }
+
+  @Test
   void theLastWordsAreNeverDeleted() {
     LearnAutomaton a = InitialAutomaton.prefixTree(corpus("a:1:0 b:1:0", "a:1:0 c:1:0"));
     for (int round = 0; round < 5; round++) {

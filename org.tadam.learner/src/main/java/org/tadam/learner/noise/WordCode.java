@@ -1,0 +1,150 @@
+package org.tadam.learner.noise;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.tadam.learner.mdl.DataCodes;
+
+/**
+ * The code of one word under an automaton: the one rule by which the learner charges its training
+ * words and {@code tadam score} charges any word (issue 12: the two used to differ, so a model
+ * could score its own training words as anomalies).
+ *
+ * <ul>
+ *   <li>A word the automaton parses exactly pays its exact-path code: per letter c_tr +
+ *       −log2 p̂(e) + the floored value code ({@link #letterBits}), on its cheapest exact path
+ *       ({@link #exactBits}). In learning, a word on the automaton pays the path it is on: the same
+ *       unless parallel variants of a split edge both spell a letter, since a letter stays on the
+ *       variant the split gave it (then scoring can charge less, never more).</li>
+ *   <li>Any other word pays the cheaper of its best noisy alignment (corrected) and its explicit
+ *       code (uncorrected): the word-status code says which, so the encoder may pick the cheaper.
+ *       A word longer than {@link #MAX_ALIGNED_LETTERS} is not aligned (explicit code).</li>
+ * </ul>
+ *
+ * The three-way word-status code (Part A §1.5.3) is not part of a word's code: it depends on the
+ * share of corrected words in the whole corpus, which a model file does not record. An instance
+ * keeps the aligner's scratch space: use one per thread.
+ */
+public final class WordCode {
+  /**
+   * Unmatched words longer than this are charged with the explicit code instead of being aligned,
+   * in learning and in scoring (the alignment is linear in the length, but the learner runs it for
+   * every candidate and EM round).
+   */
+  public static final int MAX_ALIGNED_LETTERS = 256;
+
+  /** How a word was encoded, as the word-status code counts it. */
+  public enum Status {
+    /** parsed exactly */
+    MATCHED,
+    /** aligned with noise operations */
+    CORRECTED,
+    /** explicit code */
+    UNCORRECTED
+  }
+
+  /**
+   * @param operations per alignment operation ({@link Aligner#TRANSITION} …) how many the word
+   *     used: its letters as transitions when parsed, none when explicitly encoded
+   */
+  public record Result(double bits, Status status, long[] operations) {
+  }
+
+  private final AlignmentGraph g;
+  private final double cTr;
+  private final Aligner aligner;
+
+  public WordCode(AlignmentGraph graph, AlignmentRates rates, Set<NoiseKind> kinds) {
+    this.g = graph;
+    this.cTr = rates.transitionBits();
+    this.aligner = new Aligner(graph, rates, kinds);
+  }
+
+  /** Whether a word of this many letters (the end letter included) is aligned at all. */
+  public static boolean aligns(int letters) {
+    return letters <= MAX_ALIGNED_LETTERS;
+  }
+
+  /** Explicit code of a word: each letter's symbol uniformly, its values with log*. */
+  public static double explicitBits(int alphabet, int[][] values) {
+    double bits = 0;
+    for (int[] v : values) {
+      bits += DataCodes.explicitLetterBits(alphabet, v);
+    }
+    return bits;
+  }
+
+  /** The code of a letter that edge e explains exactly. */
+  public double letterBits(int edge, int[] value) {
+    return cTr + g.transitionBits(edge) + g.valueBits(edge, value);
+  }
+
+  /**
+   * The cheapest exact-path code of a word (a Viterbi programme over states), +∞ when no path
+   * spells it into the end state.
+   *
+   * @param vb value codes from {@link Aligner#valueBits}
+   */
+  public double exactBits(int[] symbols, double[][] vb) {
+    int n = g.states();
+    double[] cur = new double[n];
+    double[] next = new double[n];
+    Arrays.fill(cur, Double.POSITIVE_INFINITY);
+    cur[g.initial()] = 0;
+    for (int l = 0; l < symbols.length; l++) {
+      Arrays.fill(next, Double.POSITIVE_INFINITY);
+      boolean any = false;
+      int[] edges = g.edgesWithSymbol(symbols[l]);
+      for (int k = 0; k < edges.length; k++) {
+        int e = edges[k];
+        double from = cur[g.source(e)];
+        if (from == Double.POSITIVE_INFINITY) {
+          continue;
+        }
+        // the same sum, in the same order, as the learner's per-letter code
+        double c = from + (cTr + g.transitionBits(e) + vb[l][k]);
+        int t = g.target(e);
+        if (c < next[t]) {
+          next[t] = c;
+          any = true;
+        }
+      }
+      if (!any) {
+        return Double.POSITIVE_INFINITY;
+      }
+      double[] swap = cur;
+      cur = next;
+      next = swap;
+    }
+    return cur[g.end()];
+  }
+
+  /**
+   * The code of a word (symbol ids and values, the end letter included): its cheapest exact path
+   * when it has one, else the cheaper of its best alignment and its explicit code. A parsed word's
+   * letters count as transitions, as an alignment without noise would count them.
+   *
+   * @param vb value codes from {@link Aligner#valueBits}
+   * @param explicit the word's explicit code ({@link #explicitBits})
+   */
+  public Result of(int[] symbols, int[][] values, double[][] vb, double explicit) {
+    double exact = exactBits(symbols, vb);
+    if (exact < Double.POSITIVE_INFINITY) {
+      long[] operations = new long[5];
+      operations[Aligner.TRANSITION] = symbols.length;
+      return new Result(exact, Status.MATCHED, operations);
+    }
+    if (aligns(symbols.length)) {
+      Aligner.Result r = aligner.align(symbols, values, vb);
+      if (r.bits() < explicit) {
+        return new Result(r.bits(), Status.CORRECTED, r.operations());
+      }
+    }
+    return new Result(explicit, Status.UNCORRECTED, new long[5]);
+  }
+
+  /** As {@link #of(int[], int[][], double[][], double)}, with the value and explicit codes computed here. */
+  public Result of(int[] symbols, int[][] values) {
+    return of(symbols, values, Aligner.valueBits(g, symbols, values),
+        explicitBits(g.alphabetSize(), values));
+  }
+}

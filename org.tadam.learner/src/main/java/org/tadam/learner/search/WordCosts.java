@@ -1,0 +1,84 @@
+package org.tadam.learner.search;
+
+import java.util.Set;
+import org.tadam.learner.automaton.Corpus;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.noise.Aligner;
+import org.tadam.learner.noise.AlignmentGraph;
+import org.tadam.learner.noise.AlignmentRates;
+import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.noise.WordCode;
+
+/**
+ * The learner's code of each training word: L(D|A) split per word by {@link WordCode}, the
+ * word-status code left out. A word on a path of the automaton (matched) pays the exact-path code
+ * of that path; any other word what {@link WordCode#of} charges it, as the noise EM does.
+ *
+ * <p>With the learned automaton's own parameters ({@link #of(LearnAutomaton, double, Set,
+ * AlignmentRates)}), Σ weight · bits plus the word-status code is the data cost the search
+ * minimised. With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
+ * int[], int[], Set, AlignmentRates)}: its rounded laws and rates, its counts) it is what
+ * {@code tadam score} computes for the word.
+ */
+public final class WordCosts {
+  private WordCosts() {
+  }
+
+  /**
+   * The code of each distinct corpus word, under the learned automaton itself.
+   *
+   * @param cellFloor the cell floor the automaton was learned with
+   * @param rates the noise rates of the learned model
+   */
+  public static WordCode.Result[] of(LearnAutomaton a, double cellFloor, Set<NoiseKind> kinds,
+      AlignmentRates rates) {
+    AutomatonView view = new AutomatonView(a, cellFloor);
+    int[] edgeOf = new int[a.edgeSlots()];
+    for (int id = 0; id < edgeOf.length; id++) {
+      edgeOf[id] = view.denseEdge(id);
+    }
+    int[] symbolOf = new int[a.corpus().alphabet().size()];
+    for (int s = 0; s < symbolOf.length; s++) {
+      symbolOf[s] = s;
+    }
+    return of(a, view, edgeOf, symbolOf, kinds, rates);
+  }
+
+  /**
+   * The code of each distinct corpus word, under another view of the learned automaton (e.g. the
+   * written model's).
+   *
+   * @param edgeOf the graph's edge for each learner edge id
+   * @param symbolOf the graph's symbol id for each corpus symbol id (−1: none)
+   */
+  public static WordCode.Result[] of(LearnAutomaton a, AlignmentGraph g, int[] edgeOf,
+      int[] symbolOf, Set<NoiseKind> kinds, AlignmentRates rates) {
+    Corpus c = a.corpus();
+    WordCode code = new WordCode(g, rates, kinds);
+    WordCode.Result[] bits = new WordCode.Result[c.size()];
+    for (int w = 0; w < c.size(); w++) {
+      int n = c.length(w);
+      int[][] values = new int[n][];
+      for (int i = 0; i < n; i++) {
+        values[i] = c.value(w, i);
+      }
+      if (a.matched(w)) {
+        double b = 0;
+        for (int i = 0; i < n; i++) {
+          b += code.letterBits(edgeOf[a.edgeAt(w, i)], values[i]);
+        }
+        long[] operations = new long[5];
+        operations[Aligner.TRANSITION] = n;
+        bits[w] = new WordCode.Result(b, WordCode.Status.MATCHED, operations);
+        continue;
+      }
+      int[] symbols = new int[n];
+      for (int i = 0; i < n; i++) {
+        symbols[i] = symbolOf[c.symbol(w, i)];
+      }
+      bits[w] = code.of(symbols, values, Aligner.valueBits(g, symbols, values),
+          WordCode.explicitBits(g.alphabetSize(), values));
+    }
+    return bits;
+  }
+}
