@@ -39,7 +39,8 @@ class WordFormatTest {
       assertEquals(words.get(i).service(), back.get(i).service());
       assertEquals(words.get(i).letters(), back.get(i).letters());
     }
-    assertTrue(text.toString().startsWith("tcp/18080\tS> (0,0) SA< ("), text.toString());
+    // port 18080 has no name: the service is named by the content (issue 12 item 4)
+    assertTrue(text.toString().startsWith("http\tS> (0,0) SA< ("), text.toString());
     assertTrue(text.toString().contains(" PA> text \"GET\" ("));
   }
 
@@ -89,7 +90,7 @@ class WordFormatTest {
   @Test
   void jsonHasMetadataAndWord() {
     String json = JsonWordFormat.line(words.get(0));
-    assertTrue(json.startsWith("{\"service\":\"tcp/18080\",\"protocol\":\"tcp\""), json);
+    assertTrue(json.startsWith("{\"service\":\"http\",\"protocol\":\"tcp\""), json);
     assertTrue(json.contains("\"state\":\"SF\""));
     assertTrue(json.contains("\"word\":[[\"S>\",0,0],[\"SA<\","));
     assertTrue(json.endsWith("]]}"));

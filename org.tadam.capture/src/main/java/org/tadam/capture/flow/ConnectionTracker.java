@@ -100,11 +100,14 @@ public final class ConnectionTracker {
       c.respFlags |= p.tcpFlags();
       c.respSent = true;
     }
+    if (p.payloadCaptured() > 0) {
+      c.detectService(fromInitiator, p);
+    }
     long index = c.packetCount++;
     if (index < options.maxPackets()) {
       PayloadLabel label = options.classifyPayloads()
           ? classifier.classify(p.data(), p.payloadOffset(), p.payloadCaptured(),
-              p.payloadLength())
+              p.payloadLength(), c.messageStart(fromInitiator, p))
           : PayloadLabel.EMPTY;
       c.packets.add(new PacketSummary(ts, fromInitiator, p.tcpFlags(), p.payloadLength(), label));
       if (index < options.payloadPackets()) {
@@ -223,7 +226,7 @@ public final class ConnectionTracker {
     if (cut) {
       truncated++;
     }
-    String service = services.name(c.protocol, c.responder.port());
+    String service = services.name(c.protocol, c.responder.port(), c.detectedService());
     sink.accept(new Connection(source, c.protocol, c.initiator, c.responder, service, c.state(),
         c.midstream, cut, c.packetCount, c.start, c.lastSeen,
         Collections.unmodifiableList(c.packets), Collections.unmodifiableList(c.payloads),

@@ -2,6 +2,8 @@ package org.tadam.capture.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.tadam.capture.decode.DecodedPacket;
+import org.tadam.capture.payload.MessageStarts;
 
 /** Mutable state of a connection being tracked; an intrusive list node ordered by activity. */
 final class OpenConnection {
@@ -19,6 +21,14 @@ final class OpenConnection {
   boolean respSent;
   final List<PacketSummary> packets = new ArrayList<>();
   final List<byte[]> payloads = new ArrayList<>();
+  /**
+   * Names the service from the first payloads; and, TCP only, where messages start in each
+   * direction (text tokens only there). Made at the first payload: a connection without payload
+   * (scans, rejections: many of them) costs no memory for them.
+   */
+  private ServiceDetector detector;
+  private MessageStarts origStarts;
+  private MessageStarts respStarts;
 
   /** Activity list this node is in (see ConnectionTracker), and its neighbours. */
   int list = -1;
@@ -34,6 +44,38 @@ final class OpenConnection {
     this.midstream = midstream;
     this.start = start;
     this.lastSeen = start;
+  }
+
+  /** Shows a packet with captured payload to the service detector until it has decided. */
+  void detectService(boolean fromInitiator, DecodedPacket p) {
+    if (detector == null) {
+      detector = new ServiceDetector();
+    }
+    if (!detector.decided()) {
+      detector.offer(protocol, fromInitiator, p.data(), p.payloadOffset(), p.payloadCaptured());
+    }
+  }
+
+  /** The service the payloads named, or null. */
+  String detectedService() {
+    return detector == null ? null : detector.service();
+  }
+
+  /** Whether the packet's payload starts a message (every UDP datagram does). */
+  boolean messageStart(boolean fromInitiator, DecodedPacket p) {
+    if (protocol != 6) {
+      return true;
+    }
+    if (p.payloadLength() == 0) {
+      return false;
+    }
+    if (origStarts == null) {
+      origStarts = new MessageStarts(!midstream);
+      respStarts = new MessageStarts(!midstream);
+      MessageStarts.pair(origStarts, respStarts);
+    }
+    return (fromInitiator ? origStarts : respStarts).next(p.tcpSeq(), p.data(), p.payloadOffset(),
+        p.payloadCaptured(), p.payloadLength());
   }
 
   boolean isClosed() {

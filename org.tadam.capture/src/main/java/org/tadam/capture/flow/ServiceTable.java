@@ -10,17 +10,24 @@ import java.util.Arrays;
 
 /**
  * Port → service name, from the IANA-based data resource {@code services.tsv} plus user
- * overrides. A port without a name yields {@code tcp/PORT} or {@code udp/PORT}.
+ * overrides. A port without a name yields {@code tcp/PORT} or {@code udp/PORT}. A connection's
+ * name ({@link #name(int, int, String)}) is, in this order: the user's override of the
+ * responder's port, the name its content gives ({@link ServiceDetector}), the port's name.
  */
 public final class ServiceTable {
   private static final String RESOURCE = "/org/tadam/capture/services.tsv";
 
   private final String[] tcp;
   private final String[] udp;
+  /** The user's overrides alone (null until the first one): they win over content. */
+  private final String[] tcpUser;
+  private final String[] udpUser;
 
-  private ServiceTable(String[] tcp, String[] udp) {
+  private ServiceTable(String[] tcp, String[] udp, String[] tcpUser, String[] udpUser) {
     this.tcp = tcp;
     this.udp = udp;
+    this.tcpUser = tcpUser;
+    this.udpUser = udpUser;
   }
 
   /** The shipped table. */
@@ -43,7 +50,7 @@ public final class ServiceTable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new ServiceTable(tcp, udp);
+    return new ServiceTable(tcp, udp, null, null);
   }
 
   /**
@@ -81,23 +88,51 @@ public final class ServiceTable {
     }
     String[] t = Arrays.copyOf(tcp, tcp.length);
     String[] u = Arrays.copyOf(udp, udp.length);
+    String[] tu = tcpUser == null ? new String[65536] : Arrays.copyOf(tcpUser, tcpUser.length);
+    String[] uu = udpUser == null ? new String[65536] : Arrays.copyOf(udpUser, udpUser.length);
     if (!proto.equals("udp")) {
       t[port] = name;
+      tu[port] = name;
     }
     if (!proto.equals("tcp")) {
       u[port] = name;
+      uu[port] = name;
     }
-    return new ServiceTable(t, u);
+    return new ServiceTable(t, u, tu, uu);
   }
 
-  /** @return the name, or null when the port has none */
+  /** @return the name (the user's override, else the table's), or null when the port has none */
   public String lookup(int protocol, int port) {
     return (protocol == 6 ? tcp : udp)[port];
   }
 
+  /** @return the user's override for the port ({@link #withOverride}), or null */
+  public String override(int protocol, int port) {
+    String[] user = protocol == 6 ? tcpUser : udpUser;
+    return user == null ? null : user[port];
+  }
+
   /** Name of the service on a server port, {@code tcp/PORT} when unnamed. */
   public String name(int protocol, int port) {
+    return name(protocol, port, null);
+  }
+
+  /**
+   * Name of a connection's service: the user's override of the server port, else the content's
+   * name (unless the port's name refines it: {@link ServiceDetector#refinedBy}), else the port's
+   * name, else {@code tcp/PORT}.
+   *
+   * @param content the name the connection's payloads gave, or null
+   */
+  public String name(int protocol, int port, String content) {
+    String user = override(protocol, port);
+    if (user != null) {
+      return user;
+    }
     String n = lookup(protocol, port);
+    if (content != null && !ServiceDetector.refinedBy(content, n)) {
+      return content;
+    }
     return n != null ? n : (protocol == 6 ? "tcp/" : "udp/") + port;
   }
 }

@@ -2,8 +2,7 @@ package org.tadam.capture.payload;
 
 import org.tadam.model.PayloadClass;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -20,8 +19,13 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * {@code ChiSquareTest.chiSquareTest(expected, observed) >= alpha} (the tests check this) without
  * its per-call allocations. At least {@value #MIN_RANDOM_BYTES} bytes are required.
  *
- * <p>Token: the leading run of ASCII letters and digits; kept when 1..{@value #MAX_TOKEN} long
- * (a longer run is rather data than a keyword, so the label is plain Text).
+ * <p>Token (issue 12 item 3): only a text payload that starts a protocol message has one (the
+ * caller says so, see {@link MessageStarts}); a text segment from the middle of a message is plain
+ * Text, so body fragments ("heck", "ernal") make no one-off symbols. The token of a message start
+ * is the status code of a status line {@code PROTO/d.d DDD} (HTTP, RTSP, SIP: {@code "200"}),
+ * else the leading run of ASCII letters and digits (verbs and commands {@code GET}, {@code EHLO},
+ * reply codes {@code 220}, the banner {@code SSH}), kept when 1..{@value #MAX_TOKEN} long (a longer
+ * run is rather data than a keyword, so the label is plain Text).
  */
 public final class PayloadClassifier {
   public static final int MIN_RANDOM_BYTES = 5;
@@ -32,6 +36,8 @@ public final class PayloadClassifier {
   private static final long[] HALF_NIBBLES = new long[256];
   private static final int CHUNK = 16383;
   private static final int MAX_CACHED_TOKENS = 4096;
+  /** Open-addressing token cache: starts small, doubles at half full, up to twice the cap. */
+  private static final int MIN_CACHE_SLOTS = 64;
 
   static {
     for (int v = 0; v < 256; v++) {
@@ -46,8 +52,10 @@ public final class PayloadClassifier {
   private static final double DEFAULT_CRITICAL_VALUE = criticalValue(DEFAULT_ALPHA);
 
   private final double criticalValue;
-  private final Map<String, PayloadLabel> tokens = new HashMap<>();
-  private final char[] tokenChars = new char[MAX_TOKEN];
+  /** Token labels by {@link #packToken packed} token: looked up without allocating. */
+  private long[] cacheKeys = new long[MIN_CACHE_SLOTS];
+  private PayloadLabel[] cacheLabels = new PayloadLabel[MIN_CACHE_SLOTS];
+  private int cached;
 
   public PayloadClassifier() {
     this.criticalValue = DEFAULT_CRITICAL_VALUE;
@@ -63,10 +71,20 @@ public final class PayloadClassifier {
   }
 
   /**
+   * Classifies a payload taken on its own, as a message start (a datagram, a test's payload).
+   *
    * @param wireLength payload length on the wire
    * @param captured payload bytes available at {@code b[off..off+captured)}
    */
   public PayloadLabel classify(byte[] b, int off, int captured, int wireLength) {
+    return classify(b, off, captured, wireLength, true);
+  }
+
+  /**
+   * @param messageStart the payload starts a protocol message (only then text gets a token)
+   */
+  public PayloadLabel classify(byte[] b, int off, int captured, int wireLength,
+      boolean messageStart) {
     if (wireLength == 0) {
       return PayloadLabel.EMPTY;
     }
@@ -74,7 +92,7 @@ public final class PayloadClassifier {
       return PayloadLabel.REPLAY;
     }
     if (isPrintableUtf8(b, off, captured)) {
-      return text(b, off, captured);
+      return messageStart ? text(b, off, captured) : PayloadLabel.TEXT;
     }
     if (captured >= MIN_RANDOM_BYTES && halfNibbleStatistic(b, off, captured) <= criticalValue) {
       return PayloadLabel.RANDOM;
@@ -155,29 +173,99 @@ public final class PayloadClassifier {
   }
 
   private PayloadLabel text(byte[] b, int off, int len) {
+    int code = statusCodeOffset(b, off, len);
+    if (code >= 0) {
+      return label(b, code, 3);
+    }
     int n = 0;
-    while (n < len && n <= MAX_TOKEN) {
-      int c = b[off + n] & 0xFF;
-      boolean alnum = c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
-      if (!alnum) {
-        break;
-      }
-      if (n < MAX_TOKEN) {
-        tokenChars[n] = (char) c;
-      }
+    while (n < len && n <= MAX_TOKEN && alnum(b[off + n])) {
       n++;
     }
-    if (n == 0 || n > MAX_TOKEN) {
-      return PayloadLabel.TEXT;
+    return n == 0 || n > MAX_TOKEN ? PayloadLabel.TEXT : label(b, off, n);
+  }
+
+  /**
+   * Where the code of a status line {@code LETTERS/d.d DDD} (then a blank or the end) starts, or
+   * -1: HTTP, RTSP and SIP replies are named by their code, as SMTP and FTP replies are.
+   */
+  static int statusCodeOffset(byte[] b, int off, int len) {
+    int n = 0;
+    while (n < len && n <= MAX_TOKEN && (b[off + n] | 0x20) >= 'a' && (b[off + n] | 0x20) <= 'z') {
+      n++;
     }
-    String token = new String(tokenChars, 0, n);
-    PayloadLabel label = tokens.get(token);
-    if (label == null) {
-      label = new PayloadLabel(PayloadClass.TEXT, token);
-      if (tokens.size() < MAX_CACHED_TOKENS) {
-        tokens.put(token, label);
+    int c = off + n + 5;
+    if (n == 0 || n + 8 > len || b[off + n] != '/' || !digit(b[c - 4]) || b[c - 3] != '.'
+        || !digit(b[c - 2]) || b[c - 1] != ' ' || !digit(b[c]) || !digit(b[c + 1])
+        || !digit(b[c + 2])) {
+      return -1;
+    }
+    return n + 8 == len || b[c + 3] == ' ' || b[c + 3] == '\r' || b[c + 3] == '\n' ? c : -1;
+  }
+
+  private static boolean digit(byte c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean alnum(byte c) {
+    return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+  }
+
+  /**
+   * A token of 1..10 ASCII letters/digits as one long: 6 bits per character (1..62, 0 = none),
+   * so different tokens never share a key and the cache needs no String to look up.
+   */
+  private static long packToken(byte[] b, int off, int n) {
+    long key = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[off + i];
+      int v = c <= '9' ? c - '0' + 1 : c <= 'Z' ? c - 'A' + 11 : c - 'a' + 37;
+      key = key << 6 | v;
+    }
+    return key;
+  }
+
+  private PayloadLabel label(byte[] b, int off, int n) {
+    long key = packToken(b, off, n);
+    int slot = slot(key, cacheKeys, cacheLabels);
+    if (cacheLabels[slot] != null) {
+      return cacheLabels[slot];
+    }
+    PayloadLabel label = new PayloadLabel(PayloadClass.TEXT,
+        new String(b, off, n, StandardCharsets.US_ASCII));
+    // A full cache stops growing (memory bound); later new tokens are allocated each time.
+    if (cached < MAX_CACHED_TOKENS) {
+      if (2 * (cached + 1) > cacheKeys.length) {
+        grow();
+        slot = slot(key, cacheKeys, cacheLabels);
       }
+      cacheKeys[slot] = key;
+      cacheLabels[slot] = label;
+      cached++;
     }
     return label;
+  }
+
+  /** The slot holding {@code key}, or the empty slot where it belongs (linear probing). */
+  private static int slot(long key, long[] keys, PayloadLabel[] labels) {
+    int mask = keys.length - 1;
+    int slot = (int) (key * 0x9E3779B97F4A7C15L >>> 32) & mask;
+    while (labels[slot] != null && keys[slot] != key) {
+      slot = (slot + 1) & mask;
+    }
+    return slot;
+  }
+
+  private void grow() {
+    long[] keys = new long[2 * cacheKeys.length];
+    PayloadLabel[] labels = new PayloadLabel[keys.length];
+    for (int i = 0; i < cacheKeys.length; i++) {
+      if (cacheLabels[i] != null) {
+        int slot = slot(cacheKeys[i], keys, labels);
+        keys[slot] = cacheKeys[i];
+        labels[slot] = cacheLabels[i];
+      }
+    }
+    cacheKeys = keys;
+    cacheLabels = labels;
   }
 }
