@@ -57,7 +57,9 @@ public final class FosrReader {
 		} catch (JsonProcessingException e) {
 			JsonLocation at = e.getLocation();
 			String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-			throw new FosrFormatException(source, null, "malformed JSON" + where + ": " + e.getOriginalMessage(), e);
+			// Jackson appends where an unclosed object began, with a redacted source name: line and column say it
+			String message = e.getOriginalMessage().replaceFirst(" \\(start marker at .*$", "");
+			throw new FosrFormatException(source, null, "malformed JSON" + where + ": " + message, e);
 		} catch (IOException e) {
 			throw new FosrFormatException(source, null, "cannot be read: " + e.getMessage(), e);
 		}
@@ -76,7 +78,8 @@ public final class FosrReader {
 
 	/** {@code dir/ssh-S0.json} → {@code ssh-S0}. */
 	static String stem(String source) {
-		String name = Path.of(source).getFileName() == null ? source : Path.of(source).getFileName().toString();
+		// string operations, not Path.of: a source name need not be a valid path ("<stdin>", odd characters)
+		String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
 		int dot = name.lastIndexOf('.');
 		return dot > 0 ? name.substring(0, dot) : name;
 	}

@@ -54,6 +54,14 @@ class BadInputTest {
 	}
 
 	@Test
+	void impossibleCovariancesNameTheirPath() {
+		assertTrue(fail(replace("\"mu\": [1.0, 0.0], \"cov\": [[1.0, 0.0], [0.0, 1e-06]]",
+				"\"mu\": [1.0, 0.0], \"cov\": [[-1.0, 0.0], [0.0, 1e-06]]")).startsWith("ssh-S0.json: $.edges[1].cov: not a covariance"));
+		assertTrue(fail(replace("\"mu\": [1.0, 0.0], \"cov\": [[1.0, 0.0], [0.0, 1e-06]]",
+				"\"mu\": [1.0, 0.0], \"cov\": [[1.0, 5.0], [5.0, 1.0]]")).startsWith("ssh-S0.json: $.edges[1].cov: not a covariance"));
+	}
+
+	@Test
 	void illTypedAndMissingFieldsNameTheirPath() {
 		assertEquals("ssh-S0.json: $.edges[3].p: expected a number, found a string",
 				fail(replace("\"p\": 1.0, \"count\": 4, \"src\": 3", "\"p\": \"1\", \"count\": 4, \"src\": 3")));

@@ -6,6 +6,7 @@ import org.tadam.fosr.ConversionReport;
 import org.tadam.fosr.ConversionReport.Topic;
 import org.tadam.fosr.convert.ValueLaws.Moments;
 import org.tadam.fosr.json.FosrLaw;
+import org.tadam.fosr.json.JsonProblem;
 import org.tadam.model.Gaussian;
 import org.tadam.model.IatUnit;
 import org.tadam.model.L4Protocol;
@@ -39,6 +40,10 @@ final class ValueConversion {
 		}
 		FosrLaw.Gamma g = (FosrLaw.Gamma) law;
 		Moments linear = ValueLaws.gamma(g.shape(), g.loc(), g.scale());
+		if (!Double.isFinite(linear.mean()) || !Double.isFinite(linear.variance())) {
+			throw new JsonProblem(path, "gamma law (shape " + g.shape() + ", scale " + g.scale()
+					+ ") has no finite mean and variance");
+		}
 		double mean = linear.mean();
 		if (mean < 1) {
 			report.add(Topic.IAT_LAW, path, "gamma law with mean " + num(mean) + " µs: mean held as 1 µs (decilog-us 0)");

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * file shows only what changed. Fields the generation does not have are not written.
  */
 public final class FosrJsonEmitter {
+	private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -163,7 +164,7 @@ public final class FosrJsonEmitter {
 		DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators).withObjectIndenter(indenter)
 				.withArrayIndenter(indenter);
 		try {
-			String text = JsonMapper.builder().build().writer(printer).writeValueAsString(root);
+			String text = MAPPER.writer(printer).writeValueAsString(root);
 			return (text + "\n").getBytes(StandardCharsets.UTF_8);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);

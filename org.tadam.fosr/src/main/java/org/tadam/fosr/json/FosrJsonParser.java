@@ -1,5 +1,7 @@
 package org.tadam.fosr.json;
 
+import org.tadam.model.derived.Gaussians;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -8,6 +10,7 @@ import org.tadam.fosr.ConversionReport;
 import org.tadam.fosr.ConversionReport.Topic;
 import org.tadam.fosr.FosrGeneration;
 import org.tadam.fosr.json.FosrModel.FosrMetadata;
+import org.tadam.model.derived.Gaussians;
 import org.tadam.fosr.json.FosrModel.FosrNoise;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -138,6 +141,9 @@ public final class FosrJsonParser {
 		double scale = Math.max(1, Math.max(Math.abs(cov[0][1]), Math.abs(cov[1][0])));
 		if (Math.abs(cov[0][1] - cov[1][0]) > 1e-9 * scale) {
 			throw new JsonProblem(e.path("cov"), "not symmetric (" + cov[0][1] + " ≠ " + cov[1][0] + ")");
+		}
+		if (!Gaussians.isPositiveSemiDefinite(cov, 1e-9)) {
+			throw new JsonProblem(e.path("cov"), "not a covariance: a variance is negative or the correlation exceeds 1");
 		}
 		return new FosrLaw.Gaussian(mu, cov);
 	}

@@ -40,18 +40,36 @@ public final class WordScorer {
 
   /** Scores a word given without its end letter. */
   public Score score(List<String> symbols, List<int[]> values) {
-    int n = symbols.size() + 1;
-    int[] s = new int[n];
-    int[][] v = new int[n][];
-    int d = values.isEmpty() ? 2 : values.get(0).length;
-    for (int i = 0; i < n - 1; i++) {
+    int[] s = symbolIds(symbols);
+    int[][] v = withEnd(values);
+    WordCode.Result r = code.of(s, v);
+    return new Score(s.length, r.bits(), logLikelihood(s, v), r.status());
+  }
+
+  /**
+   * The log-likelihood alone (no MDL cost: the noisy alignment of a word that does not parse is
+   * the expensive part of {@link #score}, and coverage needs only whether a word parses).
+   */
+  public double logLikelihood(List<String> symbols, List<int[]> values) {
+    return logLikelihood(symbolIds(symbols), withEnd(values));
+  }
+
+  private int[] symbolIds(List<String> symbols) {
+    int[] s = new int[symbols.size() + 1];
+    for (int i = 0; i < symbols.size(); i++) {
       s[i] = graph.symbolId(symbols.get(i));
+    }
+    s[symbols.size()] = graph.symbolId("$");
+    return s;
+  }
+
+  private static int[][] withEnd(List<int[]> values) {
+    int[][] v = new int[values.size() + 1][];
+    for (int i = 0; i < values.size(); i++) {
       v[i] = values.get(i);
     }
-    s[n - 1] = graph.symbolId("$");
-    v[n - 1] = new int[d];
-    WordCode.Result r = code.of(s, v);
-    return new Score(n, r.bits(), logLikelihood(s, v), r.status());
+    v[values.size()] = new int[values.isEmpty() ? 2 : values.get(0).length];
+    return v;
   }
 
   /**
