@@ -96,12 +96,15 @@ class FosrConvertCommandTest {
 
 	@Test
 	void importedModelsAreValidatedBeforeWriting(@TempDir Path dir) throws Exception {
-		// a linear Gaussian with a covariance larger than its variances allow: the DSL validator rejects it
+		// well-formed JSON, but state 1 only loops on itself: connections entering it never end, which the DSL
+		// validator (not the JSON reader) knows
 		String json = """
 				{"edges": [
-				 {"payloads": {"type": "NoPayload"}, "p": 1.0, "count": 1, "src": 0, "dst": 1, "symbol": "S_>_Empty",
-				  "mu": [1.0, 0.0], "cov": [[1.0, 5.0], [5.0, 1.0]]},
-				 {"payloads": {"type": "NoPayload"}, "p": 1.0, "count": 1, "src": 1, "dst": 2, "symbol": "$",
+				 {"payloads": {"type": "NoPayload"}, "p": 0.5, "count": 1, "src": 0, "dst": 1, "symbol": "S_>_Empty",
+				  "mu": [1.0, 0.0], "cov": [[1.0, 0.0], [0.0, 1.0]]},
+				 {"payloads": {"type": "NoPayload"}, "p": 1.0, "count": 1, "src": 1, "dst": 1, "symbol": "A_>_Empty",
+				  "mu": [1.0, 0.0], "cov": [[1.0, 0.0], [0.0, 1.0]]},
+				 {"payloads": {"type": "NoPayload"}, "p": 0.5, "count": 1, "src": 0, "dst": 2, "symbol": "$",
 				  "mu": [0.0, 0.0], "cov": [[1e-06, 0.0], [0.0, 1e-06]]}],
 				 "noise": {"none": 1.0, "deletion": 0.0, "reemission": 0.0, "transposition": 0.0, "addition": 0.0},
 				 "initial_state": 0, "accepting_state": 2, "protocol": "tcp", "metadata": {"service": "x", "conn_state": "S0"}}
@@ -109,10 +112,17 @@ class FosrConvertCommandTest {
 		Path file = Files.writeString(dir.resolve("x-S0.json"), json);
 		Result r = CliTest.tadam("convert", file.toString(), dir.resolve("x.tadam").toString());
 		assertEquals(TadamCli.EXIT_PROBLEMS, r.exit(), r::toString);
-		assertTrue(r.err().contains("tadam: " + file + ": imported model is invalid: The covariance of edge 's0 -> s1 S>' is not "
-				+ "positive semi-definite"), r.err());
+		assertTrue(r.err().contains("tadam: " + file + ": imported model is invalid: State 's1' has no path to the end state"), r.err());
 		assertTrue(r.err().contains("has errors, not converted"), r.err());
 		assertFalse(Files.exists(dir.resolve("x.tadam")));
+
+		// a covariance larger than its variances allow is refused by the reader already, with its JSON path
+		Path cov = Files.writeString(dir.resolve("y-S0.json"),
+				json.replaceFirst("\\[\\[1\\.0, 0\\.0\\], \\[0\\.0, 1\\.0\\]\\]", "[[1.0, 5.0], [5.0, 1.0]]"));
+		r = CliTest.tadam("convert", cov.toString(), dir.resolve("y.tadam").toString());
+		assertEquals(TadamCli.EXIT_PROBLEMS, r.exit(), r::toString);
+		assertTrue(r.err().contains("$.edges[0].cov: not a covariance"), r.err());
+		assertFalse(Files.exists(dir.resolve("y.tadam")));
 	}
 
 	@Test
