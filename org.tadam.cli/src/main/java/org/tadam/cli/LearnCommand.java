@@ -86,6 +86,11 @@ final class LearnCommand implements Callable<Integer> {
 					+ "recorded in the model, and score uses it")
 	private double valueFloor;
 
+	@Option(names = "--exact-candidates", paramLabel = "N", defaultValue = "8",
+			description = "the search screens every candidate cheaply, then scores this many exactly at a time, best first, until one lowers the cost; "
+					+ "0 scores every candidate exactly, as the reference (many times slower) (default: ${DEFAULT-VALUE})")
+	private int exactCandidates;
+
 	@Option(names = "--max-packets", paramLabel = "N", defaultValue = "1000", description = "letters per word; longer connections are truncated (default: ${DEFAULT-VALUE})")
 	private int maxPackets;
 
@@ -125,8 +130,11 @@ final class LearnCommand implements Callable<Integer> {
 			if (!(valueFloor > 0 && valueFloor <= 1)) {
 				throw new IllegalArgumentException("--value-floor must be in (0, 1], not " + valueFloor);
 			}
+			if (exactCandidates < 0) {
+				throw new IllegalArgumentException("--exact-candidates must be 0 or more, not " + exactCandidates);
+			}
 			options = LearnerOptions.defaults().withInit(start).withNoise(kinds).withMaxIterations(maxIterations)
-					.withValueFloor(valueFloor);
+					.withValueFloor(valueFloor).withExactCandidates(exactCandidates);
 			if (threads != null) {
 				options = options.withThreads(threads);
 			}

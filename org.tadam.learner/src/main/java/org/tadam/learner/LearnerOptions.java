@@ -22,10 +22,15 @@ import org.tadam.learner.search.ProgressListener;
  *     assumes: the cell floor is its power d for d-dimensional values (default 10^-3, Part B as
  *     amended: 10^-6 for the [iat, size] cell); a wide law costs at most −log2(cell floor) bits a
  *     letter, whatever its fit, which hides value differences below the floor
+ * @param exactCandidates the search screens every candidate with a cheap estimate (unmatched
+ *     words keep their previous codes, only newly unmatched ones are aligned) and scores exactly
+ *     this many at a time, best estimates first, until one lowers the cost; 0 scores every
+ *     candidate exactly (the reference's search, many times slower)
  * @param listener told about every applied operation
  */
 public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long seed,
-    int maxIterations, double deleteMaxFraction, double valueFloor, ProgressListener listener) {
+    int maxIterations, double deleteMaxFraction, double valueFloor, int exactCandidates,
+    ProgressListener listener) {
 
   /** The starting automaton. */
   public enum Init {
@@ -35,6 +40,9 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
     PREFIX
   }
 
+  /** Candidates scored exactly per batch after screening (0: all, as the reference). */
+  public static final int DEFAULT_EXACT_CANDIDATES = 8;
+
   /** How {@link #describe()} records the value floor (per component) of every model. */
   public static final String VALUE_FLOOR_KEY = "value-floor-per-component=";
   /** How models learned before the amended floor recorded a cell floor other than 10^-3. */
@@ -42,7 +50,7 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
 
   public LearnerOptions {
     noise = noise.isEmpty() ? EnumSet.noneOf(NoiseKind.class) : EnumSet.copyOf(noise);
-    if (threads < 1 || maxIterations < 0 || !(deleteMaxFraction >= 0 && deleteMaxFraction <= 1)) {
+    if (threads < 1 || maxIterations < 0 || exactCandidates < 0 || !(deleteMaxFraction >= 0 && deleteMaxFraction <= 1)) {
       throw new IllegalArgumentException("invalid learner options");
     }
     if (!(valueFloor > 0 && valueFloor <= 1)) {
@@ -53,47 +61,52 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
   public static LearnerOptions defaults() {
     return new LearnerOptions(EnumSet.allOf(NoiseKind.class), Init.BIGRAM,
         Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, DataCodes.PER_COMPONENT_FLOOR,
-        ProgressListener.NONE);
+        DEFAULT_EXACT_CANDIDATES, ProgressListener.NONE);
   }
 
   public LearnerOptions withNoise(Set<NoiseKind> kinds) {
     return new LearnerOptions(kinds, init, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, listener);
+        valueFloor, exactCandidates, listener);
   }
 
   public LearnerOptions withInit(Init i) {
     return new LearnerOptions(noise, i, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, listener);
+        valueFloor, exactCandidates, listener);
   }
 
   public LearnerOptions withThreads(int n) {
     return new LearnerOptions(noise, init, n, seed, maxIterations, deleteMaxFraction,
-        valueFloor, listener);
+        valueFloor, exactCandidates, listener);
   }
 
   public LearnerOptions withSeed(long s) {
     return new LearnerOptions(noise, init, threads, s, maxIterations, deleteMaxFraction,
-        valueFloor, listener);
+        valueFloor, exactCandidates, listener);
   }
 
   public LearnerOptions withMaxIterations(int n) {
     return new LearnerOptions(noise, init, threads, seed, n, deleteMaxFraction,
-        valueFloor, listener);
+        valueFloor, exactCandidates, listener);
   }
 
   public LearnerOptions withDeleteMaxFraction(double f) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, f,
-        valueFloor, listener);
+        valueFloor, exactCandidates, listener);
   }
 
   public LearnerOptions withListener(ProgressListener l) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, l);
+        valueFloor, exactCandidates, l);
   }
 
   public LearnerOptions withValueFloor(double floor) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction, floor,
-        listener);
+        exactCandidates, listener);
+  }
+
+  public LearnerOptions withExactCandidates(int n) {
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction,
+        valueFloor, n, listener);
   }
 
   /** What a model file records: everything that changes the result (not threads, not the listener). */
@@ -104,6 +117,7 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
         + (kinds.isEmpty() ? "none" : String.join(",", kinds)) + " seed=" + seed
         + " delete-max-fraction=" + deleteMaxFraction
         + (maxIterations < 100_000 ? " max-iterations=" + maxIterations : "")
+        + (exactCandidates != DEFAULT_EXACT_CANDIDATES ? " exact-candidates=" + exactCandidates : "")
         + " " + VALUE_FLOOR_KEY + valueFloor;
   }
 }

@@ -60,7 +60,7 @@ public final class TadamLearner {
     Scorer scorer = new Scorer(options.noise(),
         DataCodes.cellFloor(options.valueFloor(), corpus.dimension()));
     SearchOptions search = new SearchOptions(options.threads(), options.maxIterations(),
-        options.deleteMaxFraction(), true, true, true, true);
+        options.deleteMaxFraction(), true, true, true, true, options.exactCandidates());
     GreedySearch greedy = new GreedySearch(search, scorer, options.listener(), () -> stop,
         options.seed());
     Scorer.Cost cost = greedy.run(a);

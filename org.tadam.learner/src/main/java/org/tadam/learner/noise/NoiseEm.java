@@ -3,6 +3,7 @@ package org.tadam.learner.noise;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +24,12 @@ public final class NoiseEm {
   /**
    * What the unmatched words cost and the rates that achieved it; the words neither corrected nor
    * uncorrected are parsed exactly.
+   *
+   * @param words the code of each unmatched word under these rates, in the order of
+   *     {@link Unmatched}
    */
-  public record Outcome(double dataBits, AlignmentRates rates, long corrected, long uncorrected) {
+  public record Outcome(double dataBits, AlignmentRates rates, long corrected, long uncorrected,
+      WordCode.Result[] words) {
   }
 
   /** The words to align: count, symbols, values, weight and explicit cost of each. */
@@ -70,6 +75,7 @@ public final class NoiseEm {
       long corrected = 0;
       long uncorrected = 0;
       WordCode code = g == null ? null : new WordCode(g, rates, kinds);
+      WordCode.Result[] codes = new WordCode.Result[unmatched.size()];
       for (int i = 0; i < unmatched.size(); i++) {
         long w = unmatched.weight(i);
         if (cancelled.getAsBoolean()) {
@@ -81,6 +87,7 @@ public final class NoiseEm {
           valueBits[i] = Aligner.valueBits(g, symbols, values);
         }
         WordCode.Result r = code.of(symbols, values, valueBits[i], unmatched.explicitBits(i));
+        codes[i] = r;
         bits += w * r.bits();
         for (int k = 0; k < 5; k++) {
           counts[k] += w * r.operations()[k];
@@ -94,7 +101,7 @@ public final class NoiseEm {
       if (best != null && !(bits < best.dataBits())) {
         break;
       }
-      best = new Outcome(bits, rates, corrected, uncorrected);
+      best = new Outcome(bits, rates, corrected, uncorrected, codes);
       double noise = counts[1] + counts[2] + counts[3] + counts[4];
       counts[0] = Math.max(counts[0], 3 * noise);
       double total = counts[0] + noise;
@@ -102,6 +109,44 @@ public final class NoiseEm {
           counts[3] / total, counts[4] / total);
     }
     return best;
+  }
+
+  /**
+   * A cheap estimate of {@link #run} for screening candidates (one round, no re-estimation): the
+   * rates stay {@code rates}, a word with a code in {@code known} keeps it (its code under the
+   * automaton before the candidate), only the other words are aligned. Exact when the candidate
+   * leaves the known words' alignments alone; the search re-scores its best screened candidates
+   * with {@link #run}.
+   */
+  public static Outcome screen(Set<NoiseKind> kinds, double matchedBase, long matchedLetters,
+      Unmatched unmatched, IntFunction<WordCode.Result> known, AlignmentRates rates,
+      Supplier<AlignmentGraph> graph, BooleanSupplier cancelled) {
+    double bits = matchedBase + matchedLetters * rates.transitionBits();
+    long corrected = 0;
+    long uncorrected = 0;
+    WordCode code = null;
+    for (int i = 0; i < unmatched.size(); i++) {
+      if (cancelled.getAsBoolean()) {
+        throw new CancellationException("scoring cancelled");
+      }
+      WordCode.Result r = known.apply(i);
+      if (r == null) {
+        if (code == null) {
+          code = new WordCode(graph.get(), rates, kinds);
+        }
+        int[][] values = unmatched.values(i);
+        r = code.of(unmatched.symbols(i), values, Aligner.valueBits(code.graph(), unmatched.symbols(i),
+            values), unmatched.explicitBits(i));
+      }
+      long w = unmatched.weight(i);
+      bits += w * r.bits();
+      if (r.status() == WordCode.Status.CORRECTED) {
+        corrected += w;
+      } else if (r.status() == WordCode.Status.UNCORRECTED) {
+        uncorrected += w;
+      }
+    }
+    return new Outcome(bits, rates, corrected, uncorrected, null);
   }
 
   static int index(NoiseKind k) {

@@ -59,6 +59,11 @@ public final class WordCode {
     this.aligner = new Aligner(graph, rates, kinds);
   }
 
+  /** The automaton this code charges words under. */
+  public AlignmentGraph graph() {
+    return g;
+  }
+
   /** Whether a word of this many letters (the end letter included) is aligned at all. */
   public static boolean aligns(int letters) {
     return letters <= MAX_ALIGNED_LETTERS;

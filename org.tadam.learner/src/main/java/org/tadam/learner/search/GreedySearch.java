@@ -1,6 +1,7 @@
 package org.tadam.learner.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.ops.DeleteSubpart;
 import org.tadam.learner.ops.MergeStates;
@@ -18,7 +20,10 @@ import org.tadam.learner.ops.SplitNode;
 
 /**
  * Greedy best-improvement search (Part B item 7): score every candidate of the four operations,
- * apply the one with the lowest total cost, repeat until none lowers the cost. Candidates are
+ * apply the one with the lowest total cost, repeat until none lowers the cost. Exact scores
+ * re-align every unmatched word under up to four EM rounds, so by default candidates are screened
+ * first ({@link Scorer#screen}) and only the most promising are scored exactly
+ * ({@link SearchOptions#exactCandidates}). Candidates are
  * spread over worker threads, each owning an exact replica of the automaton on which it applies,
  * scores and rolls back; the chosen operation is then applied to every replica. Ties go to the
  * earlier candidate, so the result does not depend on the number of threads.
@@ -67,22 +72,17 @@ public final class GreedySearch {
         if (candidates.isEmpty()) {
           break;
         }
-        double[] costs = score(candidates, replicas, pool);
-        int best = -1;
-        for (int i = 0; i < costs.length; i++) {
-          if (best < 0 || costs[i] < costs[best]) {
-            best = i;
-          }
-        }
-        if (stop.getAsBoolean() || !(costs[best] < current.total() - MIN_GAIN)) {
+        Chosen chosen = choose(candidates, current, replicas, pool);
+        if (chosen == null || stop.getAsBoolean()) {
           break;
         }
-        Operation op = candidates.get(best);
+        Operation op = candidates.get(chosen.index());
         for (LearnAutomaton r : replicas) {
           op.apply(r);
         }
         applied++;
-        current = scorer.cost(a);
+        // the replicas are exact copies: the cost scored on one is the cost of a after the change
+        current = chosen.cost();
         listener.progress(applied, current.total(), op.describe(), candidates.size());
       }
     } finally {
@@ -93,7 +93,8 @@ public final class GreedySearch {
     return current;
   }
 
-  private List<Operation> candidates(LearnAutomaton a, Scorer.Cost current) {
+  /** Every candidate of the four operations on {@code a} (package-private for tests). */
+  List<Operation> candidates(LearnAutomaton a, Scorer.Cost current) {
     List<Operation> ops = new ArrayList<>();
     if (options.merges()) {
       ops.addAll(MergeStates.candidates(a));
@@ -115,17 +116,71 @@ public final class GreedySearch {
     return ops;
   }
 
-  private double[] score(List<Operation> candidates, List<LearnAutomaton> replicas,
-      ExecutorService pool) {
-    double[] costs = new double[candidates.size()];
-    int workers = replicas.size();
+  private record Chosen(int index, Scorer.Cost cost) {
+  }
+
+  /**
+   * The candidate to apply with its exact cost, or null when none lowers the cost. With screening on, every candidate
+   * gets the cheap estimate of {@link Scorer#screen}, then the exact cost is computed in batches
+   * in the order of the estimates, and the best exact cost of the first batch holding an
+   * improvement wins; the search still stops only when no candidate improves exactly.
+   */
+  private Chosen choose(List<Operation> candidates, Scorer.Cost current,
+      List<LearnAutomaton> replicas, ExecutorService pool) {
+    int n = candidates.size();
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    int batch = options.exactCandidates() <= 0 ? n : options.exactCandidates();
+    if (batch < n) {
+      Scorer.Cost[] estimates = score(candidates, Arrays.asList(order), replicas, pool,
+          r -> scorer.screen(r, current, stop));
+      double[] screened = new double[n];
+      for (int i = 0; i < n; i++) {
+        screened[i] = total(estimates[i]);
+      }
+      Arrays.sort(order, (x, y) -> screened[x] != screened[y]
+          ? Double.compare(screened[x], screened[y]) : Integer.compare(x, y));
+    }
+    double limit = current.total() - MIN_GAIN;
+    for (int from = 0; from < n; from += batch) {
+      List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(n, from + batch));
+      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> scorer.cost(r, stop));
+      int best = -1;
+      for (int i : chunk) {
+        double c = total(exact[i]);
+        if (c < limit && (best < 0 || c < total(exact[best]) || c == total(exact[best]) && i < best)) {
+          best = i;
+        }
+      }
+      if (best >= 0) {
+        return new Chosen(best, exact[best]);
+      }
+      if (stop.getAsBoolean()) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** A cancelled evaluation (null) counts as +∞. */
+  private static double total(Scorer.Cost c) {
+    return c == null ? Double.POSITIVE_INFINITY : c.total();
+  }
+
+  /** Scores the candidates of {@code which} (costs by candidate index; null for the others). */
+  private Scorer.Cost[] score(List<Operation> candidates, List<Integer> which,
+      List<LearnAutomaton> replicas, ExecutorService pool, Function<LearnAutomaton, Scorer.Cost> cost) {
+    Scorer.Cost[] costs = new Scorer.Cost[candidates.size()];
+    int workers = Math.min(replicas.size(), which.size());
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 1; t < workers; t++) {
       int worker = t;
-      futures.add(pool.submit(() -> scoreShare(candidates, replicas.get(worker), worker, workers,
-          costs)));
+      futures.add(pool.submit(() -> scoreShare(candidates, which, replicas.get(worker), worker,
+          workers, costs, cost)));
     }
-    scoreShare(candidates, replicas.get(0), 0, workers, costs);
+    scoreShare(candidates, which, replicas.get(0), 0, workers, costs, cost);
     for (Future<?> f : futures) {
       try {
         f.get();
@@ -139,19 +194,19 @@ public final class GreedySearch {
     return costs;
   }
 
-  private void scoreShare(List<Operation> candidates, LearnAutomaton replica, int worker,
-      int workers, double[] costs) {
+  private void scoreShare(List<Operation> candidates, List<Integer> which, LearnAutomaton replica,
+      int worker, int workers, Scorer.Cost[] costs, Function<LearnAutomaton, Scorer.Cost> cost) {
     int mark = replica.mark();
-    for (int i = worker; i < candidates.size(); i += workers) {
+    for (int j = worker; j < which.size(); j += workers) {
+      int i = which.get(j);
       if (stop.getAsBoolean()) {
-        costs[i] = Double.POSITIVE_INFINITY;
         continue;
       }
       candidates.get(i).apply(replica);
       try {
-        costs[i] = scorer.cost(replica, stop).total();
+        costs[i] = cost.apply(replica);
       } catch (CancellationException e) {
-        costs[i] = Double.POSITIVE_INFINITY;
+        costs[i] = null;
       }
       replica.rollback(mark);
     }

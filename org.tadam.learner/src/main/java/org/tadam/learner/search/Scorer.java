@@ -1,7 +1,9 @@
 package org.tadam.learner.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.tadam.learner.automaton.Corpus;
@@ -27,8 +29,14 @@ public final class Scorer {
   private final Set<NoiseKind> kinds;
   private final double valueFloor;
 
-  /** Total cost split into its parts, with the noise outcome. */
-  public record Cost(double modelBits, double dataBits, NoiseEm.Outcome noise) {
+  /**
+   * Total cost split into its parts, with the noise outcome.
+   *
+   * @param unmatched the words the automaton does not parse, in the order of the noise outcome's
+   *     per-word codes
+   */
+  public record Cost(double modelBits, double dataBits, NoiseEm.Outcome noise,
+      List<Integer> unmatched) {
     public double total() {
       return modelBits + dataBits;
     }
@@ -63,6 +71,36 @@ public final class Scorer {
    * when {@code cancelled} says so (Ctrl-C while a long candidate is being scored).
    */
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
+    double[] parts = parts(a);
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), cancelled);
+  }
+
+  /**
+   * A cheap estimate of {@link #cost} for screening candidates: model and matched codes as exact,
+   * the unmatched words charged as in {@code before} (the cost of the automaton the candidate
+   * changed) where they were unmatched already, and aligned under {@code before}'s noise rates
+   * otherwise ({@link NoiseEm#screen}).
+   */
+  public Cost screen(LearnAutomaton a, Cost before, BooleanSupplier cancelled) {
+    double[] parts = parts(a);
+    Corpus c = a.corpus();
+    double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
+    Map<Integer, Integer> known = new HashMap<>();
+    List<Integer> old = before.unmatched();
+    for (int i = 0; i < old.size(); i++) {
+      known.put(old.get(i), i);
+    }
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
+        new UnmatchedWords(c, words), i -> {
+          Integer k = known.get(words.get(i));
+          return k == null ? null : before.noise().words()[k];
+        }, before.noise().rates(), () -> new AutomatonView(a, valueFloor), cancelled);
+    return withData(c, model, noise, words);
+  }
+
+  /** Parameter, value and transition codes, refreshing the stale caches. */
+  private double[] parts(LearnAutomaton a) {
     double parameters = 0;
     double values = 0;
     for (int id = 0; id < a.edgeSlots(); id++) {
@@ -86,7 +124,7 @@ public final class Scorer {
       }
       transitions += a.stateBits(q);
     }
-    return finish(a, parameters, values, transitions, a.matchedLetters(), cancelled);
+    return new double[] {parameters, values, transitions};
   }
 
   /**
@@ -145,11 +183,16 @@ public final class Scorer {
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
         new UnmatchedWords(c, words), () -> new AutomatonView(a, valueFloor), cancelled);
+    return withData(c, model, noise, words);
+  }
+
+  private static Cost withData(Corpus c, double model, NoiseEm.Outcome noise,
+      List<Integer> words) {
     // an unmatched word the automaton parses again is charged as matched (WordCode)
     long matchedWords = c.totalWeight() - noise.corrected() - noise.uncorrected();
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
-    return new Cost(model, data, noise);
+    return new Cost(model, data, noise, List.copyOf(words));
   }
 
   private static long[] outCounts(LearnAutomaton a, int q) {

@@ -11,7 +11,10 @@ package org.tadam.learner.search;
  * @param splitNodes try node splits
  * @param splitEdges try edge splits
  * @param deletions try sub-part deletions
+ * @param exactCandidates candidates scored exactly per batch after screening all of them (0 scores
+ *     every candidate exactly, as the reference does)
  */
 public record SearchOptions(int threads, int maxIterations, double deleteMaxFraction,
-    boolean merges, boolean splitNodes, boolean splitEdges, boolean deletions) {
+    boolean merges, boolean splitNodes, boolean splitEdges, boolean deletions,
+    int exactCandidates) {
 }
