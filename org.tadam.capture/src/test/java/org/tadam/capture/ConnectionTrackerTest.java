@@ -2,6 +2,7 @@ package org.tadam.capture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -47,6 +48,43 @@ class ConnectionTrackerTest {
   private List<ConnState> states() {
     tracker.flush();
     return out.stream().map(Connection::state).collect(Collectors.toList());
+  }
+
+  /**
+   * Random payloads fail the χ² randomness test at the test's level: 5 % of them become Replay
+   * under Part B's 0.05, far fewer under 0.001 (issue 12: such letters broke up encrypted sessions).
+   */
+  @Test
+  void theRandomnessTestsLevelComesFromTheOptions() {
+    assertTrue(replayShare(0.05) > 0.025, "level 0.05: " + replayShare(0.05));
+    assertTrue(replayShare(0.001) < 0.01, "level 0.001: " + replayShare(0.001));
+  }
+
+  private static double replayShare(double alpha) {
+    List<Connection> done = new ArrayList<>();
+    ConnectionTracker t = new ConnectionTracker(TrackerOptions.defaults().withRandomAlpha(alpha),
+        ServiceTable.standard(), done::add);
+    java.util.Random random = new java.util.Random(7);
+    int n = 800;
+    for (int i = 0; i < n; i++) {
+      byte[] payload = new byte[64];
+      random.nextBytes(payload);
+      t.accept(new DecodedPacket(0, 0, i * MS, 4, 17, 0, 0x0A000001L, 0, 0x0A000002L, 5000, 4000,
+          0, 0, payload.length, payload, 0, payload.length));
+    }
+    t.flush();
+    long replay = done.get(0).packets().stream()
+        .filter(p -> p.payload().payloadClass() == org.tadam.model.PayloadClass.REPLAY).count();
+    return replay / (double) n;
+  }
+
+  @Test
+  void aModelsProvenanceGivesTheLevelItWasLearnedWith() {
+    assertEquals(0.001, TrackerOptions.randomAlphaOf("init=bigram random-alpha=0.001 alphabet=9"));
+    assertEquals(0.05, TrackerOptions.randomAlphaOf("init=bigram alphabet=9"));
+    assertEquals(0.05, TrackerOptions.randomAlphaOf(null));
+    assertThrows(IllegalArgumentException.class, () -> TrackerOptions.randomAlphaOf("random-alpha=x"));
+    assertThrows(IllegalArgumentException.class, () -> TrackerOptions.defaults().withRandomAlpha(0));
   }
 
   @Test

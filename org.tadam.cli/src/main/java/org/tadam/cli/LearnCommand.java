@@ -20,6 +20,7 @@ import org.tadam.capture.IngestOptions;
 import org.tadam.capture.LiveCapture;
 import org.tadam.capture.ServiceGroups;
 import org.tadam.capture.flow.TrackerOptions;
+import org.tadam.capture.payload.PayloadClassifier;
 import org.tadam.capture.word.SymbolAbstraction;
 import org.tadam.capture.word.ValueQuantisation;
 import org.tadam.learner.export.ModelExporter;
@@ -97,6 +98,11 @@ final class LearnCommand implements Callable<Integer> {
 	@Option(names = "--no-payload-classes", description = "symbols from TCP flags and direction only")
 	private boolean noPayloadClasses;
 
+	@Option(names = "--random-alpha", paramLabel = "A", defaultValue = "0.05",
+			description = "level of the χ² randomness test of payload classes (default: ${DEFAULT-VALUE}, Part B): each truly random payload "
+					+ "is called Replay with this probability, which breaks up encrypted sessions; recorded in the model, and score uses it")
+	private double randomAlpha;
+
 	@Option(names = "--no-progress", description = "no progress display")
 	private boolean noProgress;
 
@@ -139,7 +145,8 @@ final class LearnCommand implements Callable<Integer> {
 				options = options.withThreads(threads);
 			}
 			ingest = IngestOptions.defaults().withServices(WordInputs.services(servicePorts))
-					.withTracker(TrackerOptions.defaults().withMaxPackets(maxPackets).withClassifyPayloads(!noPayloadClasses))
+					.withTracker(TrackerOptions.defaults().withMaxPackets(maxPackets).withClassifyPayloads(!noPayloadClasses)
+							.withRandomAlpha(randomAlpha))
 					.withAlphabet(noPayloadClasses ? SymbolAbstraction.flagsOnly() : SymbolAbstraction.standard())
 					.withServiceFilter(Set.copyOf(services));
 		} catch (IllegalArgumentException e) {
@@ -213,7 +220,7 @@ final class LearnCommand implements Callable<Integer> {
 				Automaton automaton;
 				try {
 					automaton = ModelExporter.toModel(model, new ModelExporter.Info(name, g.protocol(), g.service(),
-							List.copyOf(g.ports()), g.outcome(), quantisation, inputs));
+							List.copyOf(g.ports()), g.outcome(), quantisation, inputs, symbolOptions()));
 				} catch (IllegalArgumentException e) {
 					err.println("tadam learn: " + label + ": " + e.getMessage());
 					failures++;
@@ -273,5 +280,10 @@ final class LearnCommand implements Callable<Integer> {
 		all.add(header);
 		all.addAll(rows);
 		return all;
+	}
+
+	/** What the provenance records of how symbols were made: the randomness test's level unless it is Part B's. */
+	private String symbolOptions() {
+		return randomAlpha == PayloadClassifier.DEFAULT_ALPHA ? null : TrackerOptions.RANDOM_ALPHA_KEY + randomAlpha;
 	}
 }

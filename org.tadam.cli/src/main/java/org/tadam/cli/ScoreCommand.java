@@ -17,6 +17,7 @@ import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
 import org.tadam.capture.word.TimedWord;
 import org.tadam.capture.IngestOptions;
+import org.tadam.capture.flow.TrackerOptions;
 import org.tadam.learner.score.AuRoc;
 import org.tadam.learner.score.WordScorer;
 
@@ -92,7 +93,11 @@ final class ScoreCommand implements Callable<Integer> {
 		List<TimedWord> words = new ArrayList<>();
 		IngestOptions options;
 		try {
-			options = IngestOptions.defaults().withServices(WordInputs.services(servicePorts))
+			// payload classes as the model's training words had them (the randomness test's level)
+			String recorded = loaded.automaton().getProvenance() == null ? null : loaded.automaton().getProvenance().getOptions();
+			IngestOptions defaults = IngestOptions.defaults();
+			options = defaults.withServices(WordInputs.services(servicePorts))
+					.withTracker(defaults.tracker().withRandomAlpha(TrackerOptions.randomAlphaOf(recorded)))
 					.withServiceFilter(anyService || service == null ? Set.of() : Set.of(service));
 		} catch (IllegalArgumentException e) {
 			err.println("tadam score: " + e.getMessage());

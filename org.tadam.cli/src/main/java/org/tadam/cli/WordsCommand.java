@@ -72,6 +72,10 @@ public final class WordsCommand implements Callable<Integer> {
 	@Option(names = "--no-payload-classes", description = "symbols from TCP flags and direction only")
 	private boolean noPayloadClasses;
 
+	@Option(names = "--random-alpha", paramLabel = "A", defaultValue = "0.05",
+			description = "level of the χ² randomness test of payload classes (default: ${DEFAULT-VALUE}, Part B); see tadam learn --help")
+	private double randomAlpha;
+
 	@Option(names = { "-o", "--output" }, paramLabel = "FILE", description = "write here (atomically) instead of stdout")
 	private Path output;
 
@@ -101,7 +105,7 @@ public final class WordsCommand implements Callable<Integer> {
 			};
 			TrackerOptions tracker = TrackerOptions.defaults().withUdpTimeoutSeconds(udpTimeout)
 					.withMaxPackets(maxPackets).withPayloadRetention(0, 0)
-					.withClassifyPayloads(!noPayloadClasses);
+					.withClassifyPayloads(!noPayloadClasses).withRandomAlpha(randomAlpha);
 			options = IngestOptions.defaults().withServices(WordInputs.services(servicePorts)).withTracker(tracker)
 					.withAlphabet(noPayloadClasses ? SymbolAbstraction.flagsOnly() : SymbolAbstraction.standard())
 					.withServiceFilter(Set.copyOf(services));

@@ -36,6 +36,24 @@ class LearnScoreCommandTest {
 	}
 
 	@Test
+	void theRandomnessLevelIsRecordedAndScoreReadsTheCaptureWithIt(@TempDir Path dir) throws Exception {
+		CliTest.Result learn = CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--no-progress", "--threads", "1",
+				"--random-alpha", "0.001");
+		assertEquals(0, learn.exit(), learn::toString);
+		Path model = dir.resolve("tcp_18080.tadam");
+		assertTrue(Files.readString(model).contains("random-alpha=0.001"), Files.readString(model));
+		CliTest.Result score = CliTest.tadam("score", model.toString(), CAPTURE.toString());
+		assertEquals(0, score.exit(), score::toString);
+		assertFalse(score.out().contains("-1000"), "every training connection parses: " + score.out());
+
+		Files.writeString(model, Files.readString(model).replace("random-alpha=0.001", "random-alpha=often"));
+		CliTest.Result bad = CliTest.tadam("score", model.toString(), CAPTURE.toString());
+		assertEquals(2, bad.exit(), bad::toString);
+		assertTrue(bad.err().contains("random-alpha=often"), bad.err());
+		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--random-alpha", "1").exit());
+	}
+
+	@Test
 	void aServiceOverTcpAndUdpGetsOneValidModelPerProtocol(@TempDir Path dir) {
 		Path mixed = CAPTURE.resolveSibling("mixed-be.pcapng");
 		CliTest.Result learn = CliTest.tadam("learn", mixed.toString(), "-o", dir.toString(), "--no-progress",

@@ -36,7 +36,7 @@ public final class ConnectionTracker {
 
   private final TrackerOptions options;
   private final ServiceTable services;
-  private final PayloadClassifier classifier = new PayloadClassifier();
+  private final PayloadClassifier classifier;
   private final Consumer<Connection> sink;
   private final HashMap<FlowKey, OpenConnection> open = new HashMap<>();
   private final OpenConnection[] heads = new OpenConnection[3];
@@ -54,6 +54,7 @@ public final class ConnectionTracker {
     this.options = options;
     this.services = services;
     this.sink = sink;
+    this.classifier = new PayloadClassifier(options.randomAlpha());
     this.timeouts = new long[] {options.udpTimeoutNanos(), options.tcpTimeoutNanos(),
         options.closedLingerNanos()};
   }

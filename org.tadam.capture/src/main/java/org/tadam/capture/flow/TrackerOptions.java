@@ -1,5 +1,7 @@
 package org.tadam.capture.flow;
 
+import org.tadam.capture.payload.PayloadClassifier;
+
 /**
  * Connection-tracking policy.
  *
@@ -16,12 +18,18 @@ package org.tadam.capture.flow;
  *     emitted early ("evicted"); bounds memory on huge captures (default 100 000)
  * @param classifyPayloads compute payload classes; when off every packet is labelled Empty
  *     (faster when the alphabet ignores payload classes)
+ * @param randomAlpha significance level of the χ² randomness test of payload classes (Part B:
+ *     0.05): a payload is Random when its p-value is at least this. Each truly random payload
+ *     fails the test with this probability, so an encrypted session of 40 packets has a few
+ *     Replay letters at random places; a smaller level keeps such sessions' symbols stable
  */
 public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long closedLingerNanos,
     int maxPackets, int payloadPackets, int payloadBytes, int maxOpenConnections,
-    boolean classifyPayloads) {
+    boolean classifyPayloads, double randomAlpha) {
 
   public static final long SECOND = 1_000_000_000L;
+  /** How a model's provenance records the level of the randomness test it was learned with. */
+  public static final String RANDOM_ALPHA_KEY = "random-alpha=";
 
   public TrackerOptions {
     if (udpTimeoutNanos <= 0 || tcpTimeoutNanos <= 0 || closedLingerNanos < 0) {
@@ -30,6 +38,10 @@ public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long cl
     if (maxPackets < 1 || maxOpenConnections < 1) {
       throw new IllegalArgumentException("packet and connection caps must be at least 1");
     }
+    if (!(randomAlpha > 0 && randomAlpha < 1)) {
+      throw new IllegalArgumentException("the randomness test's level must be in (0, 1), not "
+          + randomAlpha);
+    }
     if (payloadPackets < 0 || payloadBytes < 0) {
       throw new IllegalArgumentException("payload retention must not be negative");
     }
@@ -37,31 +49,58 @@ public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long cl
 
   public static TrackerOptions defaults() {
     return new TrackerOptions(60 * SECOND, 300 * SECOND, 120 * SECOND, 1000, 64, 1500, 100_000,
-        true);
+        true, PayloadClassifier.DEFAULT_ALPHA);
   }
 
   public TrackerOptions withUdpTimeoutSeconds(double seconds) {
     return new TrackerOptions((long) (seconds * SECOND), tcpTimeoutNanos, closedLingerNanos,
-        maxPackets, payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads);
+        maxPackets, payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads,
+        randomAlpha);
   }
 
   public TrackerOptions withMaxPackets(int n) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, n,
-        payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads);
+        payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads,
+        randomAlpha);
   }
 
   public TrackerOptions withPayloadRetention(int packets, int bytes) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        packets, bytes, maxOpenConnections, classifyPayloads);
+        packets, bytes, maxOpenConnections, classifyPayloads,
+        randomAlpha);
   }
 
   public TrackerOptions withClassifyPayloads(boolean on) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        payloadPackets, payloadBytes, maxOpenConnections, on);
+        payloadPackets, payloadBytes, maxOpenConnections, on, randomAlpha);
   }
 
   public TrackerOptions withMaxOpenConnections(int n) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        payloadPackets, payloadBytes, n, classifyPayloads);
+        payloadPackets, payloadBytes, n, classifyPayloads, randomAlpha);
+  }
+
+  public TrackerOptions withRandomAlpha(double alpha) {
+    return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
+        payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads, alpha);
+  }
+
+  /**
+   * The level a model's provenance options record ({@link #RANDOM_ALPHA_KEY}), or Part B's 0.05
+   * when they record none (models learned before the option).
+   */
+  public static double randomAlphaOf(String provenanceOptions) {
+    if (provenanceOptions != null) {
+      for (String token : provenanceOptions.split("\\s+")) {
+        if (token.startsWith(RANDOM_ALPHA_KEY)) {
+          try {
+            return Double.parseDouble(token.substring(RANDOM_ALPHA_KEY.length()));
+          } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("provenance option " + token + " is not a number");
+          }
+        }
+      }
+    }
+    return PayloadClassifier.DEFAULT_ALPHA;
   }
 }

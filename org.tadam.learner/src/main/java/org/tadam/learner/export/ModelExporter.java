@@ -47,9 +47,17 @@ public final class ModelExporter {
    * @param protocol "tcp" or "udp"; null to infer from the symbols (flags ⇒ tcp)
    * @param quantisation how values were made (null: not recorded)
    * @param captures capture or word file names for the provenance
+   * @param symbols how the capture made the symbols, when it differs from Part B's defaults, as
+   *     provenance option tokens (e.g. {@code random-alpha=0.001}; null or empty: nothing to
+   *     record); {@code tadam score} reads the words of a capture the same way
    */
   public record Info(String name, String protocol, String service, List<Integer> ports,
-      String outcome, ValueQuantisation quantisation, List<String> captures) {
+      String outcome, ValueQuantisation quantisation, List<String> captures, String symbols) {
+
+    public Info(String name, String protocol, String service, List<Integer> ports,
+        String outcome, ValueQuantisation quantisation, List<String> captures) {
+      this(name, protocol, service, ports, outcome, quantisation, captures, null);
+    }
   }
 
   private ModelExporter() {
@@ -83,7 +91,8 @@ public final class ModelExporter {
     p.setConnections((int) Math.min(Integer.MAX_VALUE, m.connections()));
     // the training alphabet's size: score's explicit letter code needs it (ModelGraph)
     p.setOptions(m.options().describe() + " " + ModelGraph.ALPHABET_KEY + corpus.alphabet().size()
-        + (info.quantisation() == null ? "" : " values=" + info.quantisation().describe()));
+        + (info.quantisation() == null ? "" : " values=" + info.quantisation().describe())
+        + (info.symbols() == null || info.symbols().isBlank() ? "" : " " + info.symbols().trim()));
     p.setModelBits(Math.round(m.modelBits() * 1000) / 1000.0);
     p.setDataBits(Math.round(m.dataBits() * 1000) / 1000.0);
     out.setProvenance(p);
