@@ -87,6 +87,50 @@ class ConnectionTrackerTest {
     assertThrows(IllegalArgumentException.class, () -> TrackerOptions.defaults().withRandomAlpha(0));
   }
 
+  /** A TCP packet between 10.0.0.1 (client) and 10.0.0.2 (server) with the given payload text. */
+  private void tcp(long ms, boolean fromClient, int clientPort, int serverPort, int flags, String text) {
+    long c = 0x0A000001L;
+    long s = 0x0A000002L;
+    byte[] payload = text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    tracker.accept(new DecodedPacket(0, 0, ms * MS, 4, 6, 0, fromClient ? c : s, 0,
+        fromClient ? s : c, fromClient ? clientPort : serverPort, fromClient ? serverPort : clientPort,
+        flags, 0, payload.length, payload, 0, payload.length));
+  }
+
+  private void session(long ms, int clientPort, int serverPort) {
+    tcp(ms, true, clientPort, serverPort, S, "");
+    tcp(ms + 1, false, clientPort, serverPort, S | A, "");
+    tcp(ms + 2, true, clientPort, serverPort, A, "");
+    tcp(ms + 3, false, clientPort, serverPort, P | A, "x".repeat(20));
+    tcp(ms + 4, false, clientPort, serverPort, F | A, "");
+    tcp(ms + 5, true, clientPort, serverPort, F | A, "");
+  }
+
+  @Test
+  void ftpDataConnectionsAreNamedByTheirControlConnection() {
+    tcp(0, true, 40000, 21, S, "");
+    tcp(1, false, 40000, 21, S | A, "");
+    tcp(2, true, 40000, 21, A, "");
+    tcp(3, false, 40000, 21, P | A, "220 FTP server ready\r\n");
+    tcp(4, true, 40000, 21, P | A, "PASV\r\n");
+    tcp(5, false, 40000, 21, P | A, "227 Entering Passive Mode (10,0,0,2,117,48)\r\n");
+    session(10, 40001, 30000);
+    // announced once: a second connection to that port, and one to another port, are not FTP data
+    session(20, 40002, 30000);
+    session(30, 40003, 30001);
+    tcp(40, true, 40000, 21, P | A, "EPSV\r\n");
+    tcp(41, false, 40000, 21, P | A, "229 Entering Extended Passive Mode (|||30002|)\r\n");
+    session(50, 40004, 30002);
+    tracker.flush();
+    java.util.Map<Integer, String> byPort = new java.util.TreeMap<>();
+    out.forEach(c -> byPort.put(c.initiator().port(), c.service()));
+    assertEquals("ftp", byPort.get(40000));
+    assertEquals("ftp-data", byPort.get(40001));
+    assertEquals("tcp/30000", byPort.get(40002));
+    assertEquals("tcp/30001", byPort.get(40003));
+    assertEquals("ftp-data", byPort.get(40004));
+  }
+
   @Test
   void fullSessionIsSf() {
     tcp(0, true, S, 0);

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tadam.capture.word.JsonWordFormat;
 import org.tadam.capture.word.ReferenceWordFormat;
 import org.tadam.capture.word.TextWordFormat;
@@ -102,5 +105,28 @@ class WordFormatTest {
     } catch (WordFormatException e) {
       throw new AssertionError(e.getMessage(), e);
     }
+  }
+
+  @Test
+  void referenceFilesAreReadWithTheirNameAsService(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("clean_2.txt");
+    Files.writeString(file, "Sf:12 SAb:43 Af:4 Ff:105\nSf:9 SAb:49 PAfrandom:20 PAbtextHTTP:277 Ff:125\n");
+    List<TimedWord> words = TextWordFormat.read(file);
+    assertEquals(2, words.size());
+    assertEquals("clean_2", words.get(0).service());
+    assertEquals(List.of("S>", "SA<", "A>", "F>"), words.get(0).symbols());
+    assertEquals(List.of("S>", "SA<", "PA> random", "PA< text \"HTTP\"", "F>"), words.get(1).symbols());
+    assertEquals(277, words.get(1).letters().get(3).values()[0]);
+    // the writer's names read back to the same symbols
+    ReferenceWordFormat writer = new ReferenceWordFormat(0);
+    String line = writer.line(words.get(1));
+    assertEquals(words.get(1).symbols(),
+        ReferenceWordFormat.parse(line, "x", "mem", 1).symbols());
+
+    Files.writeString(file, "Sf:12 SAb:43\nSf:12 Qx:4\n");
+    WordFormatException e = assertThrows(
+        WordFormatException.class, () -> TextWordFormat.read(file));
+    assertTrue(e.getMessage().contains("clean_2.txt:2: 'Qx'"), e.getMessage());
   }
 }

@@ -37,6 +37,7 @@ public final class ConnectionTracker {
   private final TrackerOptions options;
   private final ServiceTable services;
   private final PayloadClassifier classifier;
+  private final FtpDataChannels ftpData = new FtpDataChannels();
   private final Consumer<Connection> sink;
   private final HashMap<FlowKey, OpenConnection> open = new HashMap<>();
   private final OpenConnection[] heads = new OpenConnection[3];
@@ -87,6 +88,7 @@ public final class ConnectionTracker {
     }
     if (c == null) {
       c = start(key, p, pureSyn);
+      c.ftpData = tcp && ftpData.claim(c.responder, ts);
       open.put(key, c);
       if (open.size() > options.maxOpenConnections()) {
         evictOldest();
@@ -103,6 +105,9 @@ public final class ConnectionTracker {
     }
     if (p.payloadCaptured() > 0) {
       c.detectService(fromInitiator, p);
+      if (FtpDataChannels.isControl(c)) {
+        ftpData.offer(c, fromInitiator, p);
+      }
     }
     long index = c.packetCount++;
     if (index < options.maxPackets()) {
@@ -227,7 +232,8 @@ public final class ConnectionTracker {
     if (cut) {
       truncated++;
     }
-    String service = services.name(c.protocol, c.responder.port(), c.detectedService());
+    String service = services.name(c.protocol, c.responder.port(),
+        c.ftpData ? FtpDataChannels.SERVICE : c.detectedService());
     sink.accept(new Connection(source, c.protocol, c.initiator, c.responder, service, c.state(),
         c.midstream, cut, c.packetCount, c.start, c.lastSeen,
         Collections.unmodifiableList(c.packets), Collections.unmodifiableList(c.payloads),

@@ -13,6 +13,8 @@ final class OpenConnection {
   final Endpoint responder;
   final boolean midstream;
   final long start;
+  /** Announced by an FTP control connection ({@link FtpDataChannels}). */
+  boolean ftpData;
   long lastSeen;
   long packetCount;
   int origFlags;

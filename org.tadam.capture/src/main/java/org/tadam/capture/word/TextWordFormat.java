@@ -160,10 +160,29 @@ public final class TextWordFormat {
     }
   }
 
+  /**
+   * Reads a word file: this format, or the reference implementation's ({@link ReferenceWordFormat},
+   * recognised by its first word), whose words have no service column and get the file's name
+   * without extension as their service (e.g. {@code clean_1000}).
+   */
   public static List<TimedWord> read(Path file) throws IOException {
     List<TimedWord> words = new ArrayList<>();
+    String source = file.toString();
+    String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      forEach(in, file.toString(), words::add);
+      Boolean reference = null;
+      long n = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        n++;
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        if (reference == null) {
+          reference = ReferenceWordFormat.looksLike(line);
+        }
+        words.add(reference ? ReferenceWordFormat.parse(line, stem, source, n)
+            : parse(line, source, n));
+      }
     }
     return words;
   }
