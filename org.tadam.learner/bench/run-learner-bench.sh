@@ -1,18 +1,75 @@
 #!/bin/sh
-# Learner benchmark suite (issue #4): ground truth under noise, the loopback captures, anomaly
-# detection, speed, the value floor; writes org.tadam.learner/BENCHMARKS-learner.md (sections in
-# the order given). Sections 2 and 3 are skipped when ../shared/data/pcaps/loopback is absent.
+# Learner benchmark suite: ground truth under noise, the loopback captures, anomaly detection,
+# speed, the value floor (Java harness, in process), then whole `tadam learn` processes on the
+# reference's benchmark words, the loopback SSH and TLS captures and 100 000 noisy words (wall
+# time and peak memory of the process, JVM start included); writes
+# org.tadam.learner/BENCHMARKS-learner.md. Parts that need ../shared say so when it is absent.
 # Usage: org.tadam.learner/bench/run-learner-bench.sh [quick|full] [PCAP_DIR] [SECTIONS]
-# (SECTIONS: which of 1-5 to run, default 12345)
+# (SECTIONS: which of 1-6 to run, default 123456; 6 = whole processes, needs the CLI built)
 set -eu
 module=$(cd "$(dirname "$0")/.." && pwd)
 grid=${1:-quick}
 pcaps=${2:-$module/../../shared/data/pcaps/loopback}
-sections=${3:-12345}
+sections=${3:-123456}
+report="$module/BENCHMARKS-learner.md"
 cd "$module/.."
+root=$(pwd)
 flock /tmp/tadam-mvn.lock ./mvnw -B -q -o -f org.tadam.learner/pom.xml test-compile \
   dependency:build-classpath -Dmdep.outputFile="$module/target/bench-classpath.txt" -Dmdep.includeScope=test
 cp="$module/target/classes:$module/target/test-classes:$(cat "$module/target/bench-classpath.txt")"
-# the build lock is released before the (long) run
-exec java -Xmx3g -XX:+UseParallelGC -cp "$cp" org.tadam.learner.bench.LearnerBench \
-  "$module/BENCHMARKS-learner.md" "$pcaps" "$grid" "$sections"
+# the build lock is released before the (long) runs
+inprocess=$(printf '%s' "$sections" | tr -d 6)
+if [ -n "$inprocess" ]; then
+  java -Xmx3g -XX:+UseParallelGC -cp "$cp" org.tadam.learner.bench.LearnerBench "$report" "$pcaps" "$grid" "$inprocess"
+else
+  printf '# TADAM learner benchmarks\n\n' > "$report"
+fi
+case "$sections" in *6*) ;; *) exit 0 ;; esac
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bench=$root/../shared/data/tadam-bench
+{
+  printf '## 6. Whole processes\n\n'
+  printf 'Each row is one `./tadam learn … -o DIR --no-progress` process on this machine (%s cores, %s): ' \
+    "$(nproc)" "$(java -version 2>&1 | head -1)"
+  printf 'wall time and peak resident memory from `/usr/bin/time`, JVM start, reading, learning, coverage and writing the model included; '
+  printf '"learn s" is the learner'"'"'s own time from the summary table. The 100 000-word row runs with `TADAM_JAVA_OPTS=-Xmx2g`. '
+  printf 'The reference implementation needed 864 s for clean_1000 (`../shared/data/tadam-bench/README.md`).\n\n'
+  printf '| input | command | connections | parsed | states | edges | total bits | learn s | wall s | peak RSS MB |\n'
+  printf '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
+} >> "$report"
+
+row() { # name, java options, then the learn arguments
+  name=$1; opts=$2; shift 2
+  out=$work/out.txt
+  if ! TADAM_JAVA_OPTS="$opts" /usr/bin/time -f '%e %M' -o "$work/time.txt" ./tadam learn "$@" -o "$work/models" --no-progress > "$out" 2> "$work/err.txt"; then
+    printf '| %s | `tadam learn %s` | failed: %s | | | | | | | |\n' "$name" "$*" "$(tail -1 "$work/err.txt")" >> "$report"
+    return
+  fi
+  # the summary row of the largest service: service connections parsed (pct %) states edges model data seconds file
+  awk -v name="$name" -v cmd="tadam learn $*" -v t="$(cat "$work/time.txt")" 'NR > 1 && $2+0 > best {best = $2+0; line = $0}
+    END { n = split(line, f, /[ \t]+/); split(t, w, " ");
+      printf "| %s | `%s` | %s | %s %s %s | %s | %s | %.1f | %s | %s | %.0f |\n", name, cmd, f[2], f[3], f[4], f[5], f[6], f[7], f[8] + f[9], f[10], w[1], w[2] / 1024 }' \
+    "$out" >> "$report"
+}
+
+opts="-XX:+UseParallelGC -Xss4m -XX:MaxRAMPercentage=75"
+if [ -d "$bench" ]; then
+  for f in clean_1000 noisy_1000 clean_5000; do
+    row "$f" "$opts" --words "$bench/$f.txt"
+  done
+else
+  echo "| tadam-bench | skipped: \`$bench\` is absent | | | | | | | | |" >> "$report"
+fi
+for p in ssh tls; do
+  if [ -f "$pcaps/$p.pcap" ]; then
+    row "loopback $p" "$opts" "$pcaps/$p.pcap"
+  else
+    echo "| loopback $p | skipped: \`$pcaps/$p.pcap\` is absent | | | | | | | | |" >> "$report"
+  fi
+done
+java -cp "$cp" org.tadam.learner.bench.LearnerBench --write-words 100000 0.02 "$work/tcp-session-100k.words"
+row "100 000 words, 2 % noise" "-XX:+UseParallelGC -Xss4m -Xmx2g" --words "$work/tcp-session-100k.words"
+printf '\n' >> "$report"
+echo "wrote $report" >&2

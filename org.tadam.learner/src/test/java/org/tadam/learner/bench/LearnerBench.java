@@ -50,6 +50,10 @@ public final class LearnerBench {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 4 && args[0].equals("--write-words")) {
+      writeWords(Integer.parseInt(args[1]), Double.parseDouble(args[2]), Path.of(args[3]));
+      return;
+    }
     Path report = Path.of(args[0]);
     Path pcaps = Path.of(args[1]);
     boolean full = args.length > 2 && args[2].equals("full");
@@ -58,7 +62,9 @@ public final class LearnerBench {
     b.header(args);
     GroundTruthBench truths = new GroundTruthBench(b.md, full, THREADS, b::flushProgress);
     // in the order given, so that a long run can put its riskiest section last
+    StringBuilder took = new StringBuilder();
     for (char section : sections.toCharArray()) {
+      long start = System.nanoTime();
       switch (section) {
         case '1' -> truths.section();
         case '2' -> b.realCaptures(pcaps);
@@ -67,18 +73,40 @@ public final class LearnerBench {
         case '5' -> truths.valueFloorSection();
         default -> throw new IllegalArgumentException("no section " + section);
       }
+      took.append(took.length() == 0 ? "" : ", ").append("section ").append(section).append(' ')
+          .append(String.format(Locale.ROOT, "%.0f s", (System.nanoTime() - start) / 1e9));
     }
+    b.md.insert(b.md.indexOf(HEADER_END), "This run (`" + String.join(" ", args).replace(
+        report.toString(), "REPORT") + "`): " + took + ".\n\n");
     b.notes();
     Files.writeString(report, b.md.toString(), StandardCharsets.UTF_8);
     System.err.println("wrote " + report);
   }
 
+  private static final String HEADER_END = "Machine: ";
+
+  /** Words sampled from the TCP-session automaton with injected noise, in the text word format. */
+  private static void writeWords(int n, double noise, Path file) throws Exception {
+    Random r = new Random(5);
+    List<TimedWord> words = TruthAutomaton.tcpSession().sample(n, r);
+    if (noise > 0) {
+      TreeSet<String> alphabet = new TreeSet<>();
+      TruthAutomaton.tcpSession().edges().forEach(e -> alphabet.add(e.symbol()));
+      alphabet.remove("$");
+      words = NoiseInjector.inject(words, noise, new ArrayList<>(alphabet), r);
+    }
+    StringBuilder text = new StringBuilder();
+    for (TimedWord w : words) {
+      text.append(org.tadam.capture.word.TextWordFormat.line(w)).append('\n');
+    }
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+
   private void header(String[] args) {
     md.append("# TADAM learner benchmarks\n\n")
         .append("Regenerate with `org.tadam.learner/bench/run-learner-bench.sh")
-        .append(full ? " full" : "").append("` (from the repository root; the full grid took ")
-        .append("about 50 minutes on 2 cores: 35 for sections 1 and 5, 4 for SSH; `quick` runs fewer cells).\n\n")
-        .append("Machine: ").append(Runtime.getRuntime().availableProcessors())
+        .append(full ? " full" : "").append("` (from the repository root; `quick` runs fewer cells).\n\n")
+        .append(HEADER_END).append(Runtime.getRuntime().availableProcessors())
         .append(" cores, Java ").append(System.getProperty("java.version"))
         .append(", learner threads ").append(THREADS)
         .append(". Times are wall-clock on a machine that may run other work: read them as upper bounds.\n\n");
@@ -310,46 +338,18 @@ public final class LearnerBench {
 
   private void notes() {
     md.append("## Reading the numbers\n\n")
-        .append("- The noise-unaware runs keep every noisy variant as structure (many more edges) ")
-        .append("and their language drifts away from the truth as r grows; the noise-aware runs ")
-        .append("stay at the truth's size and language. That contrast is the point of TADAM.\n")
+        .append("- The noise-unaware runs keep every noisy variant as structure; the noise-aware ")
+        .append("runs should stay at the truth's size and language. That contrast is the point of ")
+        .append("TADAM.\n")
         .append("- The control tells two failures apart. A non-isomorphic seed with Δ ≤ 0, or one ")
-        .append("the search from the truth leaves as well: the code of Part B prefers an automaton ")
-        .append("other than the truth, so no search would recover the truth under that code. ")
-        .append("Δ > 0 and the truth kept: the search from the bigram start stopped short of it. ")
-        .append("Two search shortfalls the control exposed are fixed in this version: a spurious ")
-        .append("packet that happens to parse along a legitimate path (e.g. an `A<` with a random ")
-        .append("size on the early-ACK edge, whose sizes are all 0) widened that edge's law and cost ")
-        .append("about 1600 bits in one tcp-session seed, because the mixture EM cannot fit a ")
-        .append("one-letter component (edge splits now also propose splitting off outlying values, ")
-        .append("which a deletion can then hand to the noise model); and a merge made early, while ")
-        .append("the automaton was still full of noisy variants, could not be undone because the ")
-        .append("undoing split leaves a nearly empty self-loop that costs a whole edge until a later ")
-        .append("deletion (a node split followed by deleting what it leaves nearly empty is now ")
-        .append("one candidate).\n")
-        .append("- Section 5 against section 1 is the effect of the value floor alone. With Part ")
-        .append("B's 10^-3, letters whose law is wide (the TCP responses, sizes ±100 bytes) all cost ")
-        .append("9.97 bits, whatever law they are charged by: the sizes that tell the early-ACK ")
-        .append("state apart count for nothing, only the transition code does (about 0.06 bits a ")
-        .append("request/response exchange against some 60 bits of model for the extra state and ")
-        .append("edge), and a law fitted to a few noisy letters is never dearer than 9.97 bits a ")
-        .append("letter, so with more words it pays to keep frequent noise as structure. With the ")
-        .append("lower floor the values count again.\n")
-        .append("- The injector's duplicates repeat the letter's values (the law the noise model ")
-        .append("charges a re-emission by). An earlier version shortened the duplicate's wait by ")
-        .append("3 bins; with 5000 words the learner then kept duplicated `PA>` and `PA<` letters as ")
-        .append("self-loops with a law of their own, which is what MDL should do with a systematic ")
-        .append("effect the noise model does not describe.\n")
-        .append("- The Jensen–Shannon divergence only sees words of at most 8 packets; most TCP ")
-        .append("sessions are longer, so for tcp-session it is near 0 even when the structure ")
-        .append("differs.\n")
-        .append("- In the learned files, the count of the first edge is the number of sessions the ")
-        .append("automaton still parses; the others were deleted as sub-parts and are charged by the ")
-        .append("noise alignment. On SSH most sessions end up that way: a letter filled in by a ")
-        .append("deletion path pays no value code (as in the reference), so \"a shorter variant of ")
-        .append("the main path\" is cheap. It is also why SSH is slow: every candidate re-aligns ")
-        .append("those sessions.\n\n");
+        .append("the search from the truth leaves as well: the code prefers an automaton other ")
+        .append("than the truth, so no search would recover the truth under that code. Δ > 0 and ")
+        .append("the truth kept: the search from the bigram start stopped short of it.\n")
+        .append("- Section 5 against section 1 is the effect of the value floor alone (section 5 ")
+        .append("uses the cell floor 10^-3 that Part B had before its amendment).\n")
+        .append("- The Jensen–Shannon divergence only sees words of at most 8 packets.\n\n");
   }
+
 
   // ---- helpers
 
