@@ -7,6 +7,8 @@ packages=(
   libgtk-3-0  # SWT needs GTK 3
   tshark      # outside judge of captures in integration tests (skipped when absent)
   libpcap0.8  # live capture (tadam learn/words --interface) and its loopback test
+  libndpi-bin # ndpiReader: tadam eval's content-detection judge (optional, reported as absent without it)
+  jq          # scripts/bench-realism.sh reads tadam eval's summary.json
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -13,7 +13,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "tadam", mixinStandardHelpOptions = true, versionProvider = TadamCli.Version.class,
 		description = "Turns packet captures into editable protocol models (.tadam) and models into traffic generators.",
 		subcommands = { ValidateCommand.class, FormatCommand.class, ConvertCommand.class, DotCommand.class, DiagramCommand.class, LspCommand.class, CompileCommand.class, LearnCommand.class, ScoreCommand.class,
-				WordsCommand.class,
+				WordsCommand.class, EvalCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TadamCli implements Runnable {
 
