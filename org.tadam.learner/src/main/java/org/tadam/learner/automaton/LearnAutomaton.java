@@ -335,6 +335,13 @@ public final class LearnAutomaton {
     addOccurrence(word, position, edgeId);
   }
 
+  /** Marks a word as parsed again (its letters must already be on their edges). */
+  public void match(int word) {
+    if (unmatched.remove(word)) {
+      record(() -> unmatched.add(word));
+    }
+  }
+
   /** Marks a word as no longer parsed (its letters must already be off their edges). */
   public void unmatch(int word) {
     unmatched.add(word);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.ops.AddEdge;
 import org.tadam.learner.ops.DeleteSubpart;
 import org.tadam.learner.ops.MergeStates;
 import org.tadam.learner.ops.Operation;
@@ -30,6 +31,8 @@ import org.tadam.learner.ops.SplitNode;
  */
 public final class GreedySearch {
   private static final double MIN_GAIN = 1e-9;
+  /** Edge additions proposed per iteration: those that would put back the most unparsed words. */
+  private static final int MAX_ADDITIONS = 16;
 
   private final SearchOptions options;
   private final Scorer scorer;
@@ -112,6 +115,7 @@ public final class GreedySearch {
     }
     if (options.deletions()) {
       ops.addAll(DeleteSubpart.candidates(a, options.deleteMaxFraction()));
+      ops.addAll(AddEdge.candidates(a, MAX_ADDITIONS));
     }
     return ops;
   }

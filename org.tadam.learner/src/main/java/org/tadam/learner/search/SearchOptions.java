@@ -10,7 +10,7 @@ package org.tadam.learner.search;
  * @param merges try state merges
  * @param splitNodes try node splits
  * @param splitEdges try edge splits
- * @param deletions try sub-part deletions
+ * @param deletions try sub-part deletions, and adding an edge back for the words left unparsed
  * @param exactCandidates candidates scored exactly per batch after screening all of them (0 scores
  *     every candidate exactly, as the reference does)
  */

@@ -113,6 +113,30 @@ class OperationsTest {
   }
 
   @Test
+  void anEdgeAddedBackPutsBackTheWordsItParsesAndRollsBackExactly() {
+    // two words take an optional x between a and b; deleting the x edge leaves them unparsed
+    LearnAutomaton a = InitialAutomaton.bigram(corpus("a:1:0 b:1:0", "a:1:0 b:1:0", "a:1:0 x:2:0 b:1:0",
+        "a:1:0 x:3:0 b:1:0"));
+    a.commit();
+    Edge x = out(a, out(a, 0, "a").target(), "x");
+    new DeleteSubpart(x.id()).apply(a);
+    assertEquals(2, a.unmatched().size());
+    // the x state died with its edges: the best candidate spells x from the state after a to a
+    // state from which "b $" still parses
+    List<Operation> adds = AddEdge.candidates(a, 10);
+    assertFalse(adds.isEmpty());
+    long letters = a.matchedLetters();
+    int mark = a.mark();
+    adds.get(0).apply(a);
+    assertTrue(a.unmatched().isEmpty(), adds.get(0).describe());
+    assertParsesAll(a);
+    assertTrue(a.matchedLetters() > letters);
+    a.rollback(mark);
+    assertEquals(2, a.unmatched().size());
+    assertEquals(letters, a.matchedLetters());
+  }
+
+  @Test
   void aLoopUsedByFewWordsIsADeletionCandidateHoweverManyLettersItCarries() {
     // 9 plain words and one whose x-loop carries 30 letters: 30 letters are more than a quarter of
     // the 10 words, yet the loop is used by one word in ten

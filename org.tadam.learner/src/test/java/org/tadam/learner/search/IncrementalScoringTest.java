@@ -11,6 +11,7 @@ import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.ops.AddEdge;
 import org.tadam.learner.ops.DeleteSubpart;
 import org.tadam.learner.ops.MergeStates;
 import org.tadam.learner.ops.Operation;
@@ -47,6 +48,7 @@ class IncrementalScoringTest {
         ops.addAll(SplitNode.candidates(a, 0));
         ops.addAll(SplitEdge.candidates(a, proposals));
         ops.addAll(DeleteSubpart.candidates(a, 1));
+        ops.addAll(AddEdge.candidates(a, 8));
         if (ops.isEmpty()) {
           break;
         }
