@@ -30,6 +30,44 @@ class CompileCommandTest {
 		assertTrue(Files.size(pcap) > 24);
 	}
 
+	/** The client sends data after its own FIN on every walk: compile warns, and the jar repairs and counts it. */
+	@Test
+	void impossibleTcpLettersAreWarnedAboutAndRepaired(@TempDir Path dir) throws Exception {
+		Path model = Files.writeString(dir.resolve("late.tadam"), """
+				automaton late {
+					protocol tcp
+					service "web" ports 80
+					noise missing 0.05 spurious 0 duplicated 0 swapped 0
+					state a initial
+					state b
+					state c
+					state d
+					state e
+					state z end
+					a -> b S> prob 1 count 3 mean (0, 0) cov (1e-6, 0, 1e-6)
+					b -> c SA< prob 1 count 3 mean (4, 0) cov (1, 0, 1e-6)
+					c -> d FA> prob 1 count 3 mean (4, 0) cov (1, 0, 1e-6)
+					d -> e PA> random prob 1 count 3 mean (4, 70) cov (1, 0, 1)
+					e -> z $ prob 1 count 3
+				}
+				""");
+		Path jar = dir.resolve("late.jar");
+		CliTest.Result r = CliTest.tadam("compile", model.toString(), "-o", jar.toString());
+		assertEquals(0, r.exit(), r::toString);
+		assertTrue(r.out().contains("warning: Edge 'd -> e PA> random' sends payload from the client after the client's FIN")
+				&& r.out().contains("[impossible_tcp_sequence]"), r.out());
+		Path labels = dir.resolve("late.tsv");
+		Process java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+				"--connections", "40", "--noise", "learned", "--labels", labels.toString(), "-o", dir.resolve("late.pcap").toString())
+				.redirectErrorStream(true).start();
+		String out = new String(java.getInputStream().readAllBytes());
+		assertTrue(java.waitFor(60, TimeUnit.SECONDS));
+		assertEquals(0, java.exitValue(), out);
+		assertTrue(out.contains("40 letters repaired (payload-after-own-fin 40), noise (missing "), out);
+		assertEquals(41, Files.readAllLines(labels).size());
+		assertTrue(Files.readAllLines(labels).get(1).endsWith("\tpayload-after-own-fin:dropped@3"), Files.readAllLines(labels).get(1));
+	}
+
 	@Test
 	void aSingleModelIsAScenarioOfItsOwn(@TempDir Path dir) {
 		Path jar = dir.resolve("dns.jar");

@@ -62,6 +62,12 @@ class AutomatonClassTemplate {
 
 				static final int[] PORTS = { «t.automaton.ports.join(', ')» };
 
+				/** Learned noise per letter, replayed with --noise learned: missing, spurious, duplicated, swapped. */
+				static final double[] NOISE = { «doubles(t.noise, 4)» };
+				/** State names and the edges' numbers in the model, for label files. */
+				static final String[] STATE_NAMES = stateNames();
+				static final int[] EDGE_IDS = edgeIds();
+
 				private «className»() {
 				}
 
@@ -69,7 +75,16 @@ class AutomatonClassTemplate {
 				public static AutomatonModel model(int[] ports) {
 					return new AutomatonModel(NAME, AutomatonModel.«IF t.tcp»TCP«ELSE»UDP«ENDIF», «t.iatUnit», «t.sizeUnit», INITIAL_STATE,
 							STATE_FIRST_EDGE, EDGE_TARGET, EDGE_PROBABILITY, EDGE_PAYLOAD, EDGE_FLAGS, EDGE_BACKWARD, EDGE_POOL,
-							EDGE_DISTRIBUTION, ports, PayloadPool.load(«className».class, "«resourceName(className)»"));
+							EDGE_DISTRIBUTION, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, STATE_NAMES,
+							EDGE_IDS);
+				}
+
+				private static String[] stateNames() {
+					return new String[] { «t.states.map[JavaNames.literal(name)].join(', ')» };
+				}
+
+				private static int[] edgeIds() {
+					return new int[] { «ints(t.edgeIds)» };
 				}
 
 				private static int[] stateFirstEdge() {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
@@ -14,6 +16,7 @@ import org.tadam.model.EndSymbol;
 import org.tadam.model.Gaussian;
 import org.tadam.model.IatUnit;
 import org.tadam.model.L4Protocol;
+import org.tadam.model.NoiseRates;
 import org.tadam.model.PacketSymbol;
 import org.tadam.model.PayloadClass;
 import org.tadam.model.RandomPayload;
@@ -58,6 +61,10 @@ public final class AutomatonTables {
 	/** Per edge: mean iat, mean size, var iat, cov(iat, size), var size. */
 	public final double[] distribution;
 	public final List<Pool> pools = new ArrayList<>();
+	/** Per edge: its number in the model (the order of the file), which label files name. */
+	public final int[] edgeIds;
+	/** The learned noise rates: missing, spurious, duplicated, swapped (zeros when the model has none). */
+	public final double[] noise = new double[4];
 
 	public AutomatonTables(Automaton automaton) {
 		this.automaton = automaton;
@@ -86,8 +93,14 @@ public final class AutomatonTables {
 		backward = new boolean[n];
 		pool = new int[n];
 		distribution = new double[5 * n];
+		edgeIds = new int[n];
+		Map<Edge, Integer> fileOrder = new IdentityHashMap<>();
+		for (Edge edge : automaton.getEdges()) {
+			fileOrder.put(edge, fileOrder.size());
+		}
 		for (int e = 0; e < n; e++) {
 			Edge edge = edges.get(e);
+			edgeIds[e] = fileOrder.get(edge);
 			target[e] = states.indexOf(edge.getTarget());
 			probability[e] = edge.getProbability();
 			pool[e] = -1;
@@ -99,11 +112,19 @@ public final class AutomatonTables {
 			payload[e] = payloadKind(symbol.getPayloadClass());
 			flags[e] = Symbols.flagBits(symbol.getFlags());
 			backward[e] = symbol.getDirection() == org.tadam.model.Direction.BACKWARD;
+			distribution(edge.getDistribution(), e);
 			if (edge.getPayload() != null) {
 				pool[e] = pools.size();
 				pools.add(pool(edge));
 			}
-			distribution(edge.getDistribution(), e);
+		}
+		restoreCutEntries();
+		NoiseRates rates = automaton.getNoise();
+		if (rates != null) {
+			noise[0] = rates.getMissing();
+			noise[1] = rates.getSpurious();
+			noise[2] = rates.getDuplicated();
+			noise[3] = rates.getSwapped();
 		}
 	}
 
@@ -123,6 +144,31 @@ public final class AutomatonTables {
 		}
 	}
 
+	/** Replaces the entries the capture cut by their restored form (see CutPayloads). */
+	private void restoreCutEntries() {
+		int cut = 0;
+		for (Pool p : pools) {
+			for (int i = 0; p.strings() && i < p.data().length; i++) {
+				cut = Math.max(cut, p.data()[i].length);
+			}
+		}
+		for (int e = 0; e < pool.length; e++) {
+			Pool p = pool[e] < 0 ? null : pools.get(pool[e]);
+			for (int i = 0; p != null && p.strings() && i < p.data().length; i++) {
+				byte[] entry = p.data()[i];
+				byte[] restored = CutPayloads.completeHttp(entry, bytes(distribution[5 * e + 1]
+						+ 3 * Math.sqrt(Math.max(0, distribution[5 * e + 4])) + 1));
+				p.data()[i] = restored != entry ? restored
+						: CutPayloads.completeCut(entry, cut, bytes(distribution[5 * e + 1]), payload[e] == PAYLOAD_TEXT);
+			}
+		}
+	}
+
+	/** Bytes of a size value in the model's unit. */
+	private double bytes(double size) {
+		return sizeUnit() == SizeUnit.DECILOG_BYTES_VALUE ? Math.pow(10, size / 10) : size;
+	}
+
 	private static Pool pool(Edge edge) {
 		if (edge.getPayload() instanceof RandomPayload random) {
 			List<WeightedLength> entries = random.getLengths();
@@ -132,12 +178,13 @@ public final class AutomatonTables {
 		}
 		if (edge.getPayload() instanceof ReplayPayload replay) {
 			List<WeightedBytes> entries = replay.getEntries();
-			return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null,
-					entries.stream().map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new));
+			return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
+					.map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new));
 		}
 		List<WeightedText> entries = ((TextPayload) edge.getPayload()).getEntries();
 		return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
-				.map(w -> (w.getText() == null ? "" : w.getText()).getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new));
+				.map(w -> (w.getText() == null ? "" : w.getText()).getBytes(StandardCharsets.UTF_8))
+				.toArray(byte[][]::new));
 	}
 
 	static int payloadKind(PayloadClass payloadClass) {

@@ -28,6 +28,11 @@ public final class IssueCodes {
 	public static final String INVALID_PORT = PREFIX + "invalid_port";
 	/** A model says it parses more training connections than it was learned from, or fewer than none. */
 	public static final String PARSED_CONNECTIONS = PREFIX + "parsed_connections";
+	/**
+	 * A TCP edge that can only produce what no stack sends: a packet after a RST, or payload, FIN or SYN from a side
+	 * after its own FIN, on every path into its source state (a warning: the generator repairs such letters).
+	 */
+	public static final String IMPOSSIBLE_TCP_SEQUENCE = PREFIX + "impossible_tcp_sequence";
 	/** An imported model file does not exist. */
 	public static final String UNRESOLVED_IMPORT = PREFIX + "unresolved_import";
 	/** A scenario uses no automaton, or an address plan has no subnet. */

@@ -45,14 +45,41 @@ public final class AutomatonModel {
 	final double[] iatSd;
 	final int[] ports;
 	final PayloadPool[] pools;
+	final double[] edgeProbability;
+	/** Learned noise rates per letter: missing, spurious, duplicated, swapped (all 0 when the model has none). */
+	final double[] noise;
+	/** State names and the edges' numbers in the model file, for label files. */
+	final String[] stateNames;
+	final int[] edgeIds;
+	/** TcpConversation.firstSpeaker of this automaton. */
+	final int firstSpeaker;
+	/** A payload of the model exceeds an Ethernet MSS: the capture came from a path of large segments (loopback). */
+	final boolean largeSegments;
+	/** A text edge has no pool (the capture kept none of its bytes): it needs printable filler. */
+	final boolean textWithoutPool;
+	/** Per edge, TcpConversation's rule masks: the edge is legal when (state & mask) == want. Zero for $ and UDP. */
+	final int[] edgeRuleMask;
+	final int[] edgeRuleWant;
+
+	/** A model without noise rates, named states or edge numbers (tests and hand-built models). */
+	public AutomatonModel(String name, int protocol, int iatUnit, int sizeUnit, int initialState, int[] stateFirstEdge,
+			int[] edgeTarget, double[] edgeProbability, int[] edgePayload, int[] edgeFlags, boolean[] edgeBackward,
+			int[] edgePool, double[] distribution, int[] ports, PayloadPool[] pools) {
+		this(name, protocol, iatUnit, sizeUnit, initialState, stateFirstEdge, edgeTarget, edgeProbability, edgePayload,
+				edgeFlags, edgeBackward, edgePool, distribution, ports, pools, new double[4], null, null);
+	}
 
 	/**
 	 * @param distribution per edge five numbers: mean iat, mean size, var iat, cov(iat, size), var size (the
 	 *        quantised units of the model)
+	 * @param noise missing, spurious, duplicated and swapped rates per letter
+	 * @param stateNames names of the states, null: their numbers
+	 * @param edgeIds number of each edge in the model file, null: its position here
 	 */
 	public AutomatonModel(String name, int protocol, int iatUnit, int sizeUnit, int initialState, int[] stateFirstEdge,
 			int[] edgeTarget, double[] edgeProbability, int[] edgePayload, int[] edgeFlags, boolean[] edgeBackward,
-			int[] edgePool, double[] distribution, int[] ports, PayloadPool[] pools) {
+			int[] edgePool, double[] distribution, int[] ports, PayloadPool[] pools, double[] noise, String[] stateNames,
+			int[] edgeIds) {
 		this.name = name;
 		this.protocol = protocol;
 		this.iatUnit = iatUnit;
@@ -66,7 +93,14 @@ public final class AutomatonModel {
 		this.edgePool = edgePool;
 		this.ports = ports;
 		this.pools = pools;
+		this.edgeProbability = edgeProbability;
+		if (noise.length != 4) {
+			throw new IllegalArgumentException("four noise rates: missing, spurious, duplicated, swapped");
+		}
+		this.noise = noise.clone();
 		int states = stateFirstEdge.length - 1;
+		this.stateNames = stateNames != null ? stateNames : numbers("s", states);
+		this.edgeIds = edgeIds != null ? edgeIds : identity(edgeTarget.length);
 		stateChoice = new AliasTable[states];
 		for (int s = 0; s < states; s++) {
 			int from = stateFirstEdge[s];
@@ -97,6 +131,58 @@ public final class AutomatonModel {
 			iatSlope[e] = vs > 1e-9 ? c / vs : 0;
 			iatSd[e] = Math.sqrt(Math.max(1e-6, vs > 1e-9 ? vi - c * c / vs : vi));
 		}
+		firstSpeaker = protocol == TCP ? TcpConversation.firstSpeaker(this) : TcpConversation.ANY_SPEAKER;
+		largeSegments = largestPayload() > ETHERNET_MSS;
+		boolean filler = false;
+		for (int e = 0; e < edges; e++) {
+			filler |= edgePayload[e] == PAYLOAD_TEXT && (edgePool[e] < 0 || !pools[edgePool[e]].isStrings());
+		}
+		textWithoutPool = filler;
+		edgeRuleMask = new int[edges];
+		edgeRuleWant = new int[edges];
+		for (int e = 0; e < edges && protocol == TCP; e++) {
+			if (edgePayload[e] != END) {
+				int side = edgeBackward[e] ? 1 : 0;
+				boolean payload = edgePayload[e] != PAYLOAD_EMPTY;
+				edgeRuleMask[e] = TcpConversation.ruleMask(side, edgeFlags[e], payload, firstSpeaker);
+				edgeRuleWant[e] = TcpConversation.ruleWant(side, edgeFlags[e], payload, firstSpeaker);
+			}
+		}
+	}
+
+	/** The MSS of IPv4 over Ethernet; IPv6's is 20 bytes less. */
+	static final int ETHERNET_MSS = 1460;
+
+	/** Longest payload an edge is expected to carry: pool entries, or the mean size of random edges without pool. */
+	private double largestPayload() {
+		double largest = 0;
+		for (int e = 0; e < edgeTarget.length; e++) {
+			if (edgePayload[e] == END || edgePayload[e] == PAYLOAD_EMPTY || edgeProbability[e] <= 0) {
+				continue;
+			}
+			if (edgePool[e] >= 0) {
+				largest = Math.max(largest, pools[edgePool[e]].longest());
+			} else if (edgePayload[e] == PAYLOAD_RANDOM) {
+				largest = Math.max(largest, sizeUnit == SIZE_DECILOG_BYTES ? Math.pow(10, meanSize[e] / 10) : meanSize[e]);
+			}
+		}
+		return largest;
+	}
+
+	private static String[] numbers(String prefix, int n) {
+		String[] names = new String[n];
+		for (int i = 0; i < n; i++) {
+			names[i] = prefix + i;
+		}
+		return names;
+	}
+
+	private static int[] identity(int n) {
+		int[] ids = new int[n];
+		for (int i = 0; i < n; i++) {
+			ids[i] = i;
+		}
+		return ids;
 	}
 
 	public String name() {

@@ -1,5 +1,6 @@
 package org.tadam.generator.runtime;
 
+import org.tadam.pcap.Bytes;
 import org.tadam.pcap.Records;
 
 /**
@@ -51,5 +52,17 @@ public enum CaptureFormat {
 			return data + captured + Records.epbTrailer(d, data + captured, captured, false);
 		}
 		return at + Records.pcapRecordHeader(d, at, nanos, this == PCAP_NANOS, captured, original, false) + captured;
+	}
+
+	/** Changes the timestamp of the finished record at {@code at}. */
+	void retime(byte[] d, int at, long nanos) {
+		if (this == PCAPNG) {
+			Bytes.put32le(d, at + 12, (int) (nanos >>> 32));
+			Bytes.put32le(d, at + 16, (int) nanos);
+			return;
+		}
+		long fraction = Math.floorMod(nanos, 1_000_000_000L);
+		Bytes.put32le(d, at, (int) Math.floorDiv(nanos, 1_000_000_000L));
+		Bytes.put32le(d, at + 4, (int) (this == PCAP_NANOS ? fraction : fraction / 1000));
 	}
 }

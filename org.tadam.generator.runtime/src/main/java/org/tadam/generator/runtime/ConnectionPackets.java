@@ -17,11 +17,20 @@ final class ConnectionPackets {
 	long index;
 	/** Start time of the connection: no packet of it, nor of any later connection, is earlier. */
 	long start;
+	/** Index of the connection's automaton in the scenario. */
+	int automaton;
+	/** Letters repaired, per TcpConversation kind, and noise operations applied, per NoiseInjector kind. */
+	final int[] repairs = new int[TcpConversation.KINDS];
+	final int[] noise = new int[NoiseInjector.KINDS];
+	/** The walk and the endpoints, kept only when a label file is written. */
+	ConnectionLabel label;
 
 	ConnectionPackets clear() {
 		size = 0;
 		count = 0;
 		cursor = 0;
+		Arrays.fill(repairs, 0);
+		Arrays.fill(noise, 0);
 		return this;
 	}
 
@@ -45,5 +54,33 @@ final class ConnectionPackets {
 
 	int start(int record) {
 		return record == 0 ? 0 : ends[record - 1];
+	}
+
+	/** Removes the last record (a packet the capture missed). */
+	void dropLast() {
+		count--;
+		size = start(count);
+	}
+
+	/** Appends a copy of the last record, stamped {@code time} (a packet the capture saw twice). */
+	void copyLast(CaptureFormat format, long time) {
+		int from = start(count - 1);
+		int length = size - from;
+		ensure(length);
+		System.arraycopy(data, from, data, size, length);
+		format.retime(data, size, time);
+		add(time, size + length);
+	}
+
+	/** Exchanges the last two records and their timestamps, so that times stay in order (packets seen swapped). */
+	void swapLastTwo(CaptureFormat format) {
+		int a = start(count - 2);
+		int b = ends[count - 2];
+		byte[] first = Arrays.copyOfRange(data, a, b);
+		System.arraycopy(data, b, data, a, size - b);
+		System.arraycopy(first, 0, data, a + size - b, first.length);
+		ends[count - 2] = a + size - b;
+		format.retime(data, a, times[count - 2]);
+		format.retime(data, ends[count - 2], times[count - 1]);
 	}
 }

@@ -1,55 +1,47 @@
 package org.tadam.generator.runtime;
 
-import org.tadam.pcap.Bytes;
-
 /**
- * Turns one random walk through an automaton into the packets of one connection, with the bookkeeping of a real
- * stack: random ISNs, SEQ/ACK advanced by SYN, FIN and payload, SYN options as Linux sends them (MSS, SACK
- * permitted, timestamps, window scale), timestamps on every later segment with TSecr echoing the peer, scaled
- * windows, per-direction IP IDs and IPv6 flow labels. Flags are exactly the model's (no invented CWR).
- * One instance per thread; everything random comes from the connection's own {@link Rng}.
+ * Turns one random walk through an automaton into the packets of one connection. Over TCP every letter passes the
+ * rules of a real stack first ({@link TcpConversation}): an impossible letter is replaced by a legal edge of the
+ * same state, drawn again with the legal edges' probabilities renormalised (up to {@link #MAX_REDRAWS} times per
+ * connection), or dropped (the walk follows it without emitting), and counted under its kind; a RST ends the
+ * connection. The learned noise is replayed on request ({@link NoiseInjector}). Packets are written by
+ * {@link PacketWriter}. One instance per thread; everything random comes from the connection's own {@link Rng}.
  */
 final class ConnectionSynthesizer {
 
 	/** A walk longer than this is cut: automata with loops of probability near 1 must still end. */
 	static final int MAX_PACKETS = 20_000;
-
-	private static final int SYN = 0x02;
-	private static final int FIN = 0x01;
-	private static final int RST = 0x04;
-	private static final int ACK = 0x10;
-	private static final int WINDOW_SCALE = 7;
+	/**
+	 * Letters of one connection that may be drawn again in place of an impossible one; later impossible letters are
+	 * dropped. Redrawing prefers the legal edges of a state, which can turn a loop of legal letters into a trap when
+	 * every way out is impossible (a model that sends data after a FIN, say); dropping follows the model's own
+	 * edges, so the walk ends as the model's walks do.
+	 */
+	static final int MAX_REDRAWS = 16;
+	/** Largest UDP payload over IPv4. */
+	private static final int MAX_DATAGRAM = 65507;
 
 	private final ScenarioModel scenario;
 	private final RandomBytes random;
+	/** Printable filler for text letters without pool; null when no automaton has such letters. */
+	private final RandomBytes text;
 	private final CaptureFormat format;
-	private final int snapLength;
+	private final PacketWriter writer;
+	private final TcpConversation conversation = new TcpConversation();
+	/** Null when the run adds no noise. */
+	private final NoiseInjector noise;
+	private final boolean labels;
 
-	private final byte[][] ip = { new byte[16], new byte[16] };
-	private final byte[][] mac = { new byte[6], new byte[6] };
-	private final int[] port = new int[2];
-	private final int[] seq = new int[2];
-	private final int[] tsClock = new int[2];
-	private final int[] tsSeen = new int[2];
-	private final int[] ipId = new int[2];
-	private final int[] flowLabel = new int[2];
-	private final int[] ttl = new int[2];
-	private final int[] window = new int[2];
-	private boolean ipv6;
-	private int addressLength;
-	/**
-	 * Checksum sums of what stays the same for a whole connection and side: IPv4 header words other than length and
-	 * ID; pseudo-header addresses, protocol and the two ports. A packet adds only its variable words (incremental
-	 * checksums, RFC 1624 style), never a pass over its header.
-	 */
-	private final long[] ipFixedSum = new long[2];
-	private final long[] l4FixedSum = new long[2];
-
-	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, CaptureFormat format, int snapLength) {
+	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
+			int snapLength, boolean learnedNoise, boolean labels) {
 		this.scenario = scenario;
 		this.random = random;
+		this.text = text;
 		this.format = format;
-		this.snapLength = snapLength;
+		this.writer = new PacketWriter(format, snapLength);
+		this.noise = learnedNoise ? new NoiseInjector() : null;
+		this.labels = labels;
 	}
 
 	/** Generates connection {@code index} of the run of {@code seed}, starting at {@code start} (ns since the epoch). */
@@ -57,212 +49,165 @@ final class ConnectionSynthesizer {
 		Rng rng = new Rng(Rng.mix(seed, index));
 		int which = scenario.automatonChoice.sample(rng);
 		AutomatonModel model = scenario.automata[which];
-		chooseEndpoints(rng, scenario.ports[which]);
 		boolean tcp = model.protocol == AutomatonModel.TCP;
-		seq[0] = rng.nextInt();
-		seq[1] = rng.nextInt();
-		tsClock[0] = rng.nextInt();
-		tsClock[1] = rng.nextInt();
-		tsSeen[0] = 0;
-		tsSeen[1] = 0;
-		ipId[0] = rng.nextInt(65536);
-		ipId[1] = rng.nextInt(65536);
-		flowLabel[0] = rng.nextInt(1 << 20);
-		flowLabel[1] = rng.nextInt(1 << 20);
-		// Linux: 64240 = 44 * 1460 offered in the SYN, 65160 in the SYN-ACK; scaled by 2^7 afterwards
-		window[0] = 64240 + 128 * rng.nextInt(8);
-		window[1] = 65160 - 128 * rng.nextInt(8);
-		int mss = ipv6 ? 1440 : 1460;
-		int protocol = tcp ? 6 : 17;
-		long addresses = Checksums.sum(ip[0], 0, addressLength) + Checksums.sum(ip[1], 0, addressLength);
-		for (int side = 0; side < 2; side++) {
-			ipFixedSum[side] = 0x4500 + (tcp ? 0x4000 : 0) + (ttl[side] << 8 | protocol) + addresses;
-			l4FixedSum[side] = addresses + protocol + port[0] + port[1];
+		writer.open(rng, scenario.clients, scenario.servers, scenario.ports[which], tcp, model.largeSegments);
+		out.automaton = which;
+		ConnectionLabel label = null;
+		if (labels) {
+			label = out.label != null ? out.label : (out.label = new ConnectionLabel());
+			label.open(writer);
 		}
-		buildTemplates(protocol);
+		conversation.start(model.firstSpeaker);
+		boolean noisy = noise != null && noise.start(seed, index, model.noise);
 		long time = start;
 		int state = model.initialState;
+		redraws = 0;
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = model.nextEdge(state, rng);
-			if (edge < 0 || model.edgePayload[edge] == AutomatonModel.END) {
+			if (edge < 0) {
+				break;
+			}
+			if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
+				edge = repair(model, state, edge, rng, out, label);
+				if (edge == STOP) {
+					break;
+				}
+				if (edge < 0) {
+					state = -edge - 1;
+					continue;
+				}
+			} else if (label != null) {
+				label.add(edge);
+			}
+			int kind = model.edgePayload[edge];
+			if (kind == AutomatonModel.END) {
 				break;
 			}
 			int side = model.edgeBackward[edge] ? 1 : 0;
-			int kind = model.edgePayload[edge];
 			PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
 			byte[] source = null;
 			int sourceOffset = 0;
 			int length = 0;
 			long payloadSum = 0;
-			if (kind == AutomatonModel.PAYLOAD_TEXT || kind == AutomatonModel.PAYLOAD_REPLAY) {
-				if (pool != null && pool.isStrings()) {
-					int entry = pool.draw(rng);
-					source = pool.string(entry);
-					length = source.length;
-					payloadSum = pool.sum(entry);
+			if (pool != null && pool.isStrings() && (kind == AutomatonModel.PAYLOAD_TEXT || kind == AutomatonModel.PAYLOAD_REPLAY)) {
+				int entry = pool.draw(rng);
+				source = pool.string(entry);
+				length = source.length;
+				payloadSum = pool.sum(entry);
+				if (!tcp && length > MAX_DATAGRAM) {
+					length = MAX_DATAGRAM;
+					payloadSum = Checksums.sum(source, 0, length);
 				}
-			} else if (kind == AutomatonModel.PAYLOAD_RANDOM) {
+			} else if (kind != AutomatonModel.PAYLOAD_EMPTY) {
+				// random payloads, and text or replay letters the capture kept no bytes of: slices of filler
 				length = pool != null && !pool.isStrings() ? pool.length(pool.draw(rng)) : model.sampleSize(edge, rng);
-				length = Math.max(1, Math.min(length, tcp ? mss : 1472));
-				source = random.block();
-				sourceOffset = random.offset(rng);
-				payloadSum = random.sum(sourceOffset, length);
+				length = Math.max(1, Math.min(length, tcp ? writer.mss() : 1472));
+				RandomBytes filler = kind == AutomatonModel.PAYLOAD_TEXT ? text : random;
+				source = filler.block();
+				sourceOffset = filler.offset(rng);
+				payloadSum = filler.sum(sourceOffset, length);
 			}
-			time += model.sampleIatNanos(edge, length, rng);
-			if (tcp) {
-				tcpPacket(out, time, start, side, model.edgeFlags[edge], mss, source, sourceOffset, length, payloadSum);
+			long iat = model.sampleIatNanos(edge, length, rng);
+			time += iat;
+			int flags = model.edgeFlags[edge];
+			if (!tcp) {
+				writer.udp(out, time, side, source, sourceOffset, length, payloadSum);
 			} else {
-				udpPacket(out, time, side, source, sourceOffset, length, payloadSum);
+				if (length <= writer.mss()) {
+					writer.tcp(out, time, start, side, flags, source, sourceOffset, length, payloadSum);
+				} else {
+					segments(out, time, start, side, flags, source, length);
+				}
+				conversation.sent(side, flags, length > 0);
+			}
+			if (noisy) {
+				time = noise(out, tcp, side, time, start, iat, label);
 			}
 			state = model.edgeTarget[edge];
 		}
 	}
 
-	private void chooseEndpoints(Rng rng, int[] serverPorts) {
-		AddressPool clients = scenario.clients;
-		AddressPool servers = scenario.servers;
-		boolean v4 = clients.has(false) && servers.has(false);
-		boolean v6 = clients.has(true) && servers.has(true);
-		ipv6 = v6 && (!v4 || rng.nextInt(2) == 0);
-		addressLength = ipv6 ? 16 : 4;
-		clients.draw(rng, ipv6, ip[0], mac[0]);
-		servers.draw(rng, ipv6, ip[1], mac[1]);
-		ttl[0] = clients.ttl;
-		ttl[1] = servers.ttl;
-		port[0] = 32768 + rng.nextInt(60999 - 32768 + 1); // Linux ephemeral port range
-		port[1] = serverPorts[rng.nextInt(serverPorts.length)];
-	}
-
-	private void tcpPacket(ConnectionPackets out, long time, long start, int side, int flags, int mss, byte[] source,
-			int sourceOffset, int length, long payloadSum) {
-		boolean syn = (flags & SYN) != 0;
-		int options = syn ? 20 : 12;
-		int tcpHeader = 20 + options;
-		// a timestamp clock of 2^20 ns (about 1 ms) per tick: RFC 7323 allows 1 ms to 1 s, and a shift is no division
-		int tsVal = tsClock[side] + (int) ((time - start) >>> 20);
-		int peer = 1 - side;
-		int ack = (flags & ACK) != 0 ? seq[peer] : 0;
-		int tsEcr = (flags & ACK) != 0 ? tsSeen[side] : 0;
-		int windowField = syn ? window[side] : (flags & RST) != 0 ? 0 : window[side] >>> WINDOW_SCALE;
-
-		int l4 = beginFrame(out, side, tcpHeader + length);
-		byte[] d = out.data;
-		Bytes.put32be(d, l4 + 4, seq[side]);
-		Bytes.put32be(d, l4 + 8, ack);
-		Bytes.put16be(d, l4 + 12, (tcpHeader / 4) << 12 | flags);
-		Bytes.put16be(d, l4 + 14, windowField);
-		Bytes.put32be(d, l4 + 16, 0); // checksum, urgent pointer
-		int o = l4 + 20;
-		if (syn) {
-			d[o] = 2;
-			d[o + 1] = 4;
-			Bytes.put16be(d, o + 2, mss);
-			d[o + 4] = 4;
-			d[o + 5] = 2;
-			d[o + 6] = 8;
-			d[o + 7] = 10;
-			Bytes.put32be(d, o + 8, tsVal);
-			Bytes.put32be(d, o + 12, tsEcr);
-			d[o + 16] = 1;
-			d[o + 17] = 3;
-			d[o + 18] = 3;
-			d[o + 19] = WINDOW_SCALE;
-		} else {
-			d[o] = 1;
-			d[o + 1] = 1;
-			d[o + 2] = 8;
-			d[o + 3] = 10;
-			Bytes.put32be(d, o + 4, tsVal);
-			Bytes.put32be(d, o + 8, tsEcr);
-		}
-		if (length > 0) {
-			System.arraycopy(source, sourceOffset, d, l4 + tcpHeader, length);
-		}
-		long sum = l4FixedSum[side] + tcpHeader + length + (seq[side] & 0xFFFFFFFFL) + (ack & 0xFFFFFFFFL)
-				+ ((tcpHeader / 4) << 12 | flags) + windowField + (tsVal & 0xFFFFFFFFL) + (tsEcr & 0xFFFFFFFFL) + payloadSum
-				+ (syn ? 0x0204 + mss + 0x0402 + 0x080A + 0x0103 + (0x0300 | WINDOW_SCALE) : 0x0101 + 0x080A);
-		Bytes.put16be(d, l4 + 16, Checksums.finish(sum));
-		seq[side] += length + (syn ? 1 : 0) + ((flags & FIN) != 0 ? 1 : 0);
-		tsSeen[peer] = tsVal;
-		endFrame(out, time, l4 + tcpHeader + length);
-	}
-
-	private void udpPacket(ConnectionPackets out, long time, int side, byte[] source, int sourceOffset, int length,
-			long payloadSum) {
-		int l4 = beginFrame(out, side, 8 + length);
-		byte[] d = out.data;
-		Bytes.put16be(d, l4 + 4, 8 + length);
-		Bytes.put16be(d, l4 + 6, 0);
-		if (length > 0) {
-			System.arraycopy(source, sourceOffset, d, l4 + 8, length);
-		}
-		long sum = l4FixedSum[side] + 2 * (8 + length) + payloadSum;
-		int checksum = Checksums.finish(sum);
-		Bytes.put16be(d, l4 + 6, checksum == 0 ? 0xFFFF : checksum);
-		endFrame(out, time, l4 + 8 + length);
-	}
-
-	private int frameStart;
+	/** {@link #repair}: the walk ends. */
+	private static final int STOP = Integer.MIN_VALUE;
+	/** Letters of the current connection drawn again so far. */
+	private int redraws;
 
 	/**
-	 * The headers of one side as they start every packet it sends: Ethernet, IP with the fixed fields, the two
-	 * ports. Built once per connection; a packet copies it and patches lengths, ID and checksums.
+	 * Repairs an edge a stack could not send now, and counts it: returns a legal edge of the state drawn in its
+	 * place (up to {@link #MAX_REDRAWS} per connection), {@link #STOP} after a RST, or -(target + 1) when the letter
+	 * is dropped and the walk moves on to the edge's target.
 	 */
-	private final byte[][] template = { new byte[14 + 40 + 4], new byte[14 + 40 + 4] };
-	private int templateLength;
+	private int repair(AutomatonModel model, int state, int edge, Rng rng, ConnectionPackets out, ConnectionLabel label) {
+		int kind = violation(model, edge);
+		out.repairs[kind]++;
+		int legal = kind == TcpConversation.AFTER_RST || redraws == MAX_REDRAWS ? -1 : legalEdge(model, state, rng);
+		if (legal >= 0) {
+			redraws++;
+		}
+		if (label != null) {
+			label.addRepaired(legal >= 0 ? legal : edge, kind, legal < 0);
+		}
+		if (kind == TcpConversation.AFTER_RST) {
+			return STOP;
+		}
+		return legal >= 0 ? legal : -model.edgeTarget[edge] - 1;
+	}
 
-	private void buildTemplates(int protocol) {
-		int ipHeader = ipv6 ? 40 : 20;
-		templateLength = 14 + ipHeader + 4;
-		for (int side = 0; side < 2; side++) {
-			int peer = 1 - side;
-			byte[] t = template[side];
-			System.arraycopy(mac[peer], 0, t, 0, 6);
-			System.arraycopy(mac[side], 0, t, 6, 6);
-			Bytes.put16be(t, 12, ipv6 ? 0x86DD : 0x0800);
-			if (ipv6) {
-				Bytes.put32be(t, 14, 0x60000000 | flowLabel[side]);
-				Bytes.put16be(t, 18, 0);
-				t[20] = (byte) protocol;
-				t[21] = (byte) ttl[side];
-				System.arraycopy(ip[side], 0, t, 22, 16);
-				System.arraycopy(ip[peer], 0, t, 38, 16);
-			} else {
-				Bytes.put32be(t, 14, 0x45000000);
-				Bytes.put32be(t, 18, protocol == 6 ? 0x4000 : 0); // DF on TCP, as path-MTU discovery does
-				t[22] = (byte) ttl[side];
-				t[23] = (byte) protocol;
-				Bytes.put16be(t, 24, 0);
-				System.arraycopy(ip[side], 0, t, 26, 4);
-				System.arraycopy(ip[peer], 0, t, 30, 4);
+	private int violation(AutomatonModel model, int edge) {
+		return conversation.violation(model.edgeBackward[edge] ? 1 : 0, model.edgeFlags[edge],
+				model.edgePayload[edge] != AutomatonModel.PAYLOAD_EMPTY);
+	}
+
+	/** An edge of {@code state} a stack could take now, drawn with the legal edges' probabilities; -1 if none. */
+	private int legalEdge(AutomatonModel model, int state, Rng rng) {
+		double total = 0;
+		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])) {
+				total += model.edgeProbability[e];
 			}
-			Bytes.put16be(t, 14 + ipHeader, port[side]);
-			Bytes.put16be(t, 16 + ipHeader, port[peer]);
 		}
+		if (!(total > 0)) {
+			return -1;
+		}
+		double u = rng.nextDouble() * total;
+		int chosen = -1;
+		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])) {
+				chosen = e;
+				u -= model.edgeProbability[e];
+				if (u < 0) {
+					break;
+				}
+			}
+		}
+		return chosen;
 	}
 
-	/** Copies the side's headers after room for the record header; returns the offset of the L4 header. */
-	private int beginFrame(ConnectionPackets out, int side, int l4Length) {
-		out.ensure(format.overhead() + 14 + 40 + l4Length);
-		byte[] d = out.data;
-		frameStart = out.size + format.recordHeader;
-		System.arraycopy(template[side], 0, d, frameStart, templateLength);
-		int i = frameStart + 14;
-		if (ipv6) {
-			Bytes.put16be(d, i + 4, l4Length);
-			return i + 40;
+	/** Applies the noise drawn for the letter just written; returns the time of the last packet now. */
+	private long noise(ConnectionPackets out, boolean tcp, int side, long time, long start, long iat, ConnectionLabel label) {
+		int op = noise.draw();
+		if (op >= 0 || noise.swapPending()) {
+			time = noise.apply(op, out, format, writer, tcp, side, time, start, iat);
 		}
-		Bytes.put16be(d, i + 2, 20 + l4Length);
-		Bytes.put16be(d, i + 4, ipId[side]);
-		Bytes.put16be(d, i + 10, Checksums.finish(ipFixedSum[side] + 20 + l4Length + ipId[side]));
-		ipId[side] = (ipId[side] + 1) & 0xFFFF;
-		return i + 20;
+		if (op >= 0) {
+			out.noise[op]++;
+			if (label != null) {
+				label.noise(op);
+			}
+		}
+		return time;
 	}
 
-	private void endFrame(ConnectionPackets out, long time, int frameEnd) {
-		int length = frameEnd - frameStart;
-		int captured = Math.min(length, snapLength);
-		int end = format.finishRecord(out.data, out.size, time, captured, length);
-		out.add(time, end);
+	/**
+	 * A message longer than the MSS leaves as several full segments, as a stack sends it; only the last one keeps
+	 * PSH and FIN. Only byte strings get here (random payloads are drawn no longer than the MSS).
+	 */
+	private void segments(ConnectionPackets out, long time, long start, int side, int flags, byte[] source, int length) {
+		int mss = writer.mss();
+		for (int from = 0; from < length; from += mss) {
+			int n = Math.min(mss, length - from);
+			int f = from + n < length ? flags & ~(TcpConversation.FIN | 0x08) : flags;
+			writer.tcp(out, time, start, side, f, source, from, n, Checksums.sum(source, from, n));
+		}
 	}
 }

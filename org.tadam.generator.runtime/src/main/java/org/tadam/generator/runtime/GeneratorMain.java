@@ -4,6 +4,8 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,9 @@ import java.util.Locale;
 /**
  * The command line of a generator jar, without dependencies: {@code --seed 7 --connections 100000 -o out.pcap},
  * also {@code --duration}, {@code --threads}, {@code --stdout}, {@code --rate}, {@code --start}, {@code --format},
- * {@code --snaplen}. Prints a one-line summary (on stderr when the capture goes to stdout). A count or a duration
- * given alone replaces both bounds of the scenario; given together, the run stops at whichever comes first.
+ * {@code --snaplen}, {@code --noise learned|none}, {@code --labels FILE}. Prints a one-line summary (on stderr when
+ * the capture goes to stdout) with the letters the TCP rules repaired. A count or a duration given alone replaces
+ * both bounds of the scenario; given together, the run stops at whichever comes first.
  */
 public final class GeneratorMain {
 
@@ -65,6 +68,8 @@ public final class GeneratorMain {
 					case "--start" -> settings.startNanos = instantNanos(value(args, ++i, arg));
 					case "--format" -> settings.format = format(value(args, ++i, arg));
 					case "-o", "--output" -> settings.output = Path.of(value(args, ++i, arg));
+					case "--noise" -> settings.learnedNoise = noise(value(args, ++i, arg));
+					case "--labels" -> settings.labels = Path.of(value(args, ++i, arg));
 					default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
 				}
 			}
@@ -86,10 +91,10 @@ public final class GeneratorMain {
 			return EXIT_USAGE;
 		}
 		try {
-			TrafficGenerator.Summary summary;
+			RunSummary summary;
 			if (settings.stdout) {
 				FileChannel channel = new FileOutputStream(FileDescriptor.out).getChannel();
-				summary = new TrafficGenerator(scenario, settings).run(channel);
+				summary = withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channel, labels));
 				err.println(summary.line());
 			} else {
 				summary = writeFile(scenario, settings);
@@ -97,26 +102,51 @@ public final class GeneratorMain {
 			}
 			return 0;
 		} catch (IOException e) {
-			err.println(scenario.name() + ": cannot write the capture: " + e.getMessage());
+			err.println(scenario.name() + ": cannot write the capture or the labels: " + e.getMessage());
 			return EXIT_FAILED;
 		}
 	}
 
 	/** Writes next to the target and renames at the end, so a failed run leaves no half capture. */
-	private static TrafficGenerator.Summary writeFile(ScenarioModel scenario, GeneratorSettings settings) throws IOException {
+	private static RunSummary writeFile(ScenarioModel scenario, GeneratorSettings settings) throws IOException {
 		Path target = settings.output.toAbsolutePath();
 		if (Files.isDirectory(target) || !Files.isRegularFile(target) && Files.exists(target)) {
 			// /dev/null and other special files are written in place
 			try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
-				return new TrafficGenerator(scenario, settings).run(channel);
+				return withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channel, labels));
 			}
 		}
 		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
 		readableByAll(temporary);
 		try {
-			TrafficGenerator.Summary summary;
+			RunSummary summary;
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-				summary = new TrafficGenerator(scenario, settings).run(channel);
+				summary = withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channel, labels));
+			}
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			return summary;
+		} finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	/** A run that writes its label rows to the given sink (null: no label file). */
+	private interface Run {
+		RunSummary run(Appendable labels) throws IOException;
+	}
+
+	/** Runs with the label file written next to its target and renamed at the end, like the capture. */
+	private static RunSummary withLabels(Path labels, Run run) throws IOException {
+		if (labels == null) {
+			return run.run(null);
+		}
+		Path target = labels.toAbsolutePath();
+		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+		readableByAll(temporary);
+		try {
+			RunSummary summary;
+			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+				summary = run.run(writer);
 			}
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			return summary;
@@ -180,6 +210,14 @@ public final class GeneratorMain {
 		}
 	}
 
+	static boolean noise(String text) {
+		return switch (text) {
+			case "learned" -> true;
+			case "none" -> false;
+			default -> throw new IllegalArgumentException("--noise is learned or none, not '" + text + "'");
+		};
+	}
+
 	static CaptureFormat format(String text) {
 		return switch (text) {
 			case "pcap" -> CaptureFormat.PCAP;
@@ -192,6 +230,7 @@ public final class GeneratorMain {
 	private static String usage(ScenarioModel scenario) {
 		return "usage: java -jar " + scenario.name() + ".jar (-o FILE | --stdout) [--seed N] [--connections N] [--duration 60s|15m|2h]\n"
 				+ "       [--threads N] [--rate PER_SECOND] [--start 2026-01-01T00:00:00Z] [--format pcap|pcap-ns|pcapng] [--snaplen N]\n"
+				+ "       [--noise learned|none] [--labels FILE.tsv]\n"
 				+ "Generates the traffic of scenario '" + scenario.name() + "'; the same seed gives the same bytes on any number of threads.\n";
 	}
 

@@ -21,6 +21,10 @@ public final class GeneratorSettings {
 	/** File to write; null with {@link #stdout} false means: discard (benchmarks). */
 	public Path output;
 	public boolean stdout;
+	/** Replay the models' learned noise rates ({@code --noise learned}). */
+	public boolean learnedNoise;
+	/** Label file to write, one row per connection; null = none. */
+	public Path labels;
 
 	public GeneratorSettings copy() {
 		GeneratorSettings c = new GeneratorSettings();
@@ -35,6 +39,8 @@ public final class GeneratorSettings {
 		c.threads = threads;
 		c.output = output;
 		c.stdout = stdout;
+		c.learnedNoise = learnedNoise;
+		c.labels = labels;
 		return c;
 	}
 }

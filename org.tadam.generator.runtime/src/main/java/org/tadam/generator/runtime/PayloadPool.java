@@ -61,6 +61,21 @@ public final class PayloadPool {
 		return lengths[index];
 	}
 
+	/** The longest entry: byte string or random length. */
+	int longest() {
+		int longest = 0;
+		if (strings != null) {
+			for (byte[] s : strings) {
+				longest = Math.max(longest, s.length);
+			}
+		} else {
+			for (int l : lengths) {
+				longest = Math.max(longest, l);
+			}
+		}
+		return longest;
+	}
+
 	/** Reads the pools of one automaton: magic, count, then per pool its kind, size and weighted entries. */
 	public static PayloadPool[] read(InputStream stream) throws IOException {
 		DataInputStream in = new DataInputStream(stream);

@@ -2,10 +2,7 @@ package org.tadam.generator.runtime;
 
 import java.io.IOException;
 import java.nio.channels.WritableByteChannel;
-import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,21 +19,11 @@ public final class TrafficGenerator {
 
 	static final int BATCH = 256;
 
-	/** What a run produced. */
-	public record Summary(String scenario, long connections, long packets, long bytes, long firstNanos, long lastNanos,
-			double seconds) {
-		public String line() {
-			double mb = bytes / 1e6;
-			String span = packets == 0 ? "no packets"
-					: Instant.ofEpochSecond(0, firstNanos) + " + " + String.format(Locale.ROOT, "%.3f s", (lastNanos - firstNanos) / 1e9);
-			return String.format(Locale.ROOT, "%s: %d connections, %d packets, %.1f MB in %.2f s (%.1f MB/s, %.2f M packets/s), capture %s",
-					scenario, connections, packets, mb, seconds, mb / Math.max(seconds, 1e-9), packets / 1e6 / Math.max(seconds, 1e-9), span);
-		}
-	}
-
 	private final ScenarioModel scenario;
 	private final GeneratorSettings settings;
 	private final RandomBytes random;
+	/** Printable filler, made only for scenarios with text letters the capture kept no bytes of. */
+	private final RandomBytes text;
 	/**
 	 * Finished connections' buffers. Only the merging thread touches it: it hands buffers to each batch it submits,
 	 * so a run allocates buffers for the connections open or queued at one time only.
@@ -53,10 +40,23 @@ public final class TrafficGenerator {
 		this.scenario = scenario;
 		this.settings = settings.copy();
 		this.random = new RandomBytes(Rng.mix(settings.seed, -2));
+		boolean filler = false;
+		for (AutomatonModel model : scenario.automata) {
+			filler |= model.textWithoutPool;
+		}
+		this.text = filler ? new RandomBytes(Rng.mix(settings.seed, -3), true) : null;
 	}
 
 	/** Writes the whole capture (file header included) to the channel. */
-	public Summary run(WritableByteChannel channel) throws IOException {
+	public RunSummary run(WritableByteChannel channel) throws IOException {
+		return run(channel, null);
+	}
+
+	/**
+	 * Writes the whole capture to the channel and, when {@code labels} is not null, one TSV row per connection of
+	 * the capture in the order of their numbers (ConnectionLabel names the columns).
+	 */
+	public RunSummary run(WritableByteChannel channel, Appendable labels) throws IOException {
 		long began = System.nanoTime();
 		CaptureOutput out = new CaptureOutput(channel);
 		byte[] header = settings.format.fileHeader(settings.snapLength);
@@ -68,10 +68,14 @@ public final class TrafficGenerator {
 			t.setDaemon(true);
 			return t;
 		});
-		ThreadLocal<ConnectionSynthesizer> synthesizers = ThreadLocal
-				.withInitial(() -> new ConnectionSynthesizer(scenario, random, settings.format, settings.snapLength));
+		ThreadLocal<ConnectionSynthesizer> synthesizers = ThreadLocal.withInitial(() -> new ConnectionSynthesizer(scenario,
+				random, text, settings.format, settings.snapLength, settings.learnedNoise, labels != null));
+		if (labels != null) {
+			labels.append(ConnectionLabel.HEADER).append('\n');
+		}
+		StringBuilder row = new StringBuilder();
 		Producer producer = new Producer(pool, synthesizers, threads * 4);
-		Merge merge = new Merge();
+		ConnectionHeap merge = new ConnectionHeap();
 		long end = settings.durationNanos > 0 ? settings.startNanos + settings.durationNanos : Long.MAX_VALUE;
 		long connections = 0;
 		long packets = 0;
@@ -83,6 +87,12 @@ public final class TrafficGenerator {
 				// every later connection starts (so sends) no earlier than the pending one: admit it before writing past its start
 				while (pending != null && (merge.isEmpty() || pending.start < merge.minTime())) {
 					connections++;
+					if (labels != null) {
+						AutomatonModel model = scenario.automata[pending.automaton];
+						row.setLength(0);
+						pending.label.row(row, pending.index, pending.start, model.protocol == AutomatonModel.TCP ? "tcp" : "udp", model);
+						labels.append(row);
+					}
 					merge.push(pending);
 					pending = producer.next();
 				}
@@ -132,7 +142,8 @@ public final class TrafficGenerator {
 			}
 		}
 		double seconds = (System.nanoTime() - began) / 1e9;
-		return new Summary(scenario.name, connections, packets, out.written, first, last, seconds);
+		return new RunSummary(scenario.name, connections, packets, out.written, first, last, seconds, producer.repairs,
+				producer.noise);
 	}
 
 	/** Hands out connections in index order, generating batches ahead on the pool (or inline with one thread). */
@@ -147,6 +158,9 @@ public final class TrafficGenerator {
 		private boolean exhausted;
 		private ConnectionPackets[] batch;
 		private int position;
+		/** Sums over every walk handed out, also those without packets: the same whatever the thread count. */
+		final long[] repairs = new long[TcpConversation.KINDS];
+		final long[] noise = new long[NoiseInjector.KINDS];
 
 		Producer(ExecutorService pool, ThreadLocal<ConnectionSynthesizer> synthesizers, int ahead) {
 			this.pool = pool;
@@ -160,6 +174,12 @@ public final class TrafficGenerator {
 				if (batch != null && position < batch.length) {
 					ConnectionPackets c = batch[position];
 					batch[position++] = null;
+					for (int k = 0; k < repairs.length; k++) {
+						repairs[k] += c.repairs[k];
+					}
+					for (int k = 0; k < noise.length; k++) {
+						noise[k] += c.noise[k];
+					}
 					if (c.count > 0) {
 						return c;
 					}
@@ -233,93 +253,6 @@ public final class TrafficGenerator {
 				}
 				queue.add(future);
 			}
-		}
-	}
-
-	/** Binary min-heap of connections keyed by (time of their next packet, connection index). */
-	private static final class Merge {
-		private ConnectionPackets[] heap = new ConnectionPackets[64];
-		private int size;
-
-		boolean isEmpty() {
-			return size == 0;
-		}
-
-		long minTime() {
-			return heap[0].times[heap[0].cursor];
-		}
-
-		ConnectionPackets top() {
-			return heap[0];
-		}
-
-		/** Next packet time of the best connection after the top (a child of the root), or MAX_VALUE. */
-		long runnerUpTime() {
-			ConnectionPackets r = runnerUp();
-			return r == null ? Long.MAX_VALUE : r.times[r.cursor];
-		}
-
-		long runnerUpIndex() {
-			ConnectionPackets r = runnerUp();
-			return r == null ? Long.MAX_VALUE : r.index;
-		}
-
-		private ConnectionPackets runnerUp() {
-			if (size < 2) {
-				return null;
-			}
-			return size > 2 && less(heap[2], heap[1]) ? heap[2] : heap[1];
-		}
-
-		void push(ConnectionPackets c) {
-			if (size == heap.length) {
-				heap = Arrays.copyOf(heap, size * 2);
-			}
-			int i = size++;
-			while (i > 0) {
-				int parent = (i - 1) >>> 1;
-				if (!less(c, heap[parent])) {
-					break;
-				}
-				heap[i] = heap[parent];
-				i = parent;
-			}
-			heap[i] = c;
-		}
-
-		void pop() {
-			ConnectionPackets last = heap[--size];
-			heap[size] = null;
-			if (size > 0) {
-				heap[0] = last;
-				siftTop();
-			}
-		}
-
-		void siftTop() {
-			ConnectionPackets c = heap[0];
-			int i = 0;
-			while (true) {
-				int child = 2 * i + 1;
-				if (child >= size) {
-					break;
-				}
-				if (child + 1 < size && less(heap[child + 1], heap[child])) {
-					child++;
-				}
-				if (!less(heap[child], c)) {
-					break;
-				}
-				heap[i] = heap[child];
-				i = child;
-			}
-			heap[i] = c;
-		}
-
-		private static boolean less(ConnectionPackets a, ConnectionPackets b) {
-			long ta = a.times[a.cursor];
-			long tb = b.times[b.cursor];
-			return ta < tb || ta == tb && a.index < b.index;
 		}
 	}
 }

@@ -49,7 +49,7 @@ class TrafficGeneratorTest {
 		settings.format = format;
 		settings.startNanos = 1_767_225_600_000_000_000L;
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		TrafficGenerator.Summary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out));
+		RunSummary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out));
 		assertEquals(connections, summary.connections());
 		assertEquals(8L * connections, summary.packets());
 		assertEquals(out.size(), summary.bytes());
@@ -90,7 +90,7 @@ class TrafficGeneratorTest {
 		Arrays.fill(settings.profile, 12, 24, 1.0);
 		settings.startNanos = 1_767_225_600_000_000_000L; // midnight UTC
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		TrafficGenerator.Summary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out));
+		RunSummary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out));
 		// the mean rate is kept: about 0.05 * 86400 connections, all in the afternoon
 		assertEquals(4320, summary.connections(), 300);
 		assertTrue(summary.firstNanos() >= settings.startNanos + 12 * 3_600_000_000_000L);
