@@ -28,7 +28,7 @@ case "$sections" in *6*) ;; *) exit 0 ;; esac
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-bench=$root/../shared/data/tadam-bench
+bench=${TADAM_BENCH_WORDS:-$pcaps/../../tadam-bench}   # ../shared/data/tadam-bench beside the captures
 {
   printf '## 6. Whole processes\n\n'
   printf 'Each row is one `./tadam learn … -o DIR --no-progress` process on this machine (%s cores, %s): ' \

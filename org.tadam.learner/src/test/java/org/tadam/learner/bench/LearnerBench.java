@@ -87,14 +87,7 @@ public final class LearnerBench {
 
   /** Words sampled from the TCP-session automaton with injected noise, in the text word format. */
   private static void writeWords(int n, double noise, Path file) throws Exception {
-    Random r = new Random(5);
-    List<TimedWord> words = TruthAutomaton.tcpSession().sample(n, r);
-    if (noise > 0) {
-      TreeSet<String> alphabet = new TreeSet<>();
-      TruthAutomaton.tcpSession().edges().forEach(e -> alphabet.add(e.symbol()));
-      alphabet.remove("$");
-      words = NoiseInjector.inject(words, noise, new ArrayList<>(alphabet), r);
-    }
+    List<TimedWord> words = tcpSessionWords(n, noise);
     StringBuilder text = new StringBuilder();
     for (TimedWord w : words) {
       text.append(org.tadam.capture.word.TextWordFormat.line(w)).append('\n');
@@ -310,7 +303,8 @@ public final class LearnerBench {
         .append("column divides by both.\n\n");
   }
 
-  private void speedRow(int n, double noise) {
+  /** Words of the TCP-session automaton with injected noise (seed 5): section 4 and section 6. */
+  private static List<TimedWord> tcpSessionWords(int n, double noise) {
     Random r = new Random(5);
     List<TimedWord> words = TruthAutomaton.tcpSession().sample(n, r);
     if (noise > 0) {
@@ -319,6 +313,11 @@ public final class LearnerBench {
       alphabet.remove("$");
       words = NoiseInjector.inject(words, noise, new ArrayList<>(alphabet), r);
     }
+    return words;
+  }
+
+  private void speedRow(int n, double noise) {
+    List<TimedWord> words = tcpSessionWords(n, noise);
     long letters = words.stream().mapToLong(w -> w.symbols().size() + 1).sum();
     System.gc();
     List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans();
