@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.dsl.io.ModelFiles;
@@ -19,7 +18,9 @@ import org.tadam.capture.word.TimedWord;
 import org.tadam.capture.IngestOptions;
 import org.tadam.capture.flow.TrackerOptions;
 import org.tadam.learner.score.AuRoc;
+import org.tadam.learner.score.ServiceModels;
 import org.tadam.learner.score.WordScorer;
+import org.tadam.model.Automaton;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,29 +29,28 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tadam score}: anomaly scores of the connections of captures under a learned model. The
- * scoring is done by {@link WordScorer}; this class reads inputs and prints.
+ * {@code tadam score}: one anomaly score per connection of captures under learned models. The
+ * scoring is done by {@link ServiceModels} and {@link WordScorer}; this class reads inputs and prints.
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-		description = { "Scores every connection of the captures under a learned model: its MDL cost in bits by the learner's own "
-				+ "per-connection rule (a connection the model parses pays its cheapest exact path, any other the cheaper of its best "
-				+ "noisy alignment and its explicit code), bits per letter (higher = more anomalous), and the log2-likelihood of its "
-				+ "most likely path (-1000 = no path of the model spells it).",
-				"Only connections of the model's protocol and service are scored: a UDP DNS model does not score TCP DNS connections "
-				+ "(--any-service: every service, still only over the model's protocol). A word from a word file has no protocol: it "
-				+ "counts as TCP when a symbol carries TCP flags, else as UDP.",
-				"Columns: index, connection, protocol, service, model (the automaton's name), letters (with the end letter), bits, "
-				+ "bits/letter, log2-likelihood.",
+		description = { "Gives every connection of the captures one anomaly score under learned models (higher = more anomalous), "
+				+ "e.g. tadam score models/*.tadam capture.pcap",
+				"A connection is scored by the model of its protocol and service. Its MDL cost in bits is the learner's own per-connection "
+						+ "rule (a connection the model parses pays its cheapest exact path, any other the cheaper of its best noisy alignment "
+						+ "and its explicit code); the score adds the spelling of symbols the model never saw and the code of whether the "
+						+ "model parses it (from the model's recorded coverage), per letter. A connection whose service has no model is spelled "
+						+ "out letter by letter (--any-service: scored by a model of its protocol instead). A word from a word file has no "
+						+ "protocol: it counts as TCP when a symbol carries TCP flags, else as UDP.",
+				"Columns: index (of the connection among all connections read), connection, protocol, service, model, letters (with the end "
+						+ "letter), bits, bits/letter, log2-likelihood of the most likely path (-1000 = no path spells it), score, reason "
+						+ "(cost; outside the model's alphabet; no model for this service...).",
 				"--labels FILE: one line per connection, INDEX<TAB>0|1 (INDEX as printed, 1 = anomalous; '#' starts a comment); "
-						+ "the AU-ROC of both scores is printed.",
+						+ "the AU-ROC of the score, of bits per letter and of the negative log-likelihood are printed.",
 				"Exit code 0 = ok, 2 = unreadable or invalid model, capture or labels." })
 final class ScoreCommand implements Callable<Integer> {
 
-	@Parameters(index = "0", paramLabel = "MODEL", description = "a learned .tadam (or .xmi) model")
-	private Path model;
-
-	@Parameters(index = "1..*", arity = "0..*", paramLabel = "CAPTURE", description = "pcap or pcapng files")
-	private List<Path> captures = new ArrayList<>();
+	@Parameters(arity = "1..*", paramLabel = "FILE", description = "learned models (.tadam or .xmi), then pcap or pcapng captures")
+	private List<Path> files = new ArrayList<>();
 
 	@Option(names = "--words", paramLabel = "FILE", description = "also score the words of a text word file (repeatable)")
 	private List<Path> wordFiles = new ArrayList<>();
@@ -58,11 +58,14 @@ final class ScoreCommand implements Callable<Integer> {
 	@Option(names = "--labels", paramLabel = "FILE", description = "labels for the AU-ROC")
 	private Path labels;
 
-	@Option(names = "--any-service", description = "score connections of every service over the model's protocol, not only the model's service")
+	@Option(names = "--any-service", description = "a connection whose service has no model is scored by the first model of its protocol")
 	private boolean anyService;
 
 	@Option(names = "--service-port", paramLabel = "PORT[/PROTO]=NAME", description = "names a server port (repeatable), e.g. 8080=http")
 	private List<String> servicePorts = new ArrayList<>();
+
+	@Option(names = "--udp-timeout", paramLabel = "SECONDS", description = "a UDP flow idle this long ends (default: 60, as learn)")
+	private Double udpTimeout;
 
 	@Spec
 	private CommandSpec spec;
@@ -71,47 +74,41 @@ final class ScoreCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		List<Path> modelFiles = files.stream().filter(ScoreCommand::isModel).toList();
+		List<Path> captures = files.stream().filter(f -> !isModel(f)).toList();
+		if (modelFiles.isEmpty()) {
+			err.println("tadam score: give at least one model (.tadam or .xmi)");
+			return TadamCli.EXIT_ERROR;
+		}
 		if (captures.isEmpty() && wordFiles.isEmpty()) {
 			err.println("tadam score: give capture files or --words FILE");
 			return TadamCli.EXIT_ERROR;
 		}
-		ModelFiles.Loaded loaded;
-		try {
-			loaded = Languages.modelFiles().load(model);
-		} catch (ModelFileException e) {
-			err.println("tadam: " + e.getMessage());
-			return TadamCli.EXIT_ERROR;
+		List<Automaton> models = new ArrayList<>();
+		for (Path model : modelFiles) {
+			Automaton a = load(model, err);
+			if (a == null) {
+				return TadamCli.EXIT_ERROR;
+			}
+			models.add(a);
 		}
-		if (loaded.hasErrors() || loaded.automaton() == null) {
-			IssuePrinter.print(model, loaded.issues(), err);
-			err.println("tadam: " + model + ": the model has errors");
-			return TadamCli.EXIT_ERROR;
-		}
-		String service = loaded.automaton().getService();
-		String protocol = loaded.automaton().getProtocol().getLiteral();
-		String name = loaded.automaton().getName();
-		List<TimedWord> words = new ArrayList<>();
+		ServiceModels scorers = new ServiceModels();
 		IngestOptions options;
 		try {
-			// payload classes as the model's training words had them (the randomness test's level)
-			String recorded = loaded.automaton().getProvenance() == null ? null : loaded.automaton().getProvenance().getOptions();
-			IngestOptions defaults = IngestOptions.defaults();
-			options = defaults.withServices(WordInputs.services(servicePorts))
-					.withTracker(defaults.tracker().withRandomAlpha(TrackerOptions.randomAlphaOf(recorded)))
-					.withServiceFilter(anyService || service == null ? Set.of() : Set.of(service));
+			for (Automaton a : models) {
+				scorers.add(a);
+				if (anyService) {
+					scorers.addFallback(a);
+				}
+			}
+			options = ingestOptions(models);
 		} catch (IllegalArgumentException e) {
 			err.println("tadam score: " + e.getMessage());
 			return TadamCli.EXIT_ERROR;
 		}
-		// the service is filtered while reading, the protocol here: one automaton holds one protocol's letters
-		Consumer<TimedWord> sameProtocol = w -> {
-			String p = protocolOf(w);
-			if (p == null || p.equals(protocol)) {
-				words.add(w);
-			}
-		};
-		boolean inputErrors = WordInputs.readCaptures(options, captures, sameProtocol, err);
-		if (!WordInputs.readWordFiles(wordFiles, s -> anyService || service == null || service.equals(s), sameProtocol, err)) {
+		List<TimedWord> words = new ArrayList<>();
+		boolean inputErrors = WordInputs.readCaptures(options, captures, words::add, err);
+		if (!WordInputs.readWordFiles(wordFiles, s -> true, words::add, err)) {
 			return TadamCli.EXIT_ERROR;
 		}
 		Map<Integer, Boolean> label = new HashMap<>();
@@ -126,44 +123,91 @@ final class ScoreCommand implements Callable<Integer> {
 				return TadamCli.EXIT_ERROR;
 			}
 		}
-		WordScorer scorer;
-		try {
-			scorer = new WordScorer(loaded.automaton());
-		} catch (IllegalArgumentException e) {
-			err.println("tadam: " + model + ": " + e.getMessage());
-			return TadamCli.EXIT_ERROR;
-		}
-		out.println("index\tconnection\tprotocol\tservice\tmodel\tletters\tbits\tbits/letter\tlog2-likelihood");
-		List<Double> perLetter = new ArrayList<>();
-		List<Double> negativeLikelihood = new ArrayList<>();
+		out.println("index\tconnection\tprotocol\tservice\tmodel\tletters\tbits\tbits/letter\tlog2-likelihood\tscore\treason");
+		List<double[]> labelled = new ArrayList<>();
 		List<Boolean> anomalous = new ArrayList<>();
 		for (int i = 0; i < words.size(); i++) {
 			TimedWord w = words.get(i);
-			WordScorer.Score score = scorer.score(w.symbols(), w.values());
 			String connection = w.connection() == null ? "-" : w.connection().initiator() + " > " + w.connection().responder();
 			String p = protocolOf(w);
-			out.printf("%d\t%s\t%s\t%s\t%s\t%d\t%.2f\t%.3f\t%.2f%n", i, connection, p == null ? "-" : p, w.service(), name,
-					score.letters(), score.bits(), score.bitsPerLetter(), score.logLikelihood());
+			ServiceModels.Scored s = scorers.score(p == null ? "tcp" : p, w.service(), w.symbols(), w.values());
+			out.printf(Locale.ROOT, "%d\t%s\t%s\t%s\t%s\t%d\t%.2f\t%.3f\t%s\t%.3f\t%s%n", i, connection, p == null ? "-" : p, w.service(),
+					s.model() == null ? "-" : s.model(), s.letters(), s.bits(), s.bits() / s.letters(),
+					Double.isNaN(s.logLikelihood()) ? "-" : String.format(Locale.ROOT, "%.2f", s.logLikelihood()), s.anomaly(),
+					s.reason().text());
 			Boolean l = label.get(i);
 			if (l != null) {
-				perLetter.add(score.bitsPerLetter());
-				negativeLikelihood.add(-score.logLikelihood());
+				double ll = Double.isNaN(s.logLikelihood()) ? WordScorer.UNPARSED : s.logLikelihood();
+				labelled.add(new double[] { s.anomaly(), s.bits() / s.letters(), -ll });
 				anomalous.add(l);
 			}
 		}
 		if (labels != null) {
-			boolean[] y = new boolean[anomalous.size()];
-			for (int i = 0; i < y.length; i++) {
-				y[i] = anomalous.get(i);
-			}
-			double mdl = AuRoc.of(perLetter.stream().mapToDouble(Double::doubleValue).toArray(), y);
-			double ll = AuRoc.of(negativeLikelihood.stream().mapToDouble(Double::doubleValue).toArray(), y);
-			out.printf("AU-ROC (MDL bits per letter): %.4f%n", mdl);
-			out.printf("AU-ROC (negative log-likelihood): %.4f%n", ll);
-			out.printf("labelled connections: %d (%d anomalous)%n", y.length, anomalous.stream().filter(b -> b).count());
+			printAuRoc(out, labelled, anomalous);
 		}
 		out.flush();
 		return inputErrors ? TadamCli.EXIT_ERROR : 0;
+	}
+
+	private static boolean isModel(Path file) {
+		String ext = ModelFiles.extension(file);
+		return ModelFiles.TEXT_EXTENSION.equals(ext) || ModelFiles.XMI_EXTENSION.equals(ext);
+	}
+
+	private static Automaton load(Path model, PrintWriter err) {
+		ModelFiles.Loaded loaded;
+		try {
+			loaded = Languages.modelFiles().load(model);
+		} catch (ModelFileException e) {
+			err.println("tadam: " + e.getMessage());
+			return null;
+		}
+		if (loaded.hasErrors() || loaded.automaton() == null) {
+			IssuePrinter.print(model, loaded.issues(), err);
+			err.println("tadam: " + model + ": the model has errors");
+			return null;
+		}
+		return loaded.automaton();
+	}
+
+	/**
+	 * Captures are read as the models' training captures were: payload classes at the randomness test's level the
+	 * models record (they must agree), every service kept, so that the index counts every connection.
+	 */
+	private IngestOptions ingestOptions(List<Automaton> models) {
+		Double alpha = null;
+		for (Automaton a : models) {
+			double level = TrackerOptions.randomAlphaOf(a.getProvenance() == null ? null : a.getProvenance().getOptions());
+			if (alpha != null && alpha != level) {
+				throw new IllegalArgumentException("the models were learned with different --random-alpha levels (" + alpha + ", " + level
+						+ "): score them separately");
+			}
+			alpha = level;
+		}
+		IngestOptions defaults = IngestOptions.defaults();
+		TrackerOptions tracker = defaults.tracker().withRandomAlpha(alpha);
+		if (udpTimeout != null) {
+			if (!(udpTimeout > 0)) {
+				throw new IllegalArgumentException("--udp-timeout must be positive, not " + udpTimeout);
+			}
+			tracker = tracker.withUdpTimeoutSeconds(udpTimeout);
+		}
+		return defaults.withServices(WordInputs.services(servicePorts)).withTracker(tracker);
+	}
+
+	private static void printAuRoc(PrintWriter out, List<double[]> labelled, List<Boolean> anomalous) {
+		boolean[] y = new boolean[anomalous.size()];
+		for (int i = 0; i < y.length; i++) {
+			y[i] = anomalous.get(i);
+		}
+		String[] names = { "anomaly score", "MDL bits per letter", "negative log-likelihood" };
+		for (int k = 0; k < names.length; k++) {
+			int column = k;
+			double auc = AuRoc.of(labelled.stream().mapToDouble(r -> r[column]).toArray(), y);
+			out.println("AU-ROC (" + names[k] + "): "
+					+ (Double.isNaN(auc) ? "undefined (one class only)" : String.format(Locale.ROOT, "%.4f", auc)));
+		}
+		out.printf("labelled connections: %d (%d anomalous)%n", y.length, anomalous.stream().filter(b -> b).count());
 	}
 
 	/**

@@ -14,6 +14,7 @@ import picocli.CommandLine.IVersionProvider;
 		description = "Turns packet captures into editable protocol models (.tadam) and models into traffic generators.",
 		subcommands = { ValidateCommand.class, FormatCommand.class, ConvertCommand.class, DotCommand.class, DiagramCommand.class, LspCommand.class, CompileCommand.class, LearnCommand.class, ScoreCommand.class,
 				WordsCommand.class, EvalCommand.class,
+				BenchAnomalyCommand.class,
 				CommandLine.HelpCommand.class })
 public final class TadamCli implements Runnable {
 

@@ -30,8 +30,9 @@ class LearnScoreCommandTest {
 		Files.writeString(labels, "# index, 1 = anomalous\n0\t0\n1\t0\n3\t1\n");
 		CliTest.Result score = CliTest.tadam("score", model.toString(), CAPTURE.toString(), "--labels", labels.toString());
 		assertEquals(0, score.exit(), score::toString);
-		assertTrue(score.out().startsWith("index\tconnection\tprotocol\tservice\tmodel\tletters\tbits\tbits/letter\tlog2-likelihood\n"),
-				score.out());
+		assertTrue(score.out().startsWith(
+				"index\tconnection\tprotocol\tservice\tmodel\tletters\tbits\tbits/letter\tlog2-likelihood\tscore\treason\n"), score.out());
+		assertTrue(score.out().contains("AU-ROC (anomaly score): "), score.out());
 		assertTrue(score.out().contains("AU-ROC (MDL bits per letter): "), score.out());
 	}
 
@@ -67,7 +68,7 @@ class LearnScoreCommandTest {
 	}
 
 	@Test
-	void scoreTakesOnlyConnectionsOfTheModelsProtocol(@TempDir Path dir) throws Exception {
+	void everyConnectionIsScoredOnlyByAModelOfItsProtocol(@TempDir Path dir) throws Exception {
 		Path mixed = CAPTURE.resolveSibling("mixed-be.pcapng");
 		CliTest.Result learn = CliTest.tadam("learn", mixed.toString(), "-o", dir.toString(), "--no-progress",
 				"--threads", "1", "--service-port", "18080=both", "--service-port", "19999=both", "--service", "both");
@@ -80,11 +81,18 @@ class LearnScoreCommandTest {
 						: CliTest.tadam("score", model.toString(), mixed.toString(), any);
 				assertEquals(0, score.exit(), score::toString);
 				List<String> rows = score.out().lines().skip(1).toList();
-				assertFalse(rows.isEmpty(), score::toString);
+				assertTrue(rows.stream().anyMatch(r -> r.split("\t")[4].equals("both_" + protocol)), score::toString);
 				for (String row : rows) {
 					String[] cells = row.split("\t");
-					assertEquals(protocol, cells[2], row);
-					assertEquals("both_" + protocol, cells[4], row);
+					// a connection of the other protocol, or (without --any-service) of another service, has no model:
+					// spelled out, a finite score, no likelihood
+					boolean own = cells[2].equals(protocol) && (!any.isEmpty() || cells[3].equals("both"));
+					assertEquals(own ? "both_" + protocol : "-", cells[4], row);
+					assertTrue(Double.isFinite(Double.parseDouble(cells[9])), row);
+					if (!own) {
+						assertEquals("-", cells[8], row);
+						assertEquals("no model for this service", cells[10], row);
+					}
 				}
 			}
 		}
@@ -96,8 +104,11 @@ class LearnScoreCommandTest {
 		CliTest.Result udp = CliTest.tadam("score", dir.resolve("both_udp.tadam").toString(), "--words", file.toString());
 		assertEquals(0, udp.exit(), udp::toString);
 		List<String> rows = udp.out().lines().skip(1).toList();
-		assertFalse(rows.isEmpty(), udp::toString);
-		rows.forEach(r -> assertEquals("udp", r.split("\t")[2], r));
+		assertTrue(rows.stream().anyMatch(r -> r.split("\t")[2].equals("udp")), udp::toString);
+		rows.forEach(r -> {
+			String[] cells = r.split("\t");
+			assertEquals(cells[2].equals("udp") && cells[3].equals("both") ? "both_udp" : "-", cells[4], r);
+		});
 	}
 
 	@Test

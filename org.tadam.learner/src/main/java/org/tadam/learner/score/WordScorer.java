@@ -6,12 +6,26 @@ import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.learner.noise.AlignmentRates;
 import org.tadam.learner.noise.WordCode;
 import org.tadam.model.Automaton;
+import org.tadam.model.L4Protocol;
+import org.tadam.model.Provenance;
 
 /**
  * Anomaly scores of new words under a learned model (Part B item 10): the MDL cost in bits by the
  * learner's own per-word rule ({@link WordCode}: the cheapest exact path when the word parses,
  * else the cheaper of the best noisy alignment and the explicit code), per word and per letter,
  * and the plain log-likelihood of the most likely path (−1000 when no path spells the word).
+ *
+ * <p>The anomaly score ({@link Score#anomaly}) adds to those bits the two parts of a complete code
+ * that {@link WordCode} leaves out, then divides by the letters (the end letter included), so that
+ * words of different lengths compare:
+ * <ul>
+ *   <li>the spelling of every letter whose symbol is outside the model's alphabet
+ *       ({@link SymbolSpelling}: the explicit code names only the training alphabet's symbols);</li>
+ *   <li>the word's status, parsed exactly or not, at the smoothed share of training connections
+ *       the model parsed ({@code provenance { connections N parsed K }}: −log2((K + ½)/(N + 1)) or
+ *       −log2((N − K + ½)/(N + 1))); the learner's own status code counts the explicitly coded
+ *       words, which a model file does not record, so the recorded coverage stands in for it.</li>
+ * </ul>
  */
 public final class WordScorer {
   /** Log-likelihood of a word no path of the model spells, as in the reference. */
@@ -21,14 +35,27 @@ public final class WordScorer {
 
   private final ModelGraph graph;
   private final WordCode code;
+  private final boolean tcp;
+  private final double parsedStatusBits;
+  private final double unparsedStatusBits;
 
   /**
    * @param letters letters including the end letter
+   * @param bits the learner's code of the word ({@link WordCode})
    * @param status how the word was encoded: parsed exactly, aligned with noise, or explicitly
+   * @param unknownLetters letters whose symbol is outside the model's alphabet
+   * @param spellingBits the spelling of those letters' symbols
+   * @param statusBits the code of the word's status (parsed or not) from the model's coverage
    */
-  public record Score(int letters, double bits, double logLikelihood, WordCode.Status status) {
+  public record Score(int letters, double bits, double logLikelihood, WordCode.Status status,
+      int unknownLetters, double spellingBits, double statusBits) {
     public double bitsPerLetter() {
       return bits / letters;
+    }
+
+    /** The anomaly score: the complete code of the word in bits per letter (higher = more anomalous). */
+    public double anomaly() {
+      return (bits + spellingBits + statusBits) / letters;
     }
   }
 
@@ -36,6 +63,17 @@ public final class WordScorer {
     graph = new ModelGraph(model);
     AlignmentRates r = graph.rates();
     code = new WordCode(graph, r, r.enabled());
+    tcp = model.getProtocol() == L4Protocol.TCP;
+    Provenance p = model.getProvenance();
+    if (p != null && p.isSetParsedConnections() && p.getConnections() > 0) {
+      double n = p.getConnections();
+      double k = Math.min(p.getParsedConnections(), n);
+      parsedStatusBits = -UniversalCode.log2((k + 0.5) / (n + 1));
+      unparsedStatusBits = -UniversalCode.log2((n - k + 0.5) / (n + 1));
+    } else {
+      parsedStatusBits = 0;
+      unparsedStatusBits = 0;
+    }
   }
 
   /** Scores a word given without its end letter. */
@@ -43,7 +81,16 @@ public final class WordScorer {
     int[] s = symbolIds(symbols);
     int[][] v = withEnd(values);
     WordCode.Result r = code.of(s, v);
-    return new Score(s.length, r.bits(), logLikelihood(s, v), r.status());
+    int unknown = 0;
+    double spelling = 0;
+    for (int i = 0; i < symbols.size(); i++) {
+      if (s[i] < 0) {
+        unknown++;
+        spelling += SymbolSpelling.bits(symbols.get(i), tcp);
+      }
+    }
+    double status = r.status() == WordCode.Status.MATCHED ? parsedStatusBits : unparsedStatusBits;
+    return new Score(s.length, r.bits(), logLikelihood(s, v), r.status(), unknown, spelling, status);
   }
 
   /**

@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Anomaly benchmark (issue 14): `tadam bench-anomaly` on every protocol of ../shared/data/anomaly (train on
+# ../shared/data/pcaps/loopback/PROTO.pcap, test PROTO-dev.pcap with its labels), then the AU-ROC of every
+# detector per (protocol, attack), the means, the goals and the whole-process wall times into
+# org.tadam.eval/BENCHMARKS-anomaly.md. That page is written by this script only, from the runs' output.
+# Usage: scripts/bench-anomaly.sh [PROTO...]     default: dns ftp http smtp ssh
+# Work files (report.html, summary.json, scores.tsv, models, logs): out/bench-anomaly/PROTO/
+# Needs: a built CLI (built here when missing), jq. SSH takes several minutes (TADAM learns it twice).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+page=org.tadam.eval/BENCHMARKS-anomaly.md
+work=out/bench-anomaly
+data=../shared/data/anomaly
+loopback=../shared/data/pcaps/loopback
+if [[ ! -d $data || ! -d $loopback ]]; then
+  echo "bench-anomaly: $data or $loopback is absent: nothing to measure" >&2
+  exit 0
+fi
+(($# > 0)) || set -- dns ftp http smtp ssh
+command -v jq >/dev/null || { echo "bench-anomaly: jq is needed (scripts/setup.sh installs it)" >&2; exit 2; }
+if [[ ! -f org.tadam.cli/target/org.tadam.cli.jar ]]; then
+  echo "bench-anomaly: building the command line" >&2
+  flock /tmp/tadam-mvn.lock ./mvnw -B -q -o install -DskipTests -pl org.tadam.cli -am
+fi
+# a private copy of the command line: a rebuild during the runs must not change what is measured
+cli=$(mktemp -d)
+trap 'rm -rf "$cli"' EXIT
+cp -r org.tadam.cli/target/org.tadam.cli.jar org.tadam.cli/target/lib "$cli/"
+tadam() {
+  # shellcheck disable=SC2086  # TADAM_JAVA_OPTS is a list of JVM options, as in ./tadam
+  java ${TADAM_JAVA_OPTS:--XX:+UseParallelGC -Xss4m -XX:MaxRAMPercentage=75} -cp "$cli/org.tadam.cli.jar:$cli/lib/*" \
+    org.tadam.cli.TadamCli "$@"
+}
+mkdir -p "$work"
+
+commands=()
+summaries=()
+times=()
+for proto in "$@"; do
+  out=$work/$proto
+  rm -rf "$out"
+  mkdir -p "$out"
+  # the labels' UDP connections are split at gaps over 5 s (../shared/data/anomaly/README.md)
+  args=(bench-anomaly --train "$loopback/$proto.pcap" --test "$data/$proto-dev.pcap" --labels "$data/$proto-dev.labels.tsv"
+    -o "$out" --udp-timeout 5)
+  commands+=("./tadam ${args[*]}")
+  echo "bench-anomaly: ./tadam ${args[*]}" >&2
+  start=$(date +%s%N)
+  status=0
+  tadam "${args[@]}" >"$out/table.txt" 2>"$out/bench.log" || status=$?
+  wall=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+  if ((status != 0)); then
+    echo "bench-anomaly: $proto failed (exit $status): $(tail -n 1 "$out/bench.log")" >&2
+    times+=("| $proto | failed (exit $status): $(tail -n 1 "$out/bench.log" | tr '|' '/') | |")
+    continue
+  fi
+  summaries+=("$out/summary.json")
+  seconds=$(awk '$1 == "seconds" { $1 = ""; sub(/^ +/, ""); gsub(/ +/, " / "); print }' "$out/table.txt")
+  times+=("| $proto | $wall | $seconds |")
+done
+((${#summaries[@]} > 0)) || { echo "bench-anomaly: every run failed" >&2; exit 1; }
+
+# fixed decimals for the page (jq 1.6 has no printf): x | fixed(3) → "0.937", "1.000"
+fmt='def fixed($d): (pow(10; $d)) as $s | (. * $s | round) as $i | ($i / $s | floor | tostring) + "."
+  + (("0" * $d) + (($i % $s) | tostring))[-$d:];'
+
+# every (protocol, attack) pair of every summary, one JSON object each
+pairs=$(jq -c '(.test | capture("(?<p>[^/]+)-dev\\.pcap$").p) as $proto | .detectors as $ds
+  | .auroc | to_entries[] | {proto: $proto, attack: .key, n: .value.connections,
+    areas: [$ds[].name as $d | .value[$d]]}' "${summaries[@]}")
+detectors=$(jq -r '[.detectors[].name] | join("\t")' "${summaries[0]}")
+IFS=$'\t' read -r -a names <<<"$detectors"
+
+{
+  echo "# Anomaly detection benchmark (issue 14)"
+  echo
+  echo "Written by \`scripts/bench-anomaly.sh\` from the output of \`tadam bench-anomaly\` only, $(date -u +%Y-%m-%d)"
+  echo "on $(nproc) cores, $(java -version 2>&1 | head -n 1). Data: \`$data\` (the development part: normal"
+  echo "sessions and real attacks against the servers of \`$loopback\`); every detector learns on"
+  echo "\`$loopback/PROTO.pcap\` and scores every connection of \`PROTO-dev.pcap\`; AU-ROC of \`normal\` against each"
+  echo "attack label (ties count one half). Detectors and scores: \`org.tadam.eval/README.md\`, section *Anomaly benchmark*;"
+  echo "each run's \`report.html\` (ROC curves) and \`summary.json\` are in \`$work/PROTO/\`."
+  echo
+  echo "## Commands"
+  echo
+  echo '```'
+  printf '%s\n' "${commands[@]}"
+  echo '```'
+  echo
+  echo "## AU-ROC per (protocol, attack)"
+  echo
+  printf '| protocol | attack | connections |'
+  printf ' %s |' "${names[@]}"
+  echo
+  printf '|---|---|---:|'
+  printf -- '---:|%.0s' "${names[@]}"
+  echo
+  jq -r "$fmt"'"| \(.proto) | \(.attack) | \(.n) | " + ([.areas[] | if . == null then "undefined" else fixed(3) end]
+    | join(" | ")) + " |"' <<<"$pairs"
+  jq -rs "$fmt"'(.[0].areas | length) as $k
+    | "| **mean** | \(length) pairs | | " + ([range(0; $k) as $d | [.[].areas[$d] | select(. != null)] | add / length
+        | "**\(fixed(4))**"] | join(" | ")) + " |",
+      "| minimum | | | " + ([range(0; $k) as $d | [.[].areas[$d] | select(. != null)] | min | fixed(3)] | join(" | ")) + " |"' <<<"$pairs"
+  echo
+  echo "## Goals (issue 14, item 4)"
+  echo
+  jq -rs --arg names "$detectors" "$fmt"'($names | split("\t")) as $names
+    | [.[] | select(.areas[0] != null)] as $p
+    | ([$p[].areas[0]] | add / length) as $mean
+    | ($p | min_by(.areas[0])) as $low
+    | [$p[] | select(. as $x | all($x.areas[1:][] | select(. != null); $x.areas[0] >= .))] as $won
+    | [$p[] | select(. as $x | any($x.areas[1:][] | select(. != null); $x.areas[0] < .))] as $lost
+    | "- TADAM mean AU-ROC over \($p | length) pairs: \($mean | fixed(4)) (goal ≥ 0.99): "
+        + (if $mean >= 0.99 then "**met**" else "**not met**" end),
+      "- lowest TADAM AU-ROC: \($low.areas[0] | fixed(3)) (\($low.proto) \($low.attack); goal ≥ 0.90): "
+        + (if $low.areas[0] >= 0.9 then "**met**" else "**not met**" end),
+      "- TADAM ≥ every baseline on \($won | length) of \($p | length) pairs (\(($won | length) * 1000 / ($p | length) | round / 10) %; goal ≥ 80 %): "
+        + (if ($won | length) >= 0.8 * ($p | length) then "**met**" else "**not met**" end),
+      ($lost[] | . as $x | "  - below a baseline: \($x.proto) \($x.attack): TADAM \($x.areas[0] | fixed(3)); "
+        + ([range(1; $names | length) as $d | select($x.areas[$d] != null and $x.areas[$d] > $x.areas[0])
+            | "\($names[$d]) \($x.areas[$d] | fixed(3))"] | join(", "))),
+      "- ranking by mean AU-ROC: " + ([range(0; $names | length) as $d
+          | {n: $names[$d], m: ([$p[].areas[$d] | select(. != null)] | add / length)}] | sort_by(-.m)
+          | map("\(.n) \(.m | fixed(4))") | join(" > "))' <<<"$pairs"
+  echo
+  echo "## Label matching"
+  echo
+  echo "| protocol | test connections | labelled | unlabelled connections | label rows matching no connection |"
+  echo "|---|---:|---:|---:|---:|"
+  jq -r '(.test | capture("(?<p>[^/]+)-dev\\.pcap$").p) as $proto | .connections
+    | "| \($proto) | \(.test) | \(.test - .unlabelled) | \(.unlabelled) | \(.unmatchedRows | length) |"' "${summaries[@]}"
+  echo
+  echo "## Times"
+  echo
+  echo "Whole process (reading both captures, learning every detector, scoring, writing the report), and the seconds"
+  echo "each detector spent learning and scoring (in the order: ${names[*]})."
+  echo
+  echo "| protocol | wall seconds | seconds per detector |"
+  echo "|---|---:|---|"
+  printf '%s\n' "${times[@]}"
+} >"$page"
+echo "bench-anomaly: wrote $page" >&2
