@@ -48,7 +48,8 @@ row() { # name, java options, then the learn arguments
     return
   fi
   # the summary row of the largest service: service connections parsed (pct %) states edges model data seconds file
-  awk -v name="$name" -v cmd="tadam learn $*" -v t="$(cat "$work/time.txt")" 'NR > 1 && $2+0 > best {best = $2+0; line = $0}
+  # the command as the report shows it: without the temporary directory of generated inputs
+  awk -v name="$name" -v cmd="$(printf 'tadam learn %s' "$*" | sed "s|$work/||g")" -v t="$(cat "$work/time.txt")" 'NR > 1 && $2+0 > best {best = $2+0; line = $0}
     END { n = split(line, f, /[ \t]+/); split(t, w, " ");
       printf "| %s | `%s` | %s | %s %s %s | %s | %s | %.1f | %s | %s | %.0f |\n", name, cmd, f[2], f[3], f[4], f[5], f[6], f[7], f[8] + f[9], f[10], w[1], w[2] / 1024 }' \
     "$out" >> "$report"
