@@ -3,6 +3,7 @@ package org.tadam.learner.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.noise.WordCode;
 import org.tadam.learner.ops.AddEdge;
 import org.tadam.learner.ops.DeleteSubpart;
 import org.tadam.learner.ops.MergeStates;
@@ -138,8 +140,9 @@ public final class GreedySearch {
     }
     int batch = options.exactCandidates() <= 0 ? n : options.exactCandidates();
     if (batch < n) {
+      Map<Integer, WordCode.Result> known = Scorer.codesByWord(current);
       Scorer.Cost[] estimates = score(candidates, Arrays.asList(order), replicas, pool,
-          r -> scorer.screen(r, current, stop));
+          r -> scorer.screen(r, current, known, stop));
       double[] screened = new double[n];
       for (int i = 0; i < n; i++) {
         screened[i] = total(estimates[i]);

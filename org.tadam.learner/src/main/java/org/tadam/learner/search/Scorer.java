@@ -14,6 +14,7 @@ import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.ModelCost;
 import org.tadam.learner.noise.NoiseEm;
 import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.noise.WordCode;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.stats.ValueStats;
 
@@ -82,22 +83,35 @@ public final class Scorer {
    * otherwise ({@link NoiseEm#screen}).
    */
   public Cost screen(LearnAutomaton a, Cost before, BooleanSupplier cancelled) {
+    return screen(a, before, codesByWord(before), cancelled);
+  }
+
+  /**
+   * As {@link #screen(LearnAutomaton, Cost, BooleanSupplier)} with the codes of {@code before}'s
+   * unmatched words looked up once ({@link #codesByWord}) for all the candidates of one iteration.
+   */
+  public Cost screen(LearnAutomaton a, Cost before, Map<Integer, WordCode.Result> known,
+      BooleanSupplier cancelled) {
     double[] parts = parts(a);
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
-    Map<Integer, Integer> known = new HashMap<>();
-    List<Integer> old = before.unmatched();
-    for (int i = 0; i < old.size(); i++) {
-      known.put(old.get(i), i);
-    }
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words), i -> {
-          Integer k = known.get(words.get(i));
-          return k == null ? null : before.noise().words()[k];
-        }, before.noise().rates(), () -> new AutomatonView(a, valueFloor), cancelled);
+        new UnmatchedWords(c, words), i -> known.get(words.get(i)), before.noise().rates(),
+        () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
+
+  /** The code of each word {@code cost} left unmatched, by word. */
+  public static Map<Integer, WordCode.Result> codesByWord(Cost cost) {
+    Map<Integer, WordCode.Result> known = new HashMap<>();
+    List<Integer> words = cost.unmatched();
+    for (int i = 0; i < words.size(); i++) {
+      known.put(words.get(i), cost.noise().words()[i]);
+    }
+    return known;
+  }
+
 
   /** Parameter, value and transition codes, refreshing the stale caches. */
   private double[] parts(LearnAutomaton a) {
