@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -116,18 +117,11 @@ public final class GeneratorMain {
 				return withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channel, labels));
 			}
 		}
-		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
-		readableByAll(temporary);
-		try {
-			RunSummary summary;
+		return atomically(target, temporary -> {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-				summary = withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channel, labels));
+				return withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channel, labels));
 			}
-			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			return summary;
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
+		});
 	}
 
 	/** A run that writes its label rows to the given sink (null: no label file). */
@@ -140,14 +134,31 @@ public final class GeneratorMain {
 		if (labels == null) {
 			return run.run(null);
 		}
-		Path target = labels.toAbsolutePath();
-		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".part");
+		return atomically(labels.toAbsolutePath(), temporary -> {
+			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+				return run.run(writer);
+			}
+		});
+	}
+
+	/** What is written to the temporary file of {@link #atomically}. */
+	private interface Write {
+		RunSummary to(Path temporary) throws IOException;
+	}
+
+	/**
+	 * Writes a temporary file next to {@code target} and renames it at the end, so a failed run leaves
+	 * nothing under the target's name; a missing directory is named with the target, not the temporary file.
+	 */
+	private static RunSummary atomically(Path target, Write write) throws IOException {
+		Path directory = target.getParent();
+		if (directory == null || !Files.isDirectory(directory)) {
+			throw new NoSuchFileException(target.toString(), null, "no such directory");
+		}
+		Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
 		readableByAll(temporary);
 		try {
-			RunSummary summary;
-			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-				summary = run.run(writer);
-			}
+			RunSummary summary = write.to(temporary);
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 			return summary;
 		} finally {
