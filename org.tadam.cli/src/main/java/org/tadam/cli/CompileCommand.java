@@ -13,6 +13,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.validation.Issue;
 import org.tadam.dsl.io.ModelFileException;
 import org.tadam.generator.GeneratorOptions;
+import org.tadam.generator.JavaCompilerCheck;
 import org.tadam.generator.ScenarioCompiler;
 import org.tadam.generator.GeneratorInput;
 import org.tadam.model.Scenario;
@@ -51,6 +52,12 @@ final class CompileCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		try {
+			JavaCompilerCheck.require();
+		} catch (ScenarioCompiler.CompileException e) {
+			err.println("tadam: " + e.getMessage());
+			return TadamCli.EXIT_ERROR;
+		}
 		Scenario scenario;
 		List<Issue> issues;
 		try {

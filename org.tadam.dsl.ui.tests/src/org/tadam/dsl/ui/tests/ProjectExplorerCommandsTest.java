@@ -93,4 +93,37 @@ class ProjectExplorerCommandsTest {
 			assertTrue(model.issues().stream().noneMatch(i -> i.getSeverity() == Severity.ERROR), () -> file.getName() + ": " + model.issues());
 		}
 	}
+
+	/** Issue 15: a model learned in the editor carries its service ports, so Generate works on it as it is. */
+	@Test
+	void aLearnedModelGeneratesAGeneratorThatWritesTraffic() throws Exception {
+		Path sample = Path.of(System.getProperty("tadam.testCapture"));
+		IFile capture = WorkbenchSupport.createFile("chain.pcap", "");
+		try (InputStream in = Files.newInputStream(sample)) {
+			capture.setContents(in, true, false, null);
+		}
+		List<IStatus> learnt = run("org.tadam.dsl.ui.learn", capture);
+		assertEquals(IStatus.INFO, learnt.get(0).getSeverity(), learnt.get(0)::toString);
+		IFile model = Arrays.stream(capture.getParent().members())
+				.filter(r -> r.getName().startsWith("chain_") && r.getName().endsWith(".tadam"))
+				.map(IFile.class::cast).findFirst().orElseThrow(() -> new AssertionError("no learned model: " + learnt));
+		List<IStatus> generated = run("org.tadam.dsl.ui.generate", model);
+		assertEquals(IStatus.INFO, generated.get(0).getSeverity(), generated.get(0)::toString);
+		String name = model.getName().substring(0, model.getName().length() - ".tadam".length());
+		IFile jar = model.getParent().getFile(new org.eclipse.core.runtime.Path(name + ".jar"));
+		assertTrue(jar.exists(), () -> "no " + jar.getName() + " beside " + model.getName() + ": " + generated);
+
+		// the generator runs outside Eclipse and writes a capture of the learned service
+		Path pcap = Files.createTempFile("learned-", ".pcap");
+		try {
+			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+					jar.getLocation().toOSString(), "--seed", "3", "--connections", "20", "-o", pcap.toString())
+					.redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertEquals(0, process.waitFor(), output);
+			assertTrue(Files.size(pcap) > 24 + 20 * 3 * 54, () -> "a capture of 20 connections: " + output);
+		} finally {
+			Files.deleteIfExists(pcap);
+		}
+	}
 }

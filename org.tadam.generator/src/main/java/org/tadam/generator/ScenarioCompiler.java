@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 
 import org.tadam.model.Scenario;
 
@@ -62,10 +61,7 @@ public final class ScenarioCompiler {
 	public Result compile(Scenario scenario, GeneratorOptions options, Path jar, Path sourceDirectory)
 			throws IOException, CompileException {
 		GeneratedSources sources = GeneratedSources.generate(scenario, options);
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		if (compiler == null) {
-			throw new CompileException("no Java compiler in this runtime: run tadam with a JDK, not a JRE");
-		}
+		JavaCompiler compiler = JavaCompilerCheck.require();
 		Path work = Files.createTempDirectory("tadam-compile");
 		try {
 			Path src = sourceDirectory != null ? sourceDirectory : work.resolve("src");
