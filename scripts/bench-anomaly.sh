@@ -2,7 +2,8 @@
 # Anomaly benchmark (issue 14): `tadam bench-anomaly` on every protocol of ../shared/data/anomaly (train on
 # ../shared/data/pcaps/loopback/PROTO.pcap, test PROTO-dev.pcap with its labels), then the AU-ROC of every
 # detector per (protocol, attack), the means, the goals and the whole-process wall times into
-# org.tadam.eval/BENCHMARKS-anomaly.md. That page is written by this script only, from the runs' output.
+# org.tadam.eval/BENCHMARKS-anomaly.md, with the ground-truth words of ../shared/data/tadam-bench (item 5). That page is
+# written by this script only, from the runs' output.
 # Usage: scripts/bench-anomaly.sh [PROTO...]     default: dns ftp http smtp ssh
 # Work files (report.html, summary.json, scores.tsv, models, logs): out/bench-anomaly/PROTO/
 # Needs: a built CLI (built here when missing), jq. SSH takes several minutes (TADAM learns it twice).
@@ -33,6 +34,7 @@ tadam() {
 }
 mkdir -p "$work"
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 commands=()
 summaries=()
 times=()
@@ -59,6 +61,30 @@ for proto in "$@"; do
   times+=("| $proto | $wall | $seconds |")
 done
 ((${#summaries[@]} > 0)) || { echo "bench-anomaly: every run failed" >&2; exit 1; }
+
+# item 5: the ground-truth words (train clean_1000, score noisy_1000: its noisy words against its clean ones). The two
+# files get one name in two directories: a reference-format file's words take their service from the file's name.
+bench=../shared/data/tadam-bench
+words_summary=
+if [[ -f $bench/clean_1000.txt && -f $bench/noisy_1000.txt && -f $bench/noisy_1000.ops.tsv ]]; then
+  out=$work/words
+  rm -rf "$out"
+  mkdir -p "$out/train" "$out/test"
+  cp "$bench/clean_1000.txt" "$out/train/bench.txt"
+  cp "$bench/noisy_1000.txt" "$out/test/bench.txt"
+  awk -F'\t' 'NR == FNR { if (FNR > 1) noisy[$1] = 1; next } { print FNR "\t" (FNR in noisy ? "noisy" : "normal") }' \
+    "$bench/noisy_1000.ops.tsv" "$bench/noisy_1000.txt" >"$out/labels.tsv"
+  args=(bench-anomaly --train-words "$out/train/bench.txt" --test-words "$out/test/bench.txt" --labels "$out/labels.tsv" -o "$out")
+  words_command="./tadam ${args[*]}"
+  echo "bench-anomaly: $words_command" >&2
+  start=$(date +%s%N)
+  if tadam "${args[@]}" >"$out/table.txt" 2>"$out/bench.log"; then
+    words_summary=$out/summary.json
+    words_wall=$(awk -v a="$start" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+  else
+    echo "bench-anomaly: ground-truth words failed: $(tail -n 1 "$out/bench.log")" >&2
+  fi
+fi
 
 # fixed decimals for the page (jq 1.6 has no printf): x | fixed(3) → "0.937", "1.000"
 fmt='def fixed($d): (pow(10; $d)) as $s | (. * $s | round) as $i | ($i / $s | floor | tostring) + "."
@@ -123,6 +149,32 @@ IFS=$'\t' read -r -a names <<<"$detectors"
           | {n: $names[$d], m: ([$p[].areas[$d] | select(. != null)] | add / length)}] | sort_by(-.m)
           | map("\(.n) \(.m | fixed(4))") | join(" > "))' <<<"$pairs"
   echo
+  echo "## Ground-truth words (issue 14, item 5)"
+  echo
+  if [[ -n $words_summary ]]; then
+    echo "Train on \`$bench/clean_1000.txt\`, score every word of \`noisy_1000.txt\`: AU-ROC of its $(jq '.connections.perLabel.noisy' "$words_summary")"
+    echo "noisy words (one deletion, swap or duplication each, \`noisy_1000.ops.tsv\`) against its"
+    echo "$(jq '.connections.perLabel.normal' "$words_summary") clean ones; whole process $words_wall s. The files are copied under one name (\`bench.txt\`),"
+    echo "and the labels written from the ops file, by the script:"
+    echo
+    echo '```'
+    echo "$words_command"
+    echo '```'
+    echo
+    printf '| words | noisy |'
+    printf ' %s |' "${names[@]}"
+    echo
+    printf '|---|---:|'
+    printf -- '---:|%.0s' "${names[@]}"
+    echo
+    jq -r --arg names "$detectors" "$fmt"'($names | split("\t")) as $names | .auroc.noisy as $a
+      | "| noisy_1000 | \($a.connections) | " + ([$names[] | $a[.] | if . == null then "undefined" else fixed(3) end] | join(" | ")) + " |",
+        "",
+        "- TADAM: \($a.TADAM | fixed(3)) (goal ≥ 0.97): " + (if $a.TADAM >= 0.97 then "**met**" else "**not met**" end)' "$words_summary"
+  else
+    echo "Not measured: \`$bench\` is absent or its run failed (see \`$work/words/bench.log\`)."
+  fi
+  echo
   echo "## Label matching"
   echo
   echo "| protocol | test connections | labelled | unlabelled connections | label rows matching no connection |"
@@ -133,7 +185,8 @@ IFS=$'\t' read -r -a names <<<"$detectors"
   echo "## Times"
   echo
   echo "Whole process (reading both captures, learning every detector, scoring, writing the report), and the seconds"
-  echo "each detector spent learning and scoring (in the order: ${names[*]})."
+  echo "each detector spent learning and scoring (in the order: ${names[*]}). Load average $load_before when the runs started and"
+  echo "$(cut -d' ' -f1-3 /proc/loadavg) when they ended (other work on the machine stretches these times, not the AU-ROC)."
   echo
   echo "| protocol | wall seconds | seconds per detector |"
   echo "|---|---:|---|"

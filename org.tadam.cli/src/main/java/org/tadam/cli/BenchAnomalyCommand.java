@@ -47,18 +47,29 @@ import picocli.CommandLine.Model.CommandSpec;
 				"Labels: one row per connection, proto client_ip client_port server_ip server_port first_ts label (tab-separated, an "
 						+ "optional header); a row matches the connection of that protocol between those endpoints (either direction) whose "
 						+ "first packet is within 1 µs of first_ts. Rows and connections left unmatched are counted and listed, not used.",
+				"Word files instead of captures (e.g. ground-truth words): --train-words A.txt --test-words B.txt --labels L.tsv, rows "
+						+ "'word label' naming each test word by its 1-based number; a test word is scored by the model of its service "
+						+ "(a reference-format file's service is its file name: name both files alike).",
 				"The AU-ROC table goes to stdout (with the seconds each detector took), progress to stderr.",
 				"Exit code 0 = report written, 2 = bad usage, unreadable capture or labels file, or a label row that does not parse." })
 final class BenchAnomalyCommand implements Callable<Integer> {
 	private static final List<String> DETECTORS = List.of("tadam", "tadam-no-noise", "markov", "hmm", "learnlib");
 
-	@Option(names = "--train", required = true, paramLabel = "CAPTURE", description = "training capture of normal traffic (repeatable)")
+	@Option(names = "--train", paramLabel = "CAPTURE", description = "training capture of normal traffic (repeatable)")
 	private List<Path> train = new ArrayList<>();
 
-	@Option(names = "--test", required = true, paramLabel = "CAPTURE", description = "test capture to score")
+	@Option(names = "--test", paramLabel = "CAPTURE", description = "test capture to score")
 	private Path test;
 
-	@Option(names = "--labels", required = true, paramLabel = "FILE", description = "one label row per test connection")
+	@Option(names = "--train-words", paramLabel = "FILE", description = "instead of captures: training word file (repeatable; "
+			+ "text or reference format, as learn --words)")
+	private List<Path> trainWords = new ArrayList<>();
+
+	@Option(names = "--test-words", paramLabel = "FILE", description = "instead of a test capture: a word file, whose words "
+			+ "--labels names by number (rows: word label)")
+	private Path testWords;
+
+	@Option(names = "--labels", required = true, paramLabel = "FILE", description = "one label row per test connection (or word)")
 	private Path labels;
 
 	@Option(names = { "-o", "--output" }, required = true, paramLabel = "DIR", description = "directory of the report (created if needed)")
@@ -99,6 +110,12 @@ final class BenchAnomalyCommand implements Callable<Integer> {
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
+		boolean words = testWords != null || !trainWords.isEmpty();
+		String usage = inputProblem(words);
+		if (usage != null) {
+			err.println("tadam bench-anomaly: " + usage);
+			return TadamCli.EXIT_ERROR;
+		}
 		AnomalyOptions options;
 		try {
 			TrackerOptions tracker = TrackerOptions.defaults().withRandomAlpha(randomAlpha);
@@ -119,11 +136,12 @@ final class BenchAnomalyCommand implements Callable<Integer> {
 			return TadamCli.EXIT_ERROR;
 		}
 		try {
-			BenchResult result = new AnomalyBench(options, err).run(train, test, labels);
+			AnomalyBench bench = new AnomalyBench(options, err);
+			BenchResult result = words ? bench.runWords(trainWords, testWords, labels) : bench.run(train, test, labels);
 			result.unmatchedRows().stream().limit(5).forEach(r -> err.println("tadam bench-anomaly: " + labels + ":" + r.line()
 					+ ": no connection matches " + r.describe() + " (" + r.label() + ")"));
-			result.unlabeled().stream().limit(5).forEach(c -> err.println("tadam bench-anomaly: connection #" + c.index() + " "
-					+ c.protocol() + " " + c.connection() + " matches no label row"));
+			result.unlabeled().stream().limit(5).forEach(c -> err.println("tadam bench-anomaly: " + (words ? c.connection()
+					: "connection #" + c.index() + " " + c.protocol() + " " + c.connection()) + " matches no label row"));
 			AnomalyReportFiles.write(result, output);
 			err.println("tadam bench-anomaly: wrote " + output.resolve(AnomalyReportFiles.HTML) + ", " + AnomalyReportFiles.JSON + " and "
 					+ AnomalyReportFiles.SCORES);
@@ -137,6 +155,17 @@ final class BenchAnomalyCommand implements Callable<Integer> {
 			err.println("tadam: " + output + ": cannot write the report: " + e.getMessage());
 			return TadamCli.EXIT_ERROR;
 		}
+	}
+
+	/** What is wrong with the choice of inputs, or null: captures or word files, each with training and test. */
+	private String inputProblem(boolean words) {
+		if (words && (test != null || !train.isEmpty())) {
+			return "give captures (--train, --test) or word files (--train-words, --test-words), not both";
+		}
+		if (words) {
+			return testWords == null || trainWords.isEmpty() ? "--train-words and --test-words go together" : null;
+		}
+		return test == null || train.isEmpty() ? "give --train and --test captures (or --train-words and --test-words)" : null;
 	}
 
 	private List<Detector> detectors(IngestOptions ingest, TadamDetector.ModelStore store) {
