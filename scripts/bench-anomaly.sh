@@ -149,6 +149,31 @@ IFS=$'\t' read -r -a names <<<"$detectors"
           | {n: $names[$d], m: ([$p[].areas[$d] | select(. != null)] | add / length)}] | sort_by(-.m)
           | map("\(.n) \(.m | fixed(4))") | join(" > "))' <<<"$pairs"
   echo
+  echo "### Where TADAM ranks below a baseline"
+  echo
+  echo "For each such pair, from \`scores.tsv\`: how many normal connections score at or above the attack's lowest-scored"
+  echo "connection, under TADAM (with the reasons TADAM gives them) and under the best baseline of that pair."
+  echo
+  # proto, attack and the column (1-based, in scores.tsv) of the pair's best baseline, one line per lost pair
+  jq -r '[.areas[0], (.areas[1:] | to_entries | map(select(.value != null)) | max_by(.value))] as [$t, $b]
+    | select($b.value > $t) | "\(.proto)\t\(.attack)\t\(7 + 2 * ($b.key + 1))"' <<<"$pairs" |
+    while IFS=$'\t' read -r proto attack column; do
+      awk -F'\t' -v attack="$attack" -v b="$column" -v proto="$proto" '
+        NR == 1 { name = $b; next }
+        $5 == "normal" { n++; t[n] = $7; r[n] = $8; s[n] = $b }
+        $5 == attack { if (!seen++ || $7 < mt) mt = $7; if (seen == 1 || $b < mb) mb = $b }
+        END {
+          for (i = 1; i <= n; i++) {
+            if (t[i] >= mt) { above++; why[r[i]]++ }
+            if (s[i] >= mb) baseline++
+          }
+          reasons = ""
+          for (k in why) reasons = reasons (reasons == "" ? "" : ", ") k " " why[k]
+          printf "- %s %s: TADAM %d of %d normal connections (%s); %s %d\n", proto, attack, above, n,
+            (reasons == "" ? "none" : reasons), name, baseline
+        }' "$work/$proto/scores.tsv"
+    done
+  echo
   echo "## Ground-truth words (issue 14, item 5)"
   echo
   if [[ -n $words_summary ]]; then

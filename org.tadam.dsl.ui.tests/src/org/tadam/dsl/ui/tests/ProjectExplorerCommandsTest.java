@@ -65,6 +65,15 @@ class ProjectExplorerCommandsTest {
 		return results;
 	}
 
+	/** The test capture (an HTTP fixture of the capture module), copied into the workspace under this name. */
+	private static IFile testCapture(String name) throws Exception {
+		IFile capture = WorkbenchSupport.createFile(name, "");
+		try (InputStream in = Files.newInputStream(Path.of(System.getProperty("tadam.testCapture")))) {
+			capture.setContents(in, true, false, null);
+		}
+		return capture;
+	}
+
 	@Test
 	void generateWritesAGeneratorJarBesideTheModel() throws Exception {
 		IFile model = WorkbenchSupport.createFile("ping.tadam", WorkbenchSupport.VALID);
@@ -77,11 +86,7 @@ class ProjectExplorerCommandsTest {
 
 	@Test
 	void learnWritesOneValidModelPerService() throws Exception {
-		Path sample = Path.of(System.getProperty("tadam.testCapture"));
-		IFile capture = WorkbenchSupport.createFile("web.pcap", "");
-		try (InputStream in = Files.newInputStream(sample)) {
-			capture.setContents(in, true, false, null);
-		}
+		IFile capture = testCapture("web.pcap");
 		List<IStatus> results = run("org.tadam.dsl.ui.learn", capture);
 		assertEquals(IStatus.INFO, results.get(0).getSeverity(), results.get(0)::toString);
 		List<IResource> learned = Arrays.stream(capture.getParent().members()).filter(r -> r.getName().startsWith("web_")
@@ -97,11 +102,7 @@ class ProjectExplorerCommandsTest {
 	/** Issue 15: a model learned in the editor carries its service ports, so Generate works on it as it is. */
 	@Test
 	void aLearnedModelGeneratesAGeneratorThatWritesTraffic() throws Exception {
-		Path sample = Path.of(System.getProperty("tadam.testCapture"));
-		IFile capture = WorkbenchSupport.createFile("chain.pcap", "");
-		try (InputStream in = Files.newInputStream(sample)) {
-			capture.setContents(in, true, false, null);
-		}
+		IFile capture = testCapture("chain.pcap");
 		List<IStatus> learnt = run("org.tadam.dsl.ui.learn", capture);
 		assertEquals(IStatus.INFO, learnt.get(0).getSeverity(), learnt.get(0)::toString);
 		IFile model = Arrays.stream(capture.getParent().members())

@@ -26,16 +26,7 @@ public final class LabelFile {
   }
 
   public static List<LabelRow> read(Path file) throws EvalException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new EvalException(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new EvalException(file + ": permission denied");
-    } catch (IOException e) {
-      throw new EvalException(file + ": cannot be read: " + e.getMessage());
-    }
+    List<String> lines = lines(file);
     List<LabelRow> rows = new ArrayList<>();
     boolean first = true;
     for (int n = 0; n < lines.size(); n++) {
@@ -55,6 +46,19 @@ public final class LabelFile {
       }
     }
     return rows;
+  }
+
+  /** The lines of a labels file, its absence or unreadability said with its name. */
+  static List<String> lines(Path file) throws EvalException {
+    try {
+      return Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new EvalException(file + ": no such file");
+    } catch (AccessDeniedException e) {
+      throw new EvalException(file + ": permission denied");
+    } catch (IOException e) {
+      throw new EvalException(file + ": cannot be read: " + e.getMessage());
+    }
   }
 
   /** Parses one row; the exception's message says what is wrong with it. */

@@ -1,10 +1,5 @@
 package org.tadam.eval.anomaly.labels;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,16 +28,7 @@ public final class WordLabelFile {
    * @return the label of each word, in file order; null where no row names it
    */
   public static List<String> read(Path file, int words) throws EvalException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new EvalException(file + ": no such file");
-    } catch (AccessDeniedException e) {
-      throw new EvalException(file + ": permission denied");
-    } catch (IOException e) {
-      throw new EvalException(file + ": cannot be read: " + e.getMessage());
-    }
+    List<String> lines = LabelFile.lines(file);
     List<String> labels = new ArrayList<>(Collections.nCopies(words, (String) null));
     boolean first = true;
     for (int n = 0; n < lines.size(); n++) {
