@@ -32,10 +32,13 @@ final class ConnectionSynthesizer {
 	/** Null when the run adds no noise. */
 	private final NoiseInjector noise;
 	private final boolean labels;
+	/** Edge and time draws: the compiled code of the scenario, or its tables. */
+	private final Walk walk;
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
-			int snapLength, boolean learnedNoise, boolean labels) {
+			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
 		this.scenario = scenario;
+		this.walk = tableWalk || scenario.compiledWalk == null ? new TableWalk(scenario) : scenario.compiledWalk;
 		this.random = random;
 		this.text = text;
 		this.format = format;
@@ -63,7 +66,7 @@ final class ConnectionSynthesizer {
 		int state = model.initialState;
 		redraws = 0;
 		for (int k = 0; k < MAX_PACKETS; k++) {
-			int edge = model.nextEdge(state, rng);
+			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
 				break;
 			}
@@ -107,7 +110,7 @@ final class ConnectionSynthesizer {
 				sourceOffset = filler.offset(rng);
 				payloadSum = filler.sum(sourceOffset, length);
 			}
-			long iat = model.sampleIatNanos(edge, length, rng);
+			long iat = walk.iatNanos(which, edge, length, rng);
 			time += iat;
 			int flags = model.edgeFlags[edge];
 			if (!tcp) {

@@ -25,6 +25,8 @@ public final class GeneratorSettings {
 	public boolean learnedNoise;
 	/** Label file to write, one row per connection; null = none. */
 	public Path labels;
+	/** Walk the automata's tables even when compiled code exists ({@code --walk tables}): same bytes, for comparison. */
+	public boolean tableWalk;
 
 	public GeneratorSettings copy() {
 		GeneratorSettings c = new GeneratorSettings();
@@ -41,6 +43,7 @@ public final class GeneratorSettings {
 		c.stdout = stdout;
 		c.learnedNoise = learnedNoise;
 		c.labels = labels;
+		c.tableWalk = tableWalk;
 		return c;
 	}
 }
