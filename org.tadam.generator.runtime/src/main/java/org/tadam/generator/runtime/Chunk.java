@@ -25,6 +25,14 @@ final class Chunk {
 	FutureTask<Void> generation;
 	FutureTask<Void> merge;
 
+	/**
+	 * Left by the generation for the writing thread, so that it need not read every connection: the time of each
+	 * connection's last packet (Long.MIN_VALUE when it has none), and the sums of repairs and noise over all walks.
+	 */
+	final long[] lastTimes;
+	final long[] repairs = new long[TcpConversation.KINDS];
+	final long[] noise = new long[NoiseInjector.KINDS];
+
 	/** Set before the merge: the connections with packets in the window, in index order. */
 	ConnectionPackets[] contributors;
 	int contributorCount;
@@ -44,6 +52,7 @@ final class Chunk {
 		this.windowStart = starts[0];
 		this.windowEnd = windowEnd;
 		this.closing = closing;
+		this.lastTimes = new long[connections.length];
 	}
 
 	void generate(ConnectionSynthesizer synthesizer, long seed) {
@@ -52,6 +61,13 @@ final class Chunk {
 			c.index = firstIndex + i;
 			c.start = starts[i];
 			synthesizer.generate(seed, c.index, c.start, c);
+			lastTimes[i] = c.count == 0 ? Long.MIN_VALUE : c.times[c.count - 1];
+			for (int k = 0; k < repairs.length; k++) {
+				repairs[k] += c.repairs[k];
+			}
+			for (int k = 0; k < noise.length; k++) {
+				noise[k] += c.noise[k];
+			}
 		}
 	}
 

@@ -194,7 +194,9 @@ public final class TrafficGenerator {
 	private final class Windows {
 		private final Appendable labels;
 		private final StringBuilder row = new StringBuilder();
-		private final ArrayList<ConnectionPackets> carried = new ArrayList<>();
+		/** Connections open past the last prepared window, in index order, and the times of their last packets. */
+		private ArrayList<ConnectionPackets> carried = new ArrayList<>();
+		private ArrayList<Long> carriedLast = new ArrayList<>();
 		long connections;
 		final long[] repairs = new long[TcpConversation.KINDS];
 		final long[] noise = new long[NoiseInjector.KINDS];
@@ -204,20 +206,30 @@ public final class TrafficGenerator {
 		}
 
 		void prepare(Chunk g) throws IOException {
+			for (int i = 0; i < repairs.length; i++) {
+				repairs[i] += g.repairs[i];
+			}
+			for (int i = 0; i < noise.length; i++) {
+				noise[i] += g.noise[i];
+			}
 			ConnectionPackets[] list = new ConnectionPackets[carried.size() + g.connections.length];
 			int k = 0;
-			for (ConnectionPackets c : carried) {
+			ArrayList<ConnectionPackets> stillOpen = new ArrayList<>();
+			ArrayList<Long> stillOpenLast = new ArrayList<>();
+			for (int i = 0; i < carried.size(); i++) {
+				ConnectionPackets c = carried.get(i);
 				list[k++] = c;
+				if (!g.closing && carriedLast.get(i) >= g.windowEnd) {
+					stillOpen.add(c);
+					stillOpenLast.add(carriedLast.get(i));
+				} else {
+					g.finished.add(c);
+				}
 			}
-			carried.clear();
-			for (ConnectionPackets c : g.connections) {
-				for (int i = 0; i < repairs.length; i++) {
-					repairs[i] += c.repairs[i];
-				}
-				for (int i = 0; i < noise.length; i++) {
-					noise[i] += c.noise[i];
-				}
-				if (c.count == 0) {
+			for (int i = 0; i < g.connections.length; i++) {
+				ConnectionPackets c = g.connections[i];
+				long last = g.lastTimes[i];
+				if (last == Long.MIN_VALUE) {
 					g.finished.add(c);
 					continue;
 				}
@@ -229,15 +241,15 @@ public final class TrafficGenerator {
 					labels.append(row);
 				}
 				list[k++] = c;
-			}
-			for (int i = 0; i < k; i++) {
-				ConnectionPackets c = list[i];
-				if (!g.closing && c.times[c.count - 1] >= g.windowEnd) {
-					carried.add(c);
+				if (!g.closing && last >= g.windowEnd) {
+					stillOpen.add(c);
+					stillOpenLast.add(last);
 				} else {
 					g.finished.add(c);
 				}
 			}
+			carried = stillOpen;
+			carriedLast = stillOpenLast;
 			g.contributors = list;
 			g.contributorCount = k;
 		}
