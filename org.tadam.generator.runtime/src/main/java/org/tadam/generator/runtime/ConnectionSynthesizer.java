@@ -32,6 +32,8 @@ final class ConnectionSynthesizer {
 	/** Null when the run adds no noise. */
 	private final NoiseInjector noise;
 	private final boolean labels;
+	/** Reseeded for each connection rather than allocated: no garbage per connection. */
+	private final Rng rng = new Rng(0);
 	/** Edge and time draws: the compiled code of the scenario, or its tables. */
 	private final Walk walk;
 
@@ -49,7 +51,8 @@ final class ConnectionSynthesizer {
 
 	/** Generates connection {@code index} of the run of {@code seed}, starting at {@code start} (ns since the epoch). */
 	void generate(long seed, long index, long start, ConnectionPackets out) {
-		Rng rng = new Rng(Rng.mix(seed, index));
+		Rng rng = this.rng;
+		rng.seed(Rng.mix(seed, index));
 		int which = scenario.automatonChoice.sample(rng);
 		AutomatonModel model = scenario.automata[which];
 		boolean tcp = model.protocol == AutomatonModel.TCP;
