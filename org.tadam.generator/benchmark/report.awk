@@ -23,7 +23,7 @@ END {
   for (k = 1; k <= keys; k++) {
     key = order[k]; split(key, c, "|")
     split("wall pgbs igbs impps pmpps cpu start", names, " "); for (i in names) { stat(key, names[i]); L[names[i]] = lo[names[i]]; M[names[i]] = md[names[i]]; H[names[i]] = hi[names[i]] }
-    med[key, "pgbs"] = M["pgbs"]; med[key, "igbs"] = M["igbs"]; med[key, "impps"] = M["impps"]; med[key, "pmpps"] = M["pmpps"]; med[key, "start"] = M["start"]
+    med[key, "pgbs"] = M["pgbs"]; med[key, "igbs"] = M["igbs"]; med[key, "impps"] = M["impps"]; med[key, "pmpps"] = M["pmpps"]; med[key, "start"] = M["start"]; med[key, "cpu"] = M["cpu"]
     gen = packets[key] > 0
     printf "| %s | %s | %s | %s | %s | %.2f | %s / %s / %s | %s / %s / %s | %s | %s | %s | %s |\n", c[1], c[2], c[3], c[4] == "" ? (gen ? "default" : "-") : c[4],
       gen ? packets[key] : "-", bytes[key] / 1e9, f2(L["wall"]), f2(M["wall"]), f2(H["wall"]), f2(L["pgbs"]), f2(M["pgbs"]), f2(H["pgbs"]),
@@ -47,6 +47,7 @@ END {
     w1 = med["mix|1|/dev/null|tables", "igbs"]; w2 = med["mix|2|/dev/null|tables", "igbs"]
     printf "- **Walk compiled per model against tables** (mix, /dev/null, in process): %s against %s GB/s with 1 thread (x%s), %s against %s with 2 (x%s).\n", f2(m1), f2(w1), f2(m1 / w1), f2(m2), f2(w2), f2(m2 / w2)
   }
+  printf "- **CPU per packet** (user + system time of the whole process, JVM start and JIT included, median): mix %s ns with 1 thread, %s ns with 2; small packets %s and %s ns.\n", sprintf("%.0f", 1e9 * med["mix|1|/dev/null|", "cpu"] / packets["mix|1|/dev/null|"]), sprintf("%.0f", 1e9 * med["mix|2|/dev/null|", "cpu"] / packets["mix|2|/dev/null|"]), sprintf("%.0f", 1e9 * med["small packets|1|/dev/null|", "cpu"] / packets["small packets|1|/dev/null|"]), sprintf("%.0f", 1e9 * med["small packets|2|/dev/null|", "cpu"] / packets["small packets|2|/dev/null|"])
   printf "- **Start-up:** a whole process spends %s s (median, mix, 1 thread, /dev/null) outside the generator's own timer.\n", f2(med["mix|1|/dev/null|", "start"])
   printf "- **Load:** the 1-minute load average reached %s during the runs on %d cores", maxload, cores
   if (maxload >= 1.5) print "; above 1.5 other work shared the machine, so these rates are lower bounds." ; else print "; the machine was otherwise quiet."
