@@ -107,7 +107,9 @@ public final class GeneratorMain {
 			}
 		}
 		return atomically(target, temporary -> {
-			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+			// not TRUNCATE_EXISTING: the file is new and empty, and ext4 flushes a file truncated to zero when it is
+			// closed (auto_da_alloc), which cost 0.2 s per 1 GB written
+			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				return withLabels(settings.labels, labels -> new TrafficGenerator(scenario, settings).run(channels.wrap(channel), labels, bar));
 			}
 		});
@@ -124,7 +126,7 @@ public final class GeneratorMain {
 			return run.run(null);
 		}
 		return atomically(labels.toAbsolutePath(), temporary -> {
-			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
 				return run.run(writer);
 			}
 		});
