@@ -2,6 +2,7 @@ package org.tadam.generator.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -13,8 +14,8 @@ import java.util.concurrent.FutureTask;
 /**
  * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}); each
  * chunk is generated (every connection from its own seed) and the window of capture time it opens is merged into
- * its own buffer, both on any thread, while this thread writes the finished windows in order with one large write
- * each. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on
+ * its own buffer, both on any thread, while this thread writes the finished windows in order, with one gathering
+ * write for those finished together. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on
  * the seed only, never on the thread count.
  */
 public final class TrafficGenerator {
@@ -89,6 +90,8 @@ public final class TrafficGenerator {
 		ArrayDeque<Chunk> merging = new ArrayDeque<>();
 		ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
 		int ahead = 2 * threads + 1;
+		ByteBuffer[] ready = new ByteBuffer[ahead];
+		long generated = 0;
 		try {
 			while (true) {
 				while (generating.size() + merging.size() < ahead) {
@@ -115,17 +118,29 @@ public final class TrafficGenerator {
 				}
 				Chunk m = merging.peek();
 				if (m != null && m.merge.isDone()) {
-					await(m.merge);
-					bytes += drain(channel, m.output);
-					packets += m.packets;
-					first = Math.min(first, m.first);
-					last = Math.max(last, m.last);
-					free.addAll(m.finished);
-					buffers.add(m.output);
-					planner.written(m.output.limit(), m.connections.length);
-					merging.poll();
-					if (progress != null) {
-						progress.update(bytes, packets, m.connections.length, m.windowEnd);
+					// every finished window at the head, in one gathering write
+					int n = 0;
+					for (Chunk c : merging) {
+						if (n == ready.length || !c.merge.isDone()) {
+							break;
+						}
+						await(c.merge);
+						ready[n++] = c.output;
+					}
+					bytes += write(channel, ready, n);
+					for (int i = 0; i < n; i++) {
+						Chunk c = merging.poll();
+						packets += c.packets;
+						first = Math.min(first, c.first);
+						last = Math.max(last, c.last);
+						free.addAll(c.finished);
+						buffers.add(c.output);
+						planner.written(c.output.limit(), c.connections.length);
+						generated += c.connections.length;
+						ready[i] = null;
+						if (progress != null) {
+							progress.update(bytes, packets, generated, c.windowEnd);
+						}
 					}
 					continue;
 				}
@@ -176,6 +191,25 @@ public final class TrafficGenerator {
 		} catch (ExecutionException e) {
 			throw new IllegalStateException("generation failed: " + e.getCause(), e.getCause());
 		}
+	}
+
+	/** Writes the buffers in order, with one system call when the channel gathers (a file, /dev/null, stdout). */
+	private static long write(WritableByteChannel channel, ByteBuffer[] buffers, int n) throws IOException {
+		if (!(channel instanceof GatheringByteChannel gathering)) {
+			long total = 0;
+			for (int i = 0; i < n; i++) {
+				total += drain(channel, buffers[i]);
+			}
+			return total;
+		}
+		long total = 0;
+		for (int i = 0; i < n; i++) {
+			total += buffers[i].remaining();
+		}
+		for (long left = total; left > 0;) {
+			left -= gathering.write(buffers, 0, n);
+		}
+		return total;
 	}
 
 	private static long drain(WritableByteChannel channel, ByteBuffer b) throws IOException {

@@ -110,6 +110,29 @@ class TrafficGeneratorTest {
 		assertArrayEquals(expected.toByteArray(), run(2, CaptureFormat.PCAP_NANOS, 20000, 1e6));
 	}
 
+	/** Progress counts up to the run's totals: bytes written, packets, connections generated, capture time. */
+	@Test
+	void progressReachesTheTotals() throws Exception {
+		GeneratorSettings settings = new GeneratorSettings();
+		settings.seed = 5;
+		settings.connections = 30000;
+		settings.rate = 1000;
+		settings.threads = 2;
+		long[] seen = new long[4];
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		RunSummary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out), null,
+				(bytes, packets, connections, capture) -> {
+					assertTrue(bytes >= seen[0] && packets >= seen[1] && connections >= seen[2] && capture >= seen[3]);
+					seen[0] = bytes;
+					seen[1] = packets;
+					seen[2] = connections;
+					seen[3] = capture;
+				});
+		assertEquals(summary.bytes(), seen[0]);
+		assertEquals(summary.packets(), seen[1]);
+		assertEquals(30000, seen[2]);
+	}
+
 	@Test
 	void pcapRecordsAreInTimeOrder() throws Exception {
 		assertInTimeOrder(run(2, CaptureFormat.PCAP_NANOS, 2000), 16000);
