@@ -2,11 +2,9 @@ package org.tadam.generator.runtime;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.GatheringByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
@@ -65,7 +63,6 @@ public final class TrafficGenerator {
 	public RunSummary run(WritableByteChannel channel, Appendable labels, Progress progress) throws IOException {
 		long began = System.nanoTime();
 		byte[] header = settings.format.fileHeader(settings.snapLength);
-		drain(channel, ByteBuffer.wrap(header));
 		int threads = Math.max(1, settings.threads);
 		// the writing thread generates and merges too, whenever the next window to write is not ready
 		ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
@@ -73,6 +70,8 @@ public final class TrafficGenerator {
 			t.setDaemon(true);
 			return t;
 		});
+		WindowWriter writer = new WindowWriter(channel, settings.parallelWrites, pool);
+		writer.header(header);
 		ThreadLocal<ConnectionSynthesizer> synthesizers = ThreadLocal.withInitial(() -> new ConnectionSynthesizer(scenario,
 				random, text, settings.format, settings.snapLength, settings.learnedNoise, labels != null, settings.tableWalk));
 		ThreadLocal<ConnectionHeap> heaps = ThreadLocal.withInitial(ConnectionHeap::new);
@@ -92,11 +91,14 @@ public final class TrafficGenerator {
 		int ahead = 2 * threads + 1;
 		ByteBuffer[] ready = new ByteBuffer[ahead];
 		long generated = 0;
+		boolean exhausted = false;
 		try {
 			while (true) {
-				while (generating.size() + merging.size() < ahead) {
+				writer.collect(buffers, false);
+				while (!exhausted && generating.size() + merging.size() + writer.pending() < ahead) {
 					Chunk c = planner.nextChunk();
 					if (c == null) {
+						exhausted = true;
 						break;
 					}
 					c.generation = new FutureTask<>(() -> c.generate(synthesizers.get(), settings.seed), null);
@@ -104,11 +106,16 @@ public final class TrafficGenerator {
 					generating.add(c);
 				}
 				if (generating.isEmpty() && merging.isEmpty()) {
-					break;
+					if (exhausted) {
+						writer.finish(buffers);
+						break;
+					}
+					writer.awaitOldest(buffers); // every chunk in flight is being written
+					continue;
 				}
 				Chunk g = generating.peek();
 				if (g != null && g.generation.isDone()) {
-					await(g.generation);
+					WindowWriter.await(g.generation);
 					windows.prepare(g);
 					g.output = buffers.poll();
 					g.merge = new FutureTask<>(() -> g.merge(heaps.get()), null);
@@ -124,18 +131,19 @@ public final class TrafficGenerator {
 						if (n == ready.length || !c.merge.isDone()) {
 							break;
 						}
-						await(c.merge);
+						WindowWriter.await(c.merge);
 						ready[n++] = c.output;
 					}
-					bytes += write(channel, ready, n);
+					bytes += writer.write(ready, n, buffers);
 					for (int i = 0; i < n; i++) {
 						Chunk c = merging.poll();
 						packets += c.packets;
 						first = Math.min(first, c.first);
 						last = Math.max(last, c.last);
+						// the window's bytes are in its buffer: its finished connections can be reused
 						free.addAll(c.finished);
-						buffers.add(c.output);
 						planner.written(c.output.limit(), c.connections.length);
+						c.output = null;
 						generated += c.connections.length;
 						ready[i] = null;
 						if (progress != null) {
@@ -145,8 +153,8 @@ public final class TrafficGenerator {
 					continue;
 				}
 				// nothing to hand on: run a task no thread has started (the window written next first), else wait
-				if (!help(m, g, generating)) {
-					await(m != null ? m.merge : g.generation);
+				if (!help(m, g, generating) && !writer.collect(buffers, true)) {
+					WindowWriter.await(m != null ? m.merge : g.generation);
 				}
 			}
 		} finally {
@@ -180,44 +188,6 @@ public final class TrafficGenerator {
 			}
 		}
 		return false;
-	}
-
-	private static void await(FutureTask<Void> task) throws IOException {
-		try {
-			task.get();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted", e);
-		} catch (ExecutionException e) {
-			throw new IllegalStateException("generation failed: " + e.getCause(), e.getCause());
-		}
-	}
-
-	/** Writes the buffers in order, with one system call when the channel gathers (a file, /dev/null, stdout). */
-	private static long write(WritableByteChannel channel, ByteBuffer[] buffers, int n) throws IOException {
-		if (!(channel instanceof GatheringByteChannel gathering)) {
-			long total = 0;
-			for (int i = 0; i < n; i++) {
-				total += drain(channel, buffers[i]);
-			}
-			return total;
-		}
-		long total = 0;
-		for (int i = 0; i < n; i++) {
-			total += buffers[i].remaining();
-		}
-		for (long left = total; left > 0;) {
-			left -= gathering.write(buffers, 0, n);
-		}
-		return total;
-	}
-
-	private static long drain(WritableByteChannel channel, ByteBuffer b) throws IOException {
-		long n = b.remaining();
-		while (b.hasRemaining()) {
-			channel.write(b);
-		}
-		return n;
 	}
 
 	/**

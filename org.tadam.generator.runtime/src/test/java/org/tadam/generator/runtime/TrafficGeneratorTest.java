@@ -110,6 +110,29 @@ class TrafficGeneratorTest {
 		assertArrayEquals(expected.toByteArray(), run(2, CaptureFormat.PCAP_NANOS, 20000, 1e6));
 	}
 
+	/** Windows written at their offsets by several threads make the same file as windows written in order. */
+	@Test
+	void parallelWritesIntoAFileGiveTheSameBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		byte[] inOrder = run(2, CaptureFormat.PCAPNG, 30000, 1e5);
+		for (int threads = 1; threads <= 3; threads++) {
+			GeneratorSettings settings = new GeneratorSettings();
+			settings.seed = 5;
+			settings.connections = 30000;
+			settings.rate = 1e5;
+			settings.threads = threads;
+			settings.format = CaptureFormat.PCAPNG;
+			settings.startNanos = 1_767_225_600_000_000_000L;
+			settings.parallelWrites = true;
+			java.nio.file.Path file = dir.resolve("t" + threads + ".pcapng");
+			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+					java.nio.file.StandardOpenOption.WRITE)) {
+				new TrafficGenerator(scenario(), settings).run(channel);
+				assertEquals(inOrder.length, channel.position(), "the channel is left after the capture");
+			}
+			assertArrayEquals(inOrder, java.nio.file.Files.readAllBytes(file));
+		}
+	}
+
 	/** Progress counts up to the run's totals: bytes written, packets, connections generated, capture time. */
 	@Test
 	void progressReachesTheTotals() throws Exception {
