@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
+import java.util.Iterator;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
@@ -88,7 +89,8 @@ public final class TrafficGenerator {
 		ArrayDeque<Chunk> generating = new ArrayDeque<>();
 		ArrayDeque<Chunk> merging = new ArrayDeque<>();
 		ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
-		int ahead = 2 * threads + 1;
+		// chunks in flight: enough that the workers always find one to generate while this thread merges and writes
+		int ahead = 4 * threads + 2;
 		ByteBuffer[] ready = new ByteBuffer[ahead];
 		long generated = 0;
 		boolean exhausted = false;
@@ -173,7 +175,11 @@ public final class TrafficGenerator {
 		}
 	}
 
-	/** Runs one task nobody has started; false when every pending task is running elsewhere. */
+	/**
+	 * Runs one task nobody has started, false when every pending task is running elsewhere: the merge of the window
+	 * written next, the generation of the chunk merged next, else the newest generation. Workers take the oldest
+	 * first, so the two ends keep this thread and the workers on different chunks.
+	 */
 	private static boolean help(Chunk m, Chunk g, ArrayDeque<Chunk> generating) {
 		if (m != null) {
 			m.merge.run(); // does nothing when a worker has started or finished it
@@ -181,9 +187,16 @@ public final class TrafficGenerator {
 				return true;
 			}
 		}
-		for (Chunk c : generating) {
-			c.generation.run();
-			if (c.generation.isDone()) {
+		if (g != null) {
+			g.generation.run();
+			if (g.generation.isDone()) {
+				return true;
+			}
+		}
+		for (Iterator<Chunk> newest = generating.descendingIterator(); newest.hasNext();) {
+			FutureTask<Void> task = newest.next().generation;
+			task.run();
+			if (task.isDone()) {
 				return true;
 			}
 		}
