@@ -57,7 +57,7 @@ final class Chunk {
 
 	void generate(ConnectionSynthesizer synthesizer, long seed) {
 		for (int i = 0; i < connections.length; i++) {
-			ConnectionPackets c = connections[i];
+			ConnectionPackets c = connections[i].clear();
 			c.index = firstIndex + i;
 			c.start = starts[i];
 			synthesizer.generate(seed, c.index, c.start, c);

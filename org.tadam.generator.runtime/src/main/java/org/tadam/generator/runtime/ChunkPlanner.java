@@ -62,8 +62,9 @@ final class ChunkPlanner {
 		}
 		ConnectionPackets[] connections = new ConnectionPackets[n];
 		for (int i = 0; i < n; i++) {
-			ConnectionPackets reused = free.pollLast(); // the most recently finished: still in cache
-			connections[i] = reused != null ? reused.clear() : new ConnectionPackets();
+			// the most recently finished first (still in cache); cleared by the generating thread, not here
+			ConnectionPackets reused = free.pollLast();
+			connections[i] = reused != null ? reused : new ConnectionPackets();
 		}
 		Chunk c = new Chunk(nextIndex, n < size ? Arrays.copyOf(starts, n) : starts, connections, exhausted ? end : nextStart,
 				exhausted);
