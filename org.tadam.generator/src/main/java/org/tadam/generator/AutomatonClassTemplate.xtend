@@ -3,26 +3,22 @@ package org.tadam.generator
 import org.tadam.model.L4Protocol
 
 /**
- * Emits the Java class of one automaton: its transition structure and distributions as arrays, each built by
- * its own method (a class initialiser is limited to 64 KiB of bytecode, a method each), and a factory of the
- * runtime model whose payload pools are read from the resource {@link #resourceName}.
+ * Emits the Java class of one automaton: its names, ports and noise rates as constants, the list of its edges in a
+ * comment, and a factory of the runtime model whose transition tables and payload pools are read from the resources
+ * {@link TableResource#name} and {@link #resourceName} (resources, not array literals: no JVM limit on a class's
+ * size caps the model). The walk itself is compiled apart ({@link WalkSource}).
  */
 class AutomatonClassTemplate {
-
-	/** Arrays longer than this would not fit the bytecode of one method. */
-	public static val MAX_EDGES = 6000
 
 	def static String resourceName(String className) '''«className».pools'''
 
 	def String generate(AutomatonTables t, String className, GeneratorOptions options) {
-		if (t.edges.size > MAX_EDGES) {
-			throw new IllegalArgumentException('''automaton «t.automaton.name» has «t.edges.size» edges; the generator handles up to «MAX_EDGES» (#5)''')
-		}
 		val a = t.automaton
 		'''
 			package «options.javaPackage»;
 
 			import org.tadam.generator.runtime.AutomatonModel;
+			import org.tadam.generator.runtime.ModelTables;
 			import org.tadam.generator.runtime.PayloadPool;
 
 			/**
@@ -40,85 +36,26 @@ class AutomatonClassTemplate {
 
 				static final int INITIAL_STATE = «t.initialState»;
 
-				/** The edges of state s are STATE_FIRST_EDGE[s] .. STATE_FIRST_EDGE[s + 1] - 1. */
-				static final int[] STATE_FIRST_EDGE = stateFirstEdge();
-
 				/*
-				 * Edges, grouped by source state:
+				 * Edges, grouped by source state, numbered as in the tables and the compiled walk:
 				 «edgeLines(t)»
 				 */
-				static final int[] EDGE_TARGET = edgeTarget();
-				static final double[] EDGE_PROBABILITY = edgeProbability();
-				/** AutomatonModel.PAYLOAD_* of each edge, AutomatonModel.END for the end-of-connection edges. */
-				static final int[] EDGE_PAYLOAD = edgePayload();
-				/** TCP flag bits: F 1, S 2, R 4, P 8, A 16, U 32, E 64, C 128. */
-				static final int[] EDGE_FLAGS = edgeFlags();
-				/** True for packets from the server to the client. */
-				static final boolean[] EDGE_BACKWARD = edgeBackward();
-				/** Index of the edge's payload pool in the resource, -1 for none. */
-				static final int[] EDGE_POOL = edgePool();
-				/** Per edge, in the model's units: mean iat, mean size, var iat, cov(iat, size), var size. */
-				static final double[] EDGE_DISTRIBUTION = edgeDistribution();
 
 				static final int[] PORTS = { «t.automaton.ports.join(', ')» };
 
 				/** Learned noise per letter, replayed with --noise learned: missing, spurious, duplicated, swapped. */
 				static final double[] NOISE = { «doubles(t.noise, 4)» };
-				/** State names and the edges' numbers in the model, for label files. */
-				static final String[] STATE_NAMES = stateNames();
-				static final int[] EDGE_IDS = edgeIds();
 
 				private «className»() {
 				}
 
 				/** The runtime model, serving the given server ports. */
 				public static AutomatonModel model(int[] ports) {
+					ModelTables t = ModelTables.load(«className».class, "«TableResource.name(className)»");
 					return new AutomatonModel(NAME, AutomatonModel.«IF t.tcp»TCP«ELSE»UDP«ENDIF», «t.iatUnit», «t.sizeUnit», INITIAL_STATE,
-							STATE_FIRST_EDGE, EDGE_TARGET, EDGE_PROBABILITY, EDGE_PAYLOAD, EDGE_FLAGS, EDGE_BACKWARD, EDGE_POOL,
-							EDGE_DISTRIBUTION, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, STATE_NAMES,
-							EDGE_IDS);
-				}
-
-				private static String[] stateNames() {
-					return new String[] { «t.states.map[JavaNames.literal(name)].join(', ')» };
-				}
-
-				private static int[] edgeIds() {
-					return new int[] { «ints(t.edgeIds)» };
-				}
-
-				private static int[] stateFirstEdge() {
-					return new int[] { «ints(t.stateFirstEdge)» };
-				}
-
-				private static int[] edgeTarget() {
-					return new int[] { «ints(t.target)» };
-				}
-
-				private static double[] edgeProbability() {
-					return new double[] { «doubles(t.probability, 1000000)» };
-				}
-
-				private static int[] edgePayload() {
-					return new int[] { «ints(t.payload)» };
-				}
-
-				private static int[] edgeFlags() {
-					return new int[] { «ints(t.flags)» };
-				}
-
-				private static boolean[] edgeBackward() {
-					return new boolean[] { «t.backward.map[toString].join(', ')» };
-				}
-
-				private static int[] edgePool() {
-					return new int[] { «ints(t.pool)» };
-				}
-
-				private static double[] edgeDistribution() {
-					return new double[] {
-							«doubles(t.distribution, 5)»
-					};
+							t.stateFirstEdge, t.edgeTarget, t.edgeProbability, t.edgePayload, t.edgeFlags, t.edgeBackward, t.edgePool,
+							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
+							t.edgeIds);
 				}
 			}
 		'''
@@ -127,10 +64,6 @@ class AutomatonClassTemplate {
 	/** One comment line per edge; the template indents continuation lines like the first. */
 	def private static String edgeLines(AutomatonTables t) {
 		(0 ..< t.edges.size).map['*   ' + it + ': ' + t.label(it)].join('\n')
-	}
-
-	def private static String ints(int[] values) {
-		values.map[toString].join(', ')
 	}
 
 	/** Doubles, {@code perLine} to a line (one edge's distribution per line). */

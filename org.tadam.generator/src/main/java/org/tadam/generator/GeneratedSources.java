@@ -6,8 +6,8 @@ import java.util.Map;
 import org.tadam.model.Scenario;
 
 /**
- * The files emitted for a scenario: one Java source per automaton, the scenario's main class, and one payload
- * resource per automaton. Paths are relative to a source root, with '/' separators, in a stable order.
+ * The files emitted for a scenario: per automaton a Java source, its compiled walk and two resources (tables and
+ * payload pools); the scenario's main class and its walk. Paths are relative to a source root, with '/' separators, in a stable order.
  */
 public final class GeneratedSources {
 
@@ -27,9 +27,13 @@ public final class GeneratedSources {
 		for (ScenarioPlan.Use use : plan.uses) {
 			sources.javaFiles.put(directory + use.className() + ".java",
 					automatonTemplate.generate(use.tables(), use.className(), options));
+			sources.javaFiles.put(directory + WalkSource.className(use.className()) + ".java",
+					WalkSource.automaton(use.tables(), use.className(), options));
 			sources.resources.put(directory + AutomatonClassTemplate.resourceName(use.className()), use.tables().poolResource());
+			sources.resources.put(directory + TableResource.name(use.className()), TableResource.of(use.tables()));
 		}
 		sources.javaFiles.put(directory + options.mainClass() + ".java", new ScenarioMainTemplate().generate(plan, options));
+		sources.javaFiles.put(directory + WalkSource.className(options.mainClass()) + ".java", WalkSource.scenario(plan.uses, options));
 		return sources;
 	}
 }

@@ -31,7 +31,7 @@ class ScenarioMainTemplate {
 				GeneratorMain.main(args, scenario(), defaults());
 			}
 
-			/** The automata, their relative shares and server ports, and the hosts of both sides. */
+			/** The automata, their relative shares and server ports, the hosts of both sides, and the compiled walk. */
 			public static ScenarioModel scenario() {
 				AutomatonModel[] automata = {
 						«FOR use : plan.uses SEPARATOR ',\n'»«use.className».model(new int[] { «use.ports.join(', ')» })«ENDFOR» };
@@ -39,7 +39,7 @@ class ScenarioMainTemplate {
 				int[][] ports = { «FOR use : plan.uses SEPARATOR ', '»{ «use.ports.join(', ')» }«ENDFOR» };
 				AddressPool clients = «hosts(plan.clients)»;
 				AddressPool servers = «hosts(plan.servers)»;
-				return new ScenarioModel(NAME, automata, shares, ports, clients, servers);
+				return new ScenarioModel(NAME, automata, shares, ports, clients, servers, new «WalkSource.className(options.mainClass)»(automata));
 			}
 
 			/** The run the scenario describes; the command line overrides any of it. */

@@ -78,10 +78,18 @@ public final class AliasTable {
 		return threshold.length;
 	}
 
+	/** Probability of keeping column {@code i} rather than taking its alias (1: the column is full). */
+	public double threshold(int i) {
+		return threshold[i];
+	}
+
+	public int alias(int i) {
+		return alias[i];
+	}
+
 	public int sample(Rng rng) {
 		long bits = rng.nextLong();
-		int column = (int) (((bits >>> 32) * threshold.length) >>> 32);
-		double u = (bits & 0xFFFFFFFFL) * 0x1.0p-32;
-		return u < threshold[column] ? column : alias[column];
+		int column = Walk.column(bits, threshold.length);
+		return Walk.uniform(bits) < threshold[column] ? column : alias[column];
 	}
 }

@@ -120,16 +120,11 @@ public final class AutomatonModel {
 		iatSlope = new double[edges];
 		iatSd = new double[edges];
 		for (int e = 0; e < edges; e++) {
-			double mi = distribution[5 * e];
-			double ms = distribution[5 * e + 1];
-			double vi = Math.max(0, distribution[5 * e + 2]);
-			double c = distribution[5 * e + 3];
-			double vs = Math.max(0, distribution[5 * e + 4]);
-			meanIat[e] = mi;
-			meanSize[e] = ms;
-			sizeSd[e] = Math.sqrt(vs);
-			iatSlope[e] = vs > 1e-9 ? c / vs : 0;
-			iatSd[e] = Math.sqrt(Math.max(1e-6, vs > 1e-9 ? vi - c * c / vs : vi));
+			meanIat[e] = distribution[5 * e];
+			meanSize[e] = distribution[5 * e + 1];
+			sizeSd[e] = Math.sqrt(Math.max(0, distribution[5 * e + 4]));
+			iatSlope[e] = iatSlope(distribution, e);
+			iatSd[e] = iatSd(distribution, e);
 		}
 		firstSpeaker = protocol == TCP ? TcpConversation.firstSpeaker(this) : TcpConversation.ANY_SPEAKER;
 		largeSegments = largestPayload() > ETHERNET_MSS;
@@ -206,10 +201,7 @@ public final class AutomatonModel {
 
 	/** The model's size value of a payload of {@code length} bytes. */
 	double quantisedSize(int length) {
-		if (sizeUnit == SIZE_DECILOG_BYTES) {
-			return Math.round(10 * Math.log10(Math.max(1, length)));
-		}
-		return length;
+		return sizeUnit == SIZE_DECILOG_BYTES ? Walk.decilogBytes(length) : length;
 	}
 
 	/** Payload length in bytes drawn from the marginal size distribution of an edge. */
@@ -221,20 +213,21 @@ public final class AutomatonModel {
 
 	/** Inter-arrival time in nanoseconds drawn from the iat distribution of an edge given the payload size. */
 	long sampleIatNanos(int edge, int payloadLength, Rng rng) {
-		double mean = meanIat[edge] + iatSlope[edge] * (quantisedSize(payloadLength) - meanSize[edge]);
-		double value = mean + iatSd[edge] * rng.nextGaussian();
-		double micros;
-		switch (iatUnit) {
-			case IAT_DECILOG_MICROS:
-				// 10 log10(µs): a Gaussian here is a log-normal on time; cap at 10 hours (value 106)
-				micros = Math.exp(Math.min(value, 106) * (Math.log(10) / 10));
-				break;
-			case IAT_MILLIS:
-				micros = Math.max(0, value) * 1000;
-				break;
-			default:
-				micros = Math.max(0, value);
-		}
-		return (long) (micros * 1000);
+		return Walk.iat(iatUnit, meanIat[edge], iatSlope[edge], quantisedSize(payloadLength), meanSize[edge], iatSd[edge], rng);
+	}
+
+	/** Slope of E[iat | size] in size of the edge whose five distribution numbers start at {@code 5 * e}. */
+	public static double iatSlope(double[] distribution, int e) {
+		double c = distribution[5 * e + 3];
+		double vs = Math.max(0, distribution[5 * e + 4]);
+		return vs > 1e-9 ? c / vs : 0;
+	}
+
+	/** Standard deviation of iat given size of the edge whose distribution numbers start at {@code 5 * e}. */
+	public static double iatSd(double[] distribution, int e) {
+		double vi = Math.max(0, distribution[5 * e + 2]);
+		double c = distribution[5 * e + 3];
+		double vs = Math.max(0, distribution[5 * e + 4]);
+		return Math.sqrt(Math.max(1e-6, vs > 1e-9 ? vi - c * c / vs : vi));
 	}
 }

@@ -2,89 +2,124 @@ package org.tadam.generator.runtime;
 
 import java.util.Arrays;
 
-/** Binary min-heap of connections keyed by (time of their next packet, connection index). */
+/**
+ * Binary min-heap of the connections of one merge window, keyed by (time of their next packet, connection index).
+ * The cursors live here, not in the connections: a connection open across two windows is read by both windows'
+ * merges, possibly at the same time on two threads.
+ */
 final class ConnectionHeap {
-	private ConnectionPackets[] heap = new ConnectionPackets[64];
+	private ConnectionPackets[] connection = new ConnectionPackets[64];
+	/** Next record of each entry, and the end of its records in this window. */
+	private int[] cursor = new int[64];
+	private int[] limit = new int[64];
 	private int size;
+
+	void clear() {
+		Arrays.fill(connection, 0, size, null);
+		size = 0;
+	}
 
 	boolean isEmpty() {
 		return size == 0;
 	}
 
 	long minTime() {
-		return heap[0].times[heap[0].cursor];
+		return connection[0].times[cursor[0]];
 	}
 
 	ConnectionPackets top() {
-		return heap[0];
+		return connection[0];
 	}
 
-	/** Next packet time of the best connection after the top (a child of the root), or MAX_VALUE. */
-	long runnerUpTime() {
-		ConnectionPackets r = runnerUp();
-		return r == null ? Long.MAX_VALUE : r.times[r.cursor];
+	int topCursor() {
+		return cursor[0];
 	}
 
-	long runnerUpIndex() {
-		ConnectionPackets r = runnerUp();
-		return r == null ? Long.MAX_VALUE : r.index;
+	int topLimit() {
+		return limit[0];
 	}
 
-	private ConnectionPackets runnerUp() {
+	/** The entry after the top (a child of the root), or -1. */
+	int runnerUp() {
 		if (size < 2) {
-			return null;
+			return -1;
 		}
-		return size > 2 && less(heap[2], heap[1]) ? heap[2] : heap[1];
+		return size > 2 && less(2, 1) ? 2 : 1;
 	}
 
-	void push(ConnectionPackets c) {
-		if (size == heap.length) {
-			heap = Arrays.copyOf(heap, size * 2);
+	long time(int entry) {
+		return connection[entry].times[cursor[entry]];
+	}
+
+	long index(int entry) {
+		return connection[entry].index;
+	}
+
+	/** Adds records {@code from .. to - 1} of {@code c} (from < to). */
+	void push(ConnectionPackets c, int from, int to) {
+		if (size == connection.length) {
+			connection = Arrays.copyOf(connection, size * 2);
+			cursor = Arrays.copyOf(cursor, size * 2);
+			limit = Arrays.copyOf(limit, size * 2);
 		}
 		int i = size++;
+		set(i, c, from, to);
 		while (i > 0) {
 			int parent = (i - 1) >>> 1;
-			if (!less(c, heap[parent])) {
+			if (!less(i, parent)) {
 				break;
 			}
-			heap[i] = heap[parent];
+			swap(i, parent);
 			i = parent;
 		}
-		heap[i] = c;
 	}
 
-	void pop() {
-		ConnectionPackets last = heap[--size];
-		heap[size] = null;
-		if (size > 0) {
-			heap[0] = last;
-			siftTop();
+	/** Moves the top's cursor to {@code next}: pops it when its records in the window are done, else re-sorts it. */
+	void advanceTop(int next) {
+		if (next >= limit[0]) {
+			size--;
+			set(0, connection[size], cursor[size], limit[size]);
+			connection[size] = null;
+			if (size == 0) {
+				return;
+			}
+		} else {
+			cursor[0] = next;
 		}
-	}
-
-	void siftTop() {
-		ConnectionPackets c = heap[0];
 		int i = 0;
 		while (true) {
 			int child = 2 * i + 1;
 			if (child >= size) {
 				break;
 			}
-			if (child + 1 < size && less(heap[child + 1], heap[child])) {
+			if (child + 1 < size && less(child + 1, child)) {
 				child++;
 			}
-			if (!less(heap[child], c)) {
+			if (!less(child, i)) {
 				break;
 			}
-			heap[i] = heap[child];
+			swap(i, child);
 			i = child;
 		}
-		heap[i] = c;
 	}
 
-	private static boolean less(ConnectionPackets a, ConnectionPackets b) {
-		long ta = a.times[a.cursor];
-		long tb = b.times[b.cursor];
-		return ta < tb || ta == tb && a.index < b.index;
+	private void set(int i, ConnectionPackets c, int from, int to) {
+		connection[i] = c;
+		cursor[i] = from;
+		limit[i] = to;
+	}
+
+	private void swap(int a, int b) {
+		ConnectionPackets c = connection[a];
+		int from = cursor[a];
+		int to = limit[a];
+		set(a, connection[b], cursor[b], limit[b]);
+		set(b, c, from, to);
+	}
+
+	private boolean less(int a, int b) {
+		long ta = time(a);
+		long tb = time(b);
+		return ta < tb || ta == tb && connection[a].index < connection[b].index;
 	}
 }

@@ -11,8 +11,6 @@ final class ConnectionPackets {
 	/** End offset of each record in {@link #data}; record k spans ends[k-1] (or 0) .. ends[k]. */
 	int[] ends = new int[16];
 	int count;
-	/** Position of the merge: the next record to write. */
-	int cursor;
 	/** Number of the connection in the run: ties between equal timestamps go to the lower number. */
 	long index;
 	/** Start time of the connection: no packet of it, nor of any later connection, is earlier. */
@@ -28,7 +26,6 @@ final class ConnectionPackets {
 	ConnectionPackets clear() {
 		size = 0;
 		count = 0;
-		cursor = 0;
 		Arrays.fill(repairs, 0);
 		Arrays.fill(noise, 0);
 		return this;

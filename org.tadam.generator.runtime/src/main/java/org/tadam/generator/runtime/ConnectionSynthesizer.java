@@ -32,10 +32,15 @@ final class ConnectionSynthesizer {
 	/** Null when the run adds no noise. */
 	private final NoiseInjector noise;
 	private final boolean labels;
+	/** Reseeded for each connection rather than allocated: no garbage per connection. */
+	private final Rng rng = new Rng(0);
+	/** Edge and time draws: the compiled code of the scenario, or its tables. */
+	private final Walk walk;
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
-			int snapLength, boolean learnedNoise, boolean labels) {
+			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
 		this.scenario = scenario;
+		this.walk = tableWalk || scenario.compiledWalk == null ? new TableWalk(scenario) : scenario.compiledWalk;
 		this.random = random;
 		this.text = text;
 		this.format = format;
@@ -46,7 +51,8 @@ final class ConnectionSynthesizer {
 
 	/** Generates connection {@code index} of the run of {@code seed}, starting at {@code start} (ns since the epoch). */
 	void generate(long seed, long index, long start, ConnectionPackets out) {
-		Rng rng = new Rng(Rng.mix(seed, index));
+		Rng rng = this.rng;
+		rng.seed(Rng.mix(seed, index));
 		int which = scenario.automatonChoice.sample(rng);
 		AutomatonModel model = scenario.automata[which];
 		boolean tcp = model.protocol == AutomatonModel.TCP;
@@ -63,7 +69,7 @@ final class ConnectionSynthesizer {
 		int state = model.initialState;
 		redraws = 0;
 		for (int k = 0; k < MAX_PACKETS; k++) {
-			int edge = model.nextEdge(state, rng);
+			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
 				break;
 			}
@@ -107,7 +113,7 @@ final class ConnectionSynthesizer {
 				sourceOffset = filler.offset(rng);
 				payloadSum = filler.sum(sourceOffset, length);
 			}
-			long iat = model.sampleIatNanos(edge, length, rng);
+			long iat = walk.iatNanos(which, edge, length, rng);
 			time += iat;
 			int flags = model.edgeFlags[edge];
 			if (!tcp) {

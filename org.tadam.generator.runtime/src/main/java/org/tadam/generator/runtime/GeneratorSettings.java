@@ -25,6 +25,13 @@ public final class GeneratorSettings {
 	public boolean learnedNoise;
 	/** Label file to write, one row per connection; null = none. */
 	public Path labels;
+	/** Walk the automata's tables even when compiled code exists ({@code --walk tables}): same bytes, for comparison. */
+	public boolean tableWalk;
+	/**
+	 * The channel given to TrafficGenerator.run is a FileChannel the caller opened for writing (not appending), so
+	 * that windows may be written at their offsets by several threads at once.
+	 */
+	public boolean parallelWrites;
 
 	public GeneratorSettings copy() {
 		GeneratorSettings c = new GeneratorSettings();
@@ -41,6 +48,8 @@ public final class GeneratorSettings {
 		c.stdout = stdout;
 		c.learnedNoise = learnedNoise;
 		c.labels = labels;
+		c.tableWalk = tableWalk;
+		c.parallelWrites = parallelWrites;
 		return c;
 	}
 }

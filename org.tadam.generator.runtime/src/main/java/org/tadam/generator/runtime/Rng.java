@@ -2,7 +2,7 @@ package org.tadam.generator.runtime;
 
 /**
  * xoshiro256** seeded through SplitMix64: small, fast and identical on every JVM, so that a seed names the same
- * bytes everywhere. One instance per connection, never shared between threads.
+ * bytes everywhere. Seeded once per connection, never shared between threads.
  */
 public final class Rng {
 
@@ -12,6 +12,11 @@ public final class Rng {
 	private long s3;
 
 	public Rng(long seed) {
+		seed(seed);
+	}
+
+	/** Restarts the stream from {@code seed}, as a new instance would (one instance serves many connections). */
+	public void seed(long seed) {
 		long x = seed;
 		s0 = splitMix(x += 0x9E3779B97F4A7C15L);
 		s1 = splitMix(x += 0x9E3779B97F4A7C15L);

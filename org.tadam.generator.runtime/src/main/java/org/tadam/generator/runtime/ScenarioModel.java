@@ -9,6 +9,8 @@ public final class ScenarioModel {
 	final int[][] ports;
 	final AddressPool clients;
 	final AddressPool servers;
+	/** The walk compiled for these automata, null: only the tables. */
+	final Walk compiledWalk;
 
 	/**
 	 * @param shares relative weight of each automaton
@@ -16,6 +18,12 @@ public final class ScenarioModel {
 	 */
 	public ScenarioModel(String name, AutomatonModel[] automata, double[] shares, int[][] ports, AddressPool clients,
 			AddressPool servers) {
+		this(name, automata, shares, ports, clients, servers, null);
+	}
+
+	/** @param compiledWalk the code {@code tadam compile} wrote for these automata; null: walk the tables */
+	public ScenarioModel(String name, AutomatonModel[] automata, double[] shares, int[][] ports, AddressPool clients,
+			AddressPool servers, Walk compiledWalk) {
 		if (automata.length == 0 || automata.length != shares.length || automata.length != ports.length) {
 			throw new IllegalArgumentException("one share and one port list per automaton");
 		}
@@ -33,6 +41,7 @@ public final class ScenarioModel {
 		this.ports = ports;
 		this.clients = clients;
 		this.servers = servers;
+		this.compiledWalk = compiledWalk;
 	}
 
 	public String name() {

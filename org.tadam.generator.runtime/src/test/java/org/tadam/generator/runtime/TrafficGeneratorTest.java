@@ -41,10 +41,14 @@ class TrafficGeneratorTest {
 	}
 
 	static byte[] run(int threads, CaptureFormat format, int connections) throws Exception {
+		return run(threads, format, connections, 1000);
+	}
+
+	static byte[] run(int threads, CaptureFormat format, int connections, double rate) throws Exception {
 		GeneratorSettings settings = new GeneratorSettings();
 		settings.seed = 5;
 		settings.connections = connections;
-		settings.rate = 1000;
+		settings.rate = rate;
 		settings.threads = threads;
 		settings.format = format;
 		settings.startNanos = 1_767_225_600_000_000_000L;
@@ -63,9 +67,102 @@ class TrafficGeneratorTest {
 		assertArrayEquals(one, run(4, CaptureFormat.PCAP, 5000));
 	}
 
+	/**
+	 * A million connections a second, each lasting about 800 µs: every connection is open across hundreds of later
+	 * ones, so across the windows the writer cuts the run into; none of its packets may be lost or misplaced.
+	 */
+	@Test
+	void connectionsOpenAcrossManyWindows() throws Exception {
+		byte[] one = run(1, CaptureFormat.PCAP_NANOS, 40000, 1e6);
+		assertInTimeOrder(one, 8 * 40000);
+		assertArrayEquals(one, run(2, CaptureFormat.PCAP_NANOS, 40000, 1e6));
+		assertArrayEquals(one, run(3, CaptureFormat.PCAP_NANOS, 40000, 1e6));
+	}
+
+	/** The capture is every connection's records sorted by (time, connection number), whatever the windows. */
+	@Test
+	void theMergeIsASortByTimeThenConnection() throws Exception {
+		GeneratorSettings settings = new GeneratorSettings();
+		settings.seed = 5;
+		settings.rate = 1e6;
+		settings.format = CaptureFormat.PCAP_NANOS;
+		settings.startNanos = 1_767_225_600_000_000_000L;
+		Arrivals arrivals = new Arrivals(settings);
+		ConnectionSynthesizer synthesizer = new ConnectionSynthesizer(scenario(), new RandomBytes(Rng.mix(5, -2)), null,
+				settings.format, settings.snapLength, false, false, false);
+		java.util.List<byte[]> records = new java.util.ArrayList<>();
+		java.util.List<long[]> keys = new java.util.ArrayList<>();
+		for (int i = 0; i < 20000; i++) {
+			ConnectionPackets c = new ConnectionPackets();
+			long start = arrivals.next();
+			synthesizer.generate(5, i, start, c);
+			for (int k = 0; k < c.count; k++) {
+				keys.add(new long[] { c.times[k], i, records.size() });
+				records.add(Arrays.copyOfRange(c.data, c.start(k), c.ends[k]));
+			}
+		}
+		keys.sort(java.util.Comparator.<long[]> comparingLong(k -> k[0]).thenComparingLong(k -> k[1]).thenComparingLong(k -> k[2]));
+		ByteArrayOutputStream expected = new ByteArrayOutputStream();
+		expected.write(settings.format.fileHeader(settings.snapLength));
+		for (long[] k : keys) {
+			expected.write(records.get((int) k[2]));
+		}
+		assertArrayEquals(expected.toByteArray(), run(2, CaptureFormat.PCAP_NANOS, 20000, 1e6));
+	}
+
+	/** Windows written at their offsets by several threads make the same file as windows written in order. */
+	@Test
+	void parallelWritesIntoAFileGiveTheSameBytes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		byte[] inOrder = run(2, CaptureFormat.PCAPNG, 30000, 1e5);
+		for (int threads = 1; threads <= 3; threads++) {
+			GeneratorSettings settings = new GeneratorSettings();
+			settings.seed = 5;
+			settings.connections = 30000;
+			settings.rate = 1e5;
+			settings.threads = threads;
+			settings.format = CaptureFormat.PCAPNG;
+			settings.startNanos = 1_767_225_600_000_000_000L;
+			settings.parallelWrites = true;
+			java.nio.file.Path file = dir.resolve("t" + threads + ".pcapng");
+			try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+					java.nio.file.StandardOpenOption.WRITE)) {
+				new TrafficGenerator(scenario(), settings).run(channel);
+				assertEquals(inOrder.length, channel.position(), "the channel is left after the capture");
+			}
+			assertArrayEquals(inOrder, java.nio.file.Files.readAllBytes(file));
+		}
+	}
+
+	/** Progress counts up to the run's totals: bytes written, packets, connections generated, capture time. */
+	@Test
+	void progressReachesTheTotals() throws Exception {
+		GeneratorSettings settings = new GeneratorSettings();
+		settings.seed = 5;
+		settings.connections = 30000;
+		settings.rate = 1000;
+		settings.threads = 2;
+		long[] seen = new long[4];
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		RunSummary summary = new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out), null,
+				(bytes, packets, connections, capture) -> {
+					assertTrue(bytes >= seen[0] && packets >= seen[1] && connections >= seen[2] && capture >= seen[3]);
+					seen[0] = bytes;
+					seen[1] = packets;
+					seen[2] = connections;
+					seen[3] = capture;
+				});
+		assertEquals(summary.bytes(), seen[0]);
+		assertEquals(summary.packets(), seen[1]);
+		assertEquals(30000, seen[2]);
+	}
+
 	@Test
 	void pcapRecordsAreInTimeOrder() throws Exception {
-		ByteBuffer b = ByteBuffer.wrap(run(2, CaptureFormat.PCAP_NANOS, 2000)).order(ByteOrder.LITTLE_ENDIAN);
+		assertInTimeOrder(run(2, CaptureFormat.PCAP_NANOS, 2000), 16000);
+	}
+
+	private static void assertInTimeOrder(byte[] capture, int expectedRecords) {
+		ByteBuffer b = ByteBuffer.wrap(capture).order(ByteOrder.LITTLE_ENDIAN);
 		assertEquals(0xA1B23C4D, b.getInt(0));
 		long previous = 0;
 		int records = 0;
@@ -77,7 +174,7 @@ class TrafficGeneratorTest {
 			assertEquals(captured, b.getInt(at + 12));
 			at += 16 + captured;
 		}
-		assertEquals(16000, records);
+		assertEquals(expectedRecords, records);
 	}
 
 	@Test

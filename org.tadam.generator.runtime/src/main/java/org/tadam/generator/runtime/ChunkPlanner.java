@@ -1,0 +1,97 @@
+package org.tadam.generator.runtime;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+
+/**
+ * Cuts the run into chunks of consecutive connections with their start times, and sizes them after the bytes per
+ * connection seen so far, so that a window's buffer holds about {@link #TARGET_BYTES} whatever the scenario. The cuts change
+ * which buffer a packet passes through, never its place in the capture, so they need not be reproducible.
+ */
+final class ChunkPlanner {
+
+	/**
+	 * Bytes a window aims at: writes large enough that system calls cost nothing, while the chunks in flight (a few
+	 * per thread) stay in the caches between generation and merge.
+	 */
+	static final long TARGET_BYTES = 512 << 10;
+	static final int FIRST_SIZE = 256;
+	static final int MIN_SIZE = 64;
+	static final int MAX_SIZE = 16384;
+
+	private final Arrivals arrivals;
+	private final long limit;
+	private final long end;
+	private final ArrayDeque<ConnectionPackets> free;
+	private long drawn;
+	private long nextIndex;
+	private long nextStart;
+	private boolean primed;
+	private boolean exhausted;
+	private int size = FIRST_SIZE;
+	private long bytesWritten;
+	private long connectionsWritten;
+
+	/** @param free finished connections' buffers, reused (only the writing thread touches it) */
+	ChunkPlanner(GeneratorSettings settings, ArrayDeque<ConnectionPackets> free) {
+		this.arrivals = new Arrivals(settings);
+		this.limit = settings.connections;
+		this.end = settings.durationNanos > 0 ? settings.startNanos + settings.durationNanos : Long.MAX_VALUE;
+		this.free = free;
+	}
+
+	/** The end of the capture: no packet at or after it is written. */
+	long end() {
+		return end;
+	}
+
+	/** The next chunk, or null when the run has no more connections. */
+	Chunk nextChunk() {
+		if (!primed) {
+			advance();
+			primed = true;
+		}
+		if (exhausted) {
+			return null;
+		}
+		long[] starts = new long[size];
+		int n = 0;
+		while (n < size && !exhausted) {
+			starts[n++] = nextStart;
+			advance();
+		}
+		ConnectionPackets[] connections = new ConnectionPackets[n];
+		for (int i = 0; i < n; i++) {
+			// the most recently finished first (still in cache); cleared by the generating thread, not here
+			ConnectionPackets reused = free.pollLast();
+			connections[i] = reused != null ? reused : new ConnectionPackets();
+		}
+		Chunk c = new Chunk(nextIndex, n < size ? Arrays.copyOf(starts, n) : starts, connections, exhausted ? end : nextStart,
+				exhausted);
+		nextIndex += n;
+		return c;
+	}
+
+	/** A window was written: the next chunks are sized after the bytes per connection so far. */
+	void written(long bytes, int connections) {
+		bytesWritten += bytes;
+		connectionsWritten += connections;
+		if (bytesWritten > 0) {
+			size = (int) Math.max(MIN_SIZE, Math.min(MAX_SIZE, TARGET_BYTES * connectionsWritten / bytesWritten));
+		}
+	}
+
+	private void advance() {
+		if (limit > 0 && drawn >= limit) {
+			exhausted = true;
+			return;
+		}
+		long start = arrivals.next();
+		if (start >= end) {
+			exhausted = true;
+			return;
+		}
+		drawn++;
+		nextStart = start;
+	}
+}
