@@ -121,23 +121,12 @@ class GeneratorMainTest {
 		assertEquals(0.5, bar.done(250, 5_000_000_000L), 1e-9);
 	}
 
-	/** Accepts {@code room} bytes, then fails as a full disk does. */
-	private static final class FillingChannel implements WritableByteChannel {
-		private final WritableByteChannel channel;
-		private long room;
+	/** A channel that passes writes on to another one, which it opens and closes with. */
+	private abstract static class ForwardingChannel implements WritableByteChannel {
+		final WritableByteChannel channel;
 
-		FillingChannel(WritableByteChannel channel, long room) {
+		ForwardingChannel(WritableByteChannel channel) {
 			this.channel = channel;
-			this.room = room;
-		}
-
-		@Override
-		public int write(ByteBuffer b) throws IOException {
-			if (b.remaining() > room) {
-				throw new IOException("No space left on device");
-			}
-			room -= b.remaining();
-			return channel.write(b);
 		}
 
 		@Override
@@ -151,11 +140,28 @@ class GeneratorMainTest {
 		}
 	}
 
-	private static final class SlowChannel implements WritableByteChannel {
-		private final WritableByteChannel channel;
+	/** Accepts {@code room} bytes, then fails as a full disk does. */
+	private static final class FillingChannel extends ForwardingChannel {
+		private long room;
 
+		FillingChannel(WritableByteChannel channel, long room) {
+			super(channel);
+			this.room = room;
+		}
+
+		@Override
+		public int write(ByteBuffer b) throws IOException {
+			if (b.remaining() > room) {
+				throw new IOException("No space left on device");
+			}
+			room -= b.remaining();
+			return channel.write(b);
+		}
+	}
+
+	private static final class SlowChannel extends ForwardingChannel {
 		SlowChannel(WritableByteChannel channel) {
-			this.channel = channel;
+			super(channel);
 		}
 
 		@Override
@@ -166,16 +172,6 @@ class GeneratorMainTest {
 				Thread.currentThread().interrupt();
 			}
 			return channel.write(b);
-		}
-
-		@Override
-		public boolean isOpen() {
-			return channel.isOpen();
-		}
-
-		@Override
-		public void close() throws IOException {
-			channel.close();
 		}
 	}
 }
