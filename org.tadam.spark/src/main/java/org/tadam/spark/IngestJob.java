@@ -1,0 +1,147 @@
+package org.tadam.spark;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.tadam.capture.flow.TrackerOptions;
+import org.tadam.spark.ingest.FileResult;
+import org.tadam.spark.ingest.FileWords;
+import org.tadam.spark.ingest.IngestSettings;
+import org.tadam.spark.ingest.Rejoin;
+import org.tadam.spark.ingest.RotationJoin;
+import org.tadam.spark.ingest.WordRow;
+import scala.Tuple2;
+
+/**
+ * Ingestion: capture files → timed words as Parquet, partitioned by service ({@code service=NAME/}). One task per
+ * file runs the single-machine reader; connections cut by a rotation are found among the files' edges and read
+ * again whole ({@link RotationJoin}, {@link Rejoin}). Every file is listed with its counts and problem, if any, in
+ * {@value #INPUTS} inside the output (Spark's readers skip files starting with '_').
+ */
+public final class IngestJob {
+  public static final String INPUTS = "_tadam_inputs.tsv";
+
+  /**
+   * @param files the job's files, in input order (their index orders the words as the single reader would)
+   * @param joined connections read again whole across files
+   * @param perService words written per service
+   */
+  public record Result(List<FileResult> files, long joined, Map<String, Long> perService) {
+    public long words() {
+      return perService.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public List<FileResult> problems() {
+      return files.stream().filter(f -> f.problem() != null).toList();
+    }
+  }
+
+  private IngestJob() {
+  }
+
+  /** Reads {@code inputs} (capture paths every executor can open) and writes the words to {@code output}. */
+  public static Result run(SparkSession spark, List<String> inputs, IngestSettings settings, String output)
+      throws IOException {
+    settings.options(); // a malformed option fails here, before any task
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<Tuple2<Integer, String>> indexed = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      indexed.add(new Tuple2<>(i, inputs.get(i)));
+    }
+    JavaRDD<FileResult> read = jsc.parallelize(indexed, Math.max(1, indexed.size()))
+        .map(e -> FileWords.read(settings.options(), e._1(), e._2()))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      List<FileResult> summaries = read.map(FileResult::summary).collect();
+      TrackerOptions tracker = settings.options().tracker();
+      List<WordRow> candidates = read.flatMap(f -> f.rows().stream()
+          .filter(r -> RotationJoin.candidate(r, f, settings.options().tracker())).iterator()).collect();
+      List<RotationJoin.Chain> chains = RotationJoin.chains(summaries, candidates, tracker);
+      Set<String> replaced = new HashSet<>();
+      Map<List<Integer>, List<RotationJoin.Chain>> byFiles = new LinkedHashMap<>();
+      for (RotationJoin.Chain c : chains) {
+        c.pieces().forEach(p -> replaced.add(p.file() + ":" + p.seq()));
+        byFiles.computeIfAbsent(c.pieces().stream().map(RotationJoin.Piece::file).distinct().toList(),
+            k -> new ArrayList<>()).add(c);
+      }
+      Map<Integer, String> paths = new TreeMap<>();
+      indexed.forEach(e -> paths.put(e._1(), e._2()));
+      Broadcast<Set<String>> gone = jsc.broadcast(replaced);
+      JavaRDD<WordRow> kept = read.flatMap(f -> f.rows().stream()
+          .filter(r -> !gone.value().contains(r.fileIndex() + ":" + r.seq())).iterator());
+      JavaRDD<WordRow> rejoined = jsc.parallelize(new ArrayList<>(byFiles.values()), Math.max(1, byFiles.size()))
+          .flatMap(group -> Rejoin.words(settings.options(), group, paths).iterator());
+      Set<String> services = settings.services();
+      JavaRDD<WordRow> words = kept.union(rejoined)
+          .filter(r -> services.isEmpty() || services.contains(r.service()))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Map<String, Long> perService = new TreeMap<>(words.map(WordRow::service).countByValue());
+      long joined = words.filter(r -> r.files() > 1).count();
+      Configuration conf = jsc.hadoopConfiguration();
+      Path tmp = Outputs.temporary(conf, output);
+      try {
+        JavaRDD<Row> rows = words.map(WordRow::toRow);
+        spark.createDataFrame(rows, WordRow.SCHEMA).repartition(Math.max(1, perService.size()), col("service"))
+            .sortWithinPartitions(col("service"), col("file_index"), col("seq"), col("start_ns"))
+            .write().partitionBy("service").parquet(tmp.toString());
+        writeInputs(conf, new Path(tmp, INPUTS), summaries);
+        Outputs.commit(conf, tmp, output);
+      } catch (IOException | RuntimeException e) {
+        Outputs.discard(conf, tmp);
+        throw e;
+      }
+      words.unpersist();
+      return new Result(summaries, joined, perService);
+    } finally {
+      read.unpersist();
+    }
+  }
+
+  /** One line per input file: index, path, frames, bytes, problem ("-" when none). */
+  private static void writeInputs(Configuration conf, Path file, List<FileResult> files) throws IOException {
+    StringBuilder sb = new StringBuilder("#index\tpath\tframes\tbytes\tproblem\n");
+    for (FileResult f : files) {
+      sb.append(f.index()).append('\t').append(f.path()).append('\t').append(f.frames()).append('\t')
+          .append(f.bytes()).append('\t').append(f.problem() == null ? "-" : f.problem().replace('\t', ' '))
+          .append('\n');
+    }
+    try (OutputStream out = file.getFileSystem(conf).create(file, true)) {
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The capture paths listed in an ingestion output, in input order (what learning names as its captures). */
+  public static List<String> inputs(SparkSession spark, String words) throws IOException {
+    Path file = new Path(words, INPUTS);
+    List<String> paths = new ArrayList<>();
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    if (!file.getFileSystem(conf).exists(file)) {
+      return paths;
+    }
+    try (var in = file.getFileSystem(conf).open(file)) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isEmpty() && !line.startsWith("#")) {
+          paths.add(line.split("\t")[1]);
+        }
+      }
+    }
+    return paths;
+  }
+}
