@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +43,12 @@ public final class IngestJob {
 
   /**
    * @param files the job's files, in input order (their index orders the words as the single reader would)
+   * @param chains the pieces of cut connections that were joined
    * @param joined connections read again whole across files
    * @param perService words written per service
    */
-  public record Result(List<FileResult> files, long joined, Map<String, Long> perService) {
+  public record Result(List<FileResult> files, List<RotationJoin.Chain> chains, long joined,
+      Map<String, Long> perService) {
     public long words() {
       return perService.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -65,15 +70,23 @@ public final class IngestJob {
     for (int i = 0; i < inputs.size(); i++) {
       indexed.add(new Tuple2<>(i, inputs.get(i)));
     }
-    JavaRDD<FileResult> read = jsc.parallelize(indexed, Math.max(1, indexed.size()))
-        .map(e -> FileWords.read(settings.options(), e._1(), e._2()))
+    List<List<Tuple2<Integer, String>>> bins = bins(indexed, jsc.defaultParallelism() * 4);
+    JavaRDD<FileResult> read = jsc.parallelize(bins, bins.size())
+        .flatMap(bin -> bin.stream().map(e -> FileWords.read(settings.options(), e._1(), e._2())).iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      List<FileResult> summaries = read.map(FileResult::summary).collect();
+      // one pass for the counts and the connections at the files' edges, the only rows the driver sees
+      List<FileResult> edges = read.map(f -> new FileResult(f.index(), f.path(), f.frames(), f.bytes(), f.seconds(),
+          f.firstNanos(), f.lastNanos(), f.problem(), f.rows().stream()
+              .filter(r -> RotationJoin.candidate(r, f, settings.options().tracker())).map(WordRow::withoutWord)
+              .toList())).collect();
+      // in input order (tasks return them by group)
+      List<FileResult> summaries = edges.stream().map(FileResult::summary)
+          .sorted(Comparator.comparingInt(FileResult::index)).toList();
+      List<WordRow> candidates = edges.stream().flatMap(f -> f.rows().stream()).toList();
       TrackerOptions tracker = settings.options().tracker();
-      List<WordRow> candidates = read.flatMap(f -> f.rows().stream()
-          .filter(r -> RotationJoin.candidate(r, f, settings.options().tracker())).iterator()).collect();
-      List<RotationJoin.Chain> chains = RotationJoin.chains(summaries, candidates, tracker);
+      List<RotationJoin.Chain> chains = settings.joinRotations() ? RotationJoin.chains(summaries, candidates, tracker)
+          : List.of();
       Set<String> replaced = new HashSet<>();
       Map<List<Integer>, List<RotationJoin.Chain>> byFiles = new LinkedHashMap<>();
       for (RotationJoin.Chain c : chains) {
@@ -98,7 +111,7 @@ public final class IngestJob {
       Path tmp = Outputs.temporary(conf, output);
       try {
         JavaRDD<Row> rows = words.map(WordRow::toRow);
-        spark.createDataFrame(rows, WordRow.SCHEMA).repartition(Math.max(1, perService.size()), col("service"))
+        spark.createDataFrame(rows, WordRow.SCHEMA).repartition(Math.max(1, Math.min(perService.size(), jsc.defaultParallelism())), col("service"))
             .sortWithinPartitions(col("service"), col("file_index"), col("seq"), col("start_ns"))
             .write().partitionBy("service").parquet(tmp.toString());
         writeInputs(conf, new Path(tmp, INPUTS), summaries);
@@ -108,10 +121,44 @@ public final class IngestJob {
         throw e;
       }
       words.unpersist();
-      return new Result(summaries, joined, perService);
+      return new Result(summaries, chains, joined, perService);
     } finally {
       read.unpersist();
     }
+  }
+
+  /**
+   * Files in about {@code n} groups of similar total size (largest first into the lightest group), so that many
+   * small captures do not each cost a task and large ones spread over the executors.
+   */
+  private static List<List<Tuple2<Integer, String>>> bins(List<Tuple2<Integer, String>> files, int n) {
+    List<Tuple2<Integer, String>> bySize = new ArrayList<>(files);
+    Map<String, Long> size = new HashMap<>();
+    for (Tuple2<Integer, String> f : files) {
+      try {
+        size.put(f._2(), Files.size(java.nio.file.Path.of(f._2())));
+      } catch (IOException | RuntimeException e) {
+        size.put(f._2(), 0L); // unreadable: its task reports it
+      }
+    }
+    bySize.sort(Comparator.comparingLong((Tuple2<Integer, String> f) -> -size.get(f._2())).thenComparing(Tuple2::_1));
+    int k = Math.max(1, Math.min(n, files.size()));
+    List<List<Tuple2<Integer, String>>> bins = new ArrayList<>();
+    long[] load = new long[k];
+    for (int i = 0; i < k; i++) {
+      bins.add(new ArrayList<>());
+    }
+    for (Tuple2<Integer, String> f : bySize) {
+      int lightest = 0;
+      for (int i = 1; i < k; i++) {
+        if (load[i] < load[lightest]) {
+          lightest = i;
+        }
+      }
+      bins.get(lightest).add(f);
+      load[lightest] += size.get(f._2()) + 1;
+    }
+    return bins;
   }
 
   /** One line per input file: index, path, frames, bytes, problem ("-" when none). */

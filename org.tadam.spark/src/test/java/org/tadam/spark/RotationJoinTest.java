@@ -16,7 +16,7 @@ class RotationJoinTest {
   private static final TrackerOptions TRACKER = TrackerOptions.defaults();
 
   private static FileResult file(int index, long first, long last) {
-    return new FileResult(index, "f" + index, 0, 0, first * S, last * S, null, List.of());
+    return new FileResult(index, "/captures/f" + index, 0, 0, 0, first * S, last * S, null, List.of());
   }
 
   private static WordRow row(int file, long seq, String flow, String protocol, boolean midstream, long start, long end,
@@ -49,10 +49,12 @@ class RotationJoinTest {
   }
 
   @Test
-  void filesThatOverlapInTimeAreNotARotation() {
-    List<FileResult> files = List.of(file(0, 0, 100), file(1, 50, 200));
-    assertEquals(List.of(), chains(files, row(0, 3, FLOW, "tcp", false, 90, 100, "end-of-file"),
-        row(1, 0, FLOW, "tcp", true, 101, 150, "closed")));
+  void filesThatOverlapInTimeOrLieInOtherDirectoriesAreNotARotation() {
+    WordRow tail = row(0, 3, FLOW, "tcp", false, 90, 100, "end-of-file");
+    WordRow head = row(1, 0, FLOW, "tcp", true, 101, 150, "closed");
+    assertEquals(List.of(), chains(List.of(file(0, 0, 100), file(1, 50, 200)), tail, head));
+    FileResult elsewhere = new FileResult(1, "/other/f1", 0, 0, 0, 100 * S, 200 * S, null, List.of());
+    assertEquals(List.of(), chains(List.of(file(0, 0, 100), elsewhere), tail, head));
   }
 
   @Test

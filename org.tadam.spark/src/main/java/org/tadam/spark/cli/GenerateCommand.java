@@ -84,6 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "%d shards, %d connections, %d packets, %.1f MB in %.1f s (%.1f MB/s)%n", written.size(),
         written.stream().mapToLong(s -> s.to() - s.from()).sum(), packets, bytes / 1e6, generated,
         bytes / 1e6 / generated);
+    err.printf(Locale.ROOT, "writing in tasks: %.2f s in all, longest %.2f s%n",
+        written.stream().mapToDouble(GenerateJob.Shard::seconds).sum(),
+        written.stream().mapToDouble(GenerateJob.Shard::seconds).max().orElse(0));
     if (merge != null) {
       long t = System.nanoTime();
       long merged = GenerateJob.merge(written, merge, "pcap-ns".equals(format));

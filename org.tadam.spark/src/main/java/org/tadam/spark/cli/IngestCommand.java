@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -39,6 +41,11 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--max-packets", paramLabel = "N", defaultValue = "1000", description = "letters per word (default: ${DEFAULT-VALUE})")
   private int maxPackets;
 
+  @Option(names = "--no-join", description = "read every file as an independent capture, as tadam words does "
+      + "(by default a connection cut by a rotated capture, same 5-tuple in the next file of the same directory "
+      + "within the idle timeout, is read again as one)")
+  private boolean noJoin;
+
   @Mixin
   private SparkOptions spark = new SparkOptions();
 
@@ -48,7 +55,8 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    IngestSettings settings = new IngestSettings(servicePorts, Set.copyOf(services), maxPackets, 60, true, 0.05);
+    IngestSettings settings = new IngestSettings(servicePorts, Set.copyOf(services), maxPackets, 60, true, 0.05,
+        !noJoin);
     try {
       settings.options();
     } catch (IllegalArgumentException e) {
@@ -67,8 +75,14 @@ final class IngestCommand implements Callable<Integer> {
     }
     long frames = r.files().stream().mapToLong(FileResult::frames).sum();
     long bytes = r.files().stream().mapToLong(FileResult::bytes).sum();
-    err.printf("files: %d (%d with problems), frames: %d, bytes: %d, words: %d, joined across files: %d, %.1f s%n",
+    err.printf(Locale.ROOT, "files: %d (%d with problems), frames: %d, bytes: %d, words: %d, joined across files: %d, %.1f s%n",
         r.files().size(), r.problems().size(), frames, bytes, r.words(), r.joined(), (System.nanoTime() - began) / 1e9);
+    FileResult slowest = r.files().stream().max(Comparator.comparingDouble(FileResult::seconds)).orElseThrow();
+    err.printf(Locale.ROOT, "reading in tasks: %.2f s in all, longest %.2f s (%s)%n",
+        r.files().stream().mapToDouble(FileResult::seconds).sum(), slowest.seconds(), slowest.path());
+    r.chains().stream().limit(10).forEach(c -> err.println("  joined: " + c.pieces().get(0).flow() + " across "
+        + c.pieces().stream().map(p -> java.nio.file.Path.of(r.files().get(p.file()).path()).getFileName().toString())
+            .distinct().toList()));
     r.perService().forEach((s, n) -> err.printf("  %-20s %d%n", s, n));
     for (FileResult f : r.problems()) {
       err.println("tadam spark ingest: " + f.path() + ": " + f.problem());

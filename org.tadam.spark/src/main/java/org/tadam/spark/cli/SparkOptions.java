@@ -6,7 +6,8 @@ import picocli.CommandLine.Option;
 /** Where the job runs: {@code --master} as spark-submit takes it; local mode on all cores when not given. */
 final class SparkOptions {
   @Option(names = "--master", paramLabel = "URL",
-      description = "Spark master: local[*] (default without spark-submit), local[2], spark://HOST:7077, yarn, k8s://...")
+      description = "Spark master, e.g. local[2] (default: local[*], or the one spark-submit was given); for a cluster use "
+          + "spark-submit, which ships the jars to the executors")
   String master;
 
   SparkSession session(String job) {

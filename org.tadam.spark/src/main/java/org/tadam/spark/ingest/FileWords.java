@@ -21,6 +21,7 @@ public final class FileWords {
   }
 
   public static FileResult read(IngestOptions options, int index, String path) {
+    long began = System.nanoTime();
     List<WordRow> rows = new ArrayList<>();
     long[] span = {Long.MAX_VALUE, Long.MIN_VALUE};
     IngestReport report = new CaptureIngest(options).connections(List.of(Path.of(path)), c -> {
@@ -45,6 +46,7 @@ public final class FileWords {
             + r.skips().firstSeen(SkipReason.TRUNCATED_RECORD) + ")";
       }
     }
-    return new FileResult(index, path, frames, bytes, span[0], span[1], problem, rows);
+    return new FileResult(index, path, frames, bytes, (System.nanoTime() - began) / 1e9, span[0], span[1], problem,
+        rows);
   }
 }

@@ -15,9 +15,11 @@ import org.tadam.capture.word.SymbolAbstraction;
  *
  * @param servicePorts {@code PORT[/PROTO]=NAME} overrides of the port table
  * @param services only these services are kept (empty: all)
+ * @param joinRotations join connections cut by a rotated capture ({@link RotationJoin}); off: every file is an
+ *     independent capture, exactly as {@code tadam words} reads a list of files
  */
 public record IngestSettings(List<String> servicePorts, Set<String> services, int maxPackets, double udpTimeoutSeconds,
-    boolean payloadClasses, double randomAlpha) implements Serializable {
+    boolean payloadClasses, double randomAlpha, boolean joinRotations) implements Serializable {
 
   public IngestSettings {
     servicePorts = List.copyOf(servicePorts);
@@ -25,7 +27,7 @@ public record IngestSettings(List<String> servicePorts, Set<String> services, in
   }
 
   public static IngestSettings defaults() {
-    return new IngestSettings(List.of(), Set.of(), 1000, 60, true, 0.05);
+    return new IngestSettings(List.of(), Set.of(), 1000, 60, true, 0.05, true);
   }
 
   /** IllegalArgumentException when a port override is malformed. */

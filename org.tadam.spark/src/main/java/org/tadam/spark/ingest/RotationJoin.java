@@ -12,8 +12,9 @@ import org.tadam.capture.flow.TrackerOptions;
 /**
  * Finds the connections that a rotated capture cut in two (or more): a connection still open at the end of one
  * file (the tracker emitted it with ending "end-of-file") continued by one that starts near the beginning of a
- * later file, with the same 5-tuple, with no time overlap between the files and a gap shorter than the idle
- * timeout after which a single tracker would have ended it anyway (TCP 300 s, UDP 60 s). A TCP continuation
+ * later file of the same directory (rotating capture tools write there: tcpdump -C/-G, dumpcap -b), with the same
+ * 5-tuple, with no time overlap between the files and a gap shorter than the idle timeout after which a single
+ * tracker would have ended it anyway (TCP 300 s, UDP 60 s). A TCP continuation
  * starts mid-stream (no SYN). Each piece is joined at most once on each side, so joins form chains; the pieces of
  * a chain are read again as one connection ({@link Rejoin}).
  */
@@ -77,7 +78,7 @@ public final class RotationJoin {
     for (WordRow tail : tails) {
       FileResult a = byIndex.get(tail.fileIndex());
       for (FileResult b : byTime) {
-        if (b.index() == a.index() || b.firstNanos() < a.lastNanos()) {
+        if (b.index() == a.index() || b.firstNanos() < a.lastNanos() || !directory(a).equals(directory(b))) {
           continue;
         }
         if (b.firstNanos() - a.lastNanos() > timeout(tail.protocol(), t)) {
@@ -114,6 +115,11 @@ public final class RotationJoin {
       chains.add(new Chain(pieces));
     }
     return chains;
+  }
+
+  private static String directory(FileResult f) {
+    int slash = f.path().lastIndexOf('/');
+    return slash < 0 ? "" : f.path().substring(0, slash);
   }
 
   static String key(WordRow r) {

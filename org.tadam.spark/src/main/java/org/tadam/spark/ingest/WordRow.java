@@ -64,6 +64,12 @@ public record WordRow(String service, String protocol, String outcome, boolean m
         flow(c.protocol(), c.initiator(), c.responder()), line.substring(line.indexOf('\t') + 1), payloads);
   }
 
+  /** The same connection without its letters and payloads (what joining needs: where, when, which 5-tuple). */
+  public WordRow withoutWord() {
+    return new WordRow(service, protocol, outcome, midstream, truncated, packets, initiator, responder, responderPort,
+        startNanos, endNanos, source, fileIndex, seq, files, ending, flow, "", null);
+  }
+
   /** The direction-free 5-tuple, the same text whichever side is written first. */
   public static String flow(int protocol, Endpoint a, Endpoint b) {
     String x = a.toString();
