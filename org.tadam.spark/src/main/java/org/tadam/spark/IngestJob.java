@@ -76,10 +76,12 @@ public final class IngestJob {
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       // one pass for the counts and the connections at the files' edges, the only rows the driver sees
-      List<FileResult> edges = read.map(f -> new FileResult(f.index(), f.path(), f.frames(), f.bytes(), f.seconds(),
-          f.firstNanos(), f.lastNanos(), f.problem(), f.rows().stream()
-              .filter(r -> RotationJoin.candidate(r, f, settings.options().tracker())).map(WordRow::withoutWord)
-              .toList())).collect();
+      List<FileResult> edges = read.map(f -> {
+        TrackerOptions timeouts = settings.options().tracker(); // once per file: it reads the port table
+        return new FileResult(f.index(), f.path(), f.frames(), f.bytes(), f.seconds(), f.firstNanos(), f.lastNanos(),
+            f.problem(), f.rows().stream().filter(r -> RotationJoin.candidate(r, f, timeouts))
+                .map(WordRow::withoutWord).toList());
+      }).collect();
       // in input order (tasks return them by group)
       List<FileResult> summaries = edges.stream().map(FileResult::summary)
           .sorted(Comparator.comparingInt(FileResult::index)).toList();
@@ -111,8 +113,8 @@ public final class IngestJob {
       Path tmp = Outputs.temporary(conf, output);
       try {
         JavaRDD<Row> rows = words.map(WordRow::toRow);
-        spark.createDataFrame(rows, WordRow.SCHEMA).repartition(Math.max(1, Math.min(perService.size(), jsc.defaultParallelism())), col("service"))
-            .sortWithinPartitions(col("service"), col("file_index"), col("seq"), col("start_ns"))
+        // no shuffle: each task writes its files' words, one Parquet file per service it met
+        spark.createDataFrame(rows, WordRow.SCHEMA).sortWithinPartitions(col("service"), col("file_index"), col("seq"), col("start_ns"))
             .write().partitionBy("service").parquet(tmp.toString());
         writeInputs(conf, new Path(tmp, INPUTS), summaries);
         Outputs.commit(conf, tmp, output);
