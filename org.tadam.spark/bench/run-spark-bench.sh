@@ -29,6 +29,8 @@ job_seconds() { sed -n 's/^files: .*, \([0-9.]*\) s$/\1/p' "$log"; }
 task_seconds() { sed -n 's/^\(reading\|writing\) in tasks: \([0-9.]*\) s in all.*/\2/p' "$log"; }
 words_of() { sed -n 's/^files: .* words: \([0-9]*\),.*/\1/p' "$log"; }
 joined_of() { sed -n 's/^files: .* joined across files: \([0-9]*\),.*/\1/p' "$log"; }
+phase() { sed -n "s/^phases: .*$1 \([0-9.]*\) s.*/\1/p" "$log"; }
+load() { cut -d' ' -f1 /proc/loadavg; }
 calc() { awk "BEGIN { printf \"%.${2:-1}f\", $1 }"; }
 
 # --- fixed cost: one small capture ---------------------------------------------------------------------------
@@ -38,20 +40,26 @@ w_tiny_spark=$(wall "$tadam" spark ingest --master 'local[2]' "$sample" -o "$wor
 j_tiny_spark=$(job_seconds)
 
 # --- ingestion of a directory (the shared captures, then generated ones) ---------------------------------------
-# sets: <prefix>_{bytes,files,w1,single_words,wl1,jl1,tl1,wl2,jl2,tl2,words_nojoin,words_join,joined}
+# sets: <prefix>_{files,bytes,w1,single_words} (tadam words), _{wl1,jl1,tl1,rl1,xl1} and _{wl2,...} (spark
+# local[1] and local[2] with --no-join --no-payloads: the work of tadam words), _{wd,jd,words_join,joined} (local[2]
+# with the defaults: rotations joined, payloads kept for learning), _load (load average before each run)
 ingest_set() {
-  local p=$1 dir=$2
+  local p=$1 dir=$2 n
   mapfile -t files < <(find "$dir" -type f \( -name '*.pcap*' -o -name '*.cap*' \) | sort)
   eval "${p}_files=${#files[@]}"
   eval "${p}_bytes=$(cat "${files[@]}" | wc -c)"
+  eval "${p}_load='$(load)'"
   eval "${p}_w1=$(wall "$tadam" words "${files[@]}" -o "$work/$p.txt")"
   eval "${p}_single_words=$(wc -l <"$work/$p.txt")"
-  eval "${p}_wl1=$(wall "$tadam" spark ingest --master 'local[1]' --no-join "$dir" -o "$work/$p-1.parquet")"
-  eval "${p}_jl1=$(job_seconds) ${p}_tl1=$(task_seconds)"
-  eval "${p}_wl2=$(wall "$tadam" spark ingest --master 'local[2]' --no-join "$dir" -o "$work/$p-2.parquet")"
-  eval "${p}_jl2=$(job_seconds) ${p}_tl2=$(task_seconds) ${p}_words_nojoin=$(words_of)"
-  "$tadam" spark ingest --master 'local[2]' "$dir" -o "$work/$p-j.parquet" 2>"$log" >/dev/null || true
-  eval "${p}_words_join=$(words_of) ${p}_joined=$(joined_of)"
+  for n in 1 2; do
+    eval "${p}_load=\"\$${p}_load, $(load)\""
+    eval "${p}_wl$n=$(wall "$tadam" spark ingest --master "local[$n]" --no-join --no-payloads "$dir" -o "$work/$p-$n.parquet")"
+    eval "${p}_jl$n=$(job_seconds) ${p}_tl$n=$(task_seconds) ${p}_rl$n=$(phase read) ${p}_xl$n=$(phase write) ${p}_jn$n=$(phase join)"
+    eval "${p}_words_l$n=$(words_of)"
+  done
+  eval "${p}_load=\"\$${p}_load, $(load)\""
+  eval "${p}_wd=$(wall "$tadam" spark ingest --master 'local[2]' "$dir" -o "$work/$p-j.parquet")"
+  eval "${p}_jd=$(job_seconds) ${p}_words_join=$(words_of) ${p}_joined=$(joined_of)"
   grep '^  joined:' "$log" >"$work/$p-joins.txt" || true
   rm -rf "$work/$p".txt "$work/$p"-*.parquet
 }
@@ -110,20 +118,25 @@ rate() { calc "$1 / 1e6 / $2" 1; }
     echo
     sets="synth"
   fi
-  echo "| input | files | MB | tadam words wall | spark local[1] wall / job / tasks | spark local[2] wall / job / tasks | throughput single / local[2] job | words single / spark |"
+  echo "Spark runs here with \`--no-join --no-payloads\`: every file read as \`tadam words\` reads it and only the words"
+  echo "kept, the same work, so the word counts must agree. Phases: read = reading tasks, write = Parquet writing tasks."
+  echo
+  echo "| input | files | MB | tadam words | spark local[1]: wall / job (read + write) | spark local[2]: wall / job (read + write) | MB/s single / local[1] / local[2] | words single / local[1] / local[2] |"
   echo "|---|---|---|---|---|---|---|---|"
   for p in $sets; do
-    eval "b=\$${p}_bytes f=\$${p}_files w1=\$${p}_w1 wl1=\$${p}_wl1 jl1=\$${p}_jl1 tl1=\$${p}_tl1"
-    eval "wl2=\$${p}_wl2 jl2=\$${p}_jl2 tl2=\$${p}_tl2 sw=\$${p}_single_words nw=\$${p}_words_nojoin"
+    eval "b=\$${p}_bytes f=\$${p}_files w1=\$${p}_w1 wl1=\$${p}_wl1 jl1=\$${p}_jl1 rl1=\$${p}_rl1 xl1=\$${p}_xl1"
+    eval "wl2=\$${p}_wl2 jl2=\$${p}_jl2 rl2=\$${p}_rl2 xl2=\$${p}_xl2 sw=\$${p}_single_words"
+    eval "n1=\$${p}_words_l1 n2=\$${p}_words_l2"
     name=$([[ $p == shared ]] && echo "\`$(basename "$(dirname "$pcaps")")/$(basename "$pcaps")\`" || echo "generated (mix.jar, 8 files)")
-    echo "| $name | $f | $(mb "$b") | ${w1} s | ${wl1} / ${jl1} / ${tl1} s | ${wl2} / ${jl2} / ${tl2} s | $(rate "$b" "$w1") / $(rate "$b" "$jl2") MB/s | $sw / $nw |"
+    echo "| $name | $f | $(mb "$b") | ${w1} s | ${wl1} / ${jl1} s (${rl1} + ${xl1}) | ${wl2} / ${jl2} s (${rl2} + ${xl2}) | $(rate "$b" "$w1") / $(rate "$b" "$jl1") / $(rate "$b" "$jl2") | $sw / $n1 / $n2 |"
   done
   echo
-  echo "Spark runs with \`--no-join\` here, which reads every file as \`tadam words\` does, so the word counts must agree."
   for p in $sets; do
-    eval "wj=\$${p}_words_join j=\$${p}_joined"
-    echo "With rotation joining on (the default), the $p set gives $wj words, $j of them joined across files:"
-    if [[ -s "$work/$p-joins.txt" ]]; then sed 's/^  joined: /- /' "$work/$p-joins.txt"; else echo "none."; fi
+    eval "wj=\$${p}_words_join j=\$${p}_joined wd=\$${p}_wd jd=\$${p}_jd ld=\$${p}_load"
+    echo "The $p set with the defaults (rotations joined, payloads kept for \`tadam spark learn\`), local[2]: ${wd} s wall,"
+    echo "job ${jd} s; $wj words, $j of them joined across files$([[ -s "$work/$p-joins.txt" ]] && echo ":" || echo ".")"
+    if [[ -s "$work/$p-joins.txt" ]]; then sed 's/^  joined: /- /' "$work/$p-joins.txt"; fi
+    echo "Load average (1 min) before the runs of this set (tadam words, local[1], local[2], defaults): $ld."
     echo
   done
   echo "## Generation"
@@ -137,28 +150,28 @@ rate() { calc "$1 / 1e6 / $2" 1; }
   echo
   echo "## How the work divides (estimating a cluster)"
   echo
-  tl1=$synth_tl1
-  per_core=$(rate "$synth_bytes" "$tl1")
-  overhead=$(calc "$synth_jl2 - $synth_tl2 / 2")
-  gen_core=$(rate "$merged_size" "$gen_tasks")
-  merge_rate=$(rate "$merged_size" "$merge_s")
-  echo "Ingestion is one task per group of files; tasks share nothing until the driver joins the connections at"
-  echo "the files' edges (a few rows per file) and the words are written, one Parquet writer per service. On the"
-  echo "generated set one core reads ${per_core} MB/s inside tasks (${synth_tl1} s of task time for $(mb "$synth_bytes") MB);"
-  echo "local[2] did the same tasks in ${synth_tl2} s of task time, so the per-core rate holds on 2 cores"
-  echo "(speed-up of the job from local[1] to local[2]: $(calc "$synth_jl1 / $synth_jl2" 2)×). What does not divide is"
-  echo "the job's own cost, here about ${overhead} s (job time minus task time per core), and the largest single file."
+  work1=$(calc "$synth_rl1 + $synth_xl1")
+  per_core=$(rate "$synth_bytes" "$work1")
+  fixed=$j_tiny_spark
+  echo "Ingestion is one task per group of files for reading and the same tasks write the Parquet words; they share"
+  echo "nothing but the few rows at the files' edges the driver joins. With one core (local[1]) the generated set's"
+  echo "read and write phases took ${synth_rl1} + ${synth_xl1} s: **${per_core} MB/s per core** of divisible work (the"
+  echo "single process, which writes a text file, does $(rate "$synth_bytes" "$synth_w1") MB/s). local[2] took"
+  echo "${synth_rl2} + ${synth_xl2} s, a speed-up of $(calc "$work1 / ($synth_rl2 + $synth_xl2)" 2)× on this machine's 2 cores"
+  echo "(load averages above: the cores, memory bandwidth and the garbage collector are shared). What does not divide:"
+  echo "the fixed cost of a Spark run (${fixed} s here, section 1), the driver's join (${synth_jn1} s here),"
+  echo "and the largest single file, which one task reads. Estimate = fixed + size / (per-core rate × cores):"
   for cores in 2 8; do
-    t=$(calc "$overhead + 50e9 / 1e6 / ($per_core * 10 * $cores)" 0)
-    echo "- 50 GB of captures (CIC-IDS2017 size) on 10 nodes × ${cores} cores: about ${overhead} + 50 000 / ($per_core × $((10 * cores))) ≈ **${t} s**,"
-    echo "  if each node reads its files at that rate (local disks; a shared file system must deliver $(calc "$per_core * 10 * $cores" 0) MB/s)."
+    t=$(calc "$fixed + 50e9 / 1e6 / ($per_core * 10 * $cores)" 0)
+    echo "- 50 GB of captures (CIC-IDS2017 size) on 10 nodes × ${cores} cores: ${fixed} + 50 000 / (${per_core} × $((10 * cores))) ≈ **${t} s**,"
+    echo "  if every node reads its own files at that rate (a shared file system must then deliver $(calc "$per_core * 10 * $cores" 0) MB/s)."
   done
   echo
   echo "Generation is one task per shard with no communication at all: each shard replays the arrival times up to"
   echo "its range (cheap) and writes its connections; one core writes ${gen_core} MB/s inside tasks. The merge is a"
   echo "single sequential pass on the driver at ${merge_rate} MB/s, which more nodes do not shorten: $(calc "$gen_gb * 1000 / $merge_rate" 0) s"
   echo "for ${gen_gb} GB. On 10 nodes × 2 cores, ${gen_gb} GB of shards take about $(calc "$gen_gb * 1000 / ($gen_core * 20)" 0) s of writing"
-  echo "(plus the job's fixed cost), and the merged file $(calc "$gen_gb * 1000 / $merge_rate" 0) s more; keep the shards"
+  echo "plus the fixed ${fixed} s, and the merged file $(calc "$gen_gb * 1000 / $merge_rate" 0) s more; keep the shards"
   echo "(many tools read a directory of pcaps) when the merge would dominate."
   echo
   echo "Learning was not measured here: it is one task per service, so its wall time is that of the largest"

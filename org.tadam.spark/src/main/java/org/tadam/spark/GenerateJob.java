@@ -2,6 +2,7 @@ package org.tadam.spark;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.channels.Channels;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.JarFile;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -41,6 +44,9 @@ public final class GenerateJob {
       implements Serializable {
   }
 
+  /** Scenarios already loaded in this executor, by jar path: one class loader per jar, not per shard. */
+  private static final Map<String, Loaded> LOADED = new ConcurrentHashMap<>();
+
   private GenerateJob() {
   }
 
@@ -64,7 +70,13 @@ public final class GenerateJob {
   private static Shard shard(String jarName, Settings settings, String dir, int number, long from, long to)
       throws IOException {
     long began = System.nanoTime();
-    Loaded loaded = load(Path.of(SparkFiles.get(jarName)), ShardGenerator.class.getClassLoader());
+    Loaded loaded = LOADED.computeIfAbsent(SparkFiles.get(jarName), path -> {
+      try {
+        return load(Path.of(path), ShardGenerator.class.getClassLoader());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     GeneratorSettings run = settings(loaded, settings);
     Path target = Path.of(dir, String.format("part-%05d.pcap", number));
     long[] packets = {0};

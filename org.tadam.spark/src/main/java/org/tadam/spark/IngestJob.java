@@ -46,9 +46,12 @@ public final class IngestJob {
    * @param chains the pieces of cut connections that were joined
    * @param joined connections read again whole across files
    * @param perService words written per service
+   * @param readSeconds wall time of reading the files (and collecting their edges)
+   * @param joinSeconds wall time of joining cut connections and counting the words
+   * @param writeSeconds wall time of writing the Parquet output
    */
   public record Result(List<FileResult> files, List<RotationJoin.Chain> chains, long joined,
-      Map<String, Long> perService) {
+      Map<String, Long> perService, double readSeconds, double joinSeconds, double writeSeconds) {
     public long words() {
       return perService.values().stream().mapToLong(Long::longValue).sum();
     }
@@ -74,6 +77,7 @@ public final class IngestJob {
     JavaRDD<FileResult> read = jsc.parallelize(bins, bins.size())
         .flatMap(bin -> bin.stream().map(e -> FileWords.read(settings.options(), e._1(), e._2())).iterator())
         .persist(StorageLevel.MEMORY_AND_DISK());
+    long began = System.nanoTime();
     try {
       // one pass for the counts and the connections at the files' edges, the only rows the driver sees
       List<FileResult> edges = read.map(f -> {
@@ -86,6 +90,7 @@ public final class IngestJob {
       List<FileResult> summaries = edges.stream().map(FileResult::summary)
           .sorted(Comparator.comparingInt(FileResult::index)).toList();
       List<WordRow> candidates = edges.stream().flatMap(f -> f.rows().stream()).toList();
+      long readDone = System.nanoTime();
       TrackerOptions tracker = settings.options().tracker();
       List<RotationJoin.Chain> chains = settings.joinRotations() ? RotationJoin.chains(summaries, candidates, tracker)
           : List.of();
@@ -109,13 +114,14 @@ public final class IngestJob {
           .persist(StorageLevel.MEMORY_AND_DISK());
       Map<String, Long> perService = new TreeMap<>(words.map(WordRow::service).countByValue());
       long joined = words.filter(r -> r.files() > 1).count();
+      long joinDone = System.nanoTime();
       Configuration conf = jsc.hadoopConfiguration();
       Path tmp = Outputs.temporary(conf, output);
       try {
         JavaRDD<Row> rows = words.map(WordRow::toRow);
         // no shuffle: each task writes its files' words, one Parquet file per service it met
-        spark.createDataFrame(rows, WordRow.SCHEMA).sortWithinPartitions(col("service"), col("file_index"), col("seq"), col("start_ns"))
-            .write().partitionBy("service").parquet(tmp.toString());
+        spark.createDataFrame(rows, WordRow.SCHEMA)
+            .sortWithinPartitions(col("service"), col("file_index"), col("seq"), col("start_ns")).write().partitionBy("service").parquet(tmp.toString());
         writeInputs(conf, new Path(tmp, INPUTS), summaries);
         Outputs.commit(conf, tmp, output);
       } catch (IOException | RuntimeException e) {
@@ -123,7 +129,8 @@ public final class IngestJob {
         throw e;
       }
       words.unpersist();
-      return new Result(summaries, chains, joined, perService);
+      return new Result(summaries, chains, joined, perService, (readDone - began) / 1e9,
+          (joinDone - readDone) / 1e9, (System.nanoTime() - joinDone) / 1e9);
     } finally {
       read.unpersist();
     }

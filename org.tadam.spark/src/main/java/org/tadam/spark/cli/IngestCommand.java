@@ -46,6 +46,10 @@ final class IngestCommand implements Callable<Integer> {
       + "within the idle timeout, is read again as one)")
   private boolean noJoin;
 
+  @Option(names = "--no-payloads", description = "words only, as tadam words keeps them (by default the payload bytes "
+      + "of each connection's first packets are kept too: tadam spark learn builds its payload pools from them)")
+  private boolean noPayloads;
+
   @Mixin
   private SparkOptions spark = new SparkOptions();
 
@@ -56,7 +60,7 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     IngestSettings settings = new IngestSettings(servicePorts, Set.copyOf(services), maxPackets, 60, true, 0.05,
-        !noJoin);
+        !noPayloads, !noJoin);
     try {
       settings.options();
     } catch (IllegalArgumentException e) {
@@ -80,6 +84,8 @@ final class IngestCommand implements Callable<Integer> {
     FileResult slowest = r.files().stream().max(Comparator.comparingDouble(FileResult::seconds)).orElseThrow();
     err.printf(Locale.ROOT, "reading in tasks: %.2f s in all, longest %.2f s (%s)%n",
         r.files().stream().mapToDouble(FileResult::seconds).sum(), slowest.seconds(), slowest.path());
+    err.printf(Locale.ROOT, "phases: read %.1f s, join %.1f s, write %.1f s%n", r.readSeconds(), r.joinSeconds(),
+        r.writeSeconds());
     r.chains().stream().limit(10).forEach(c -> err.println("  joined: " + c.pieces().get(0).flow() + " across "
         + c.pieces().stream().map(p -> java.nio.file.Path.of(r.files().get(p.file()).path()).getFileName().toString())
             .distinct().toList()));

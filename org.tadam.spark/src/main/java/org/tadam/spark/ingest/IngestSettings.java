@@ -15,11 +15,13 @@ import org.tadam.capture.word.SymbolAbstraction;
  *
  * @param servicePorts {@code PORT[/PROTO]=NAME} overrides of the port table
  * @param services only these services are kept (empty: all)
+ * @param payloads keep the payload bytes of each connection's first packets (learning builds its payload pools
+ *     from them); off: words only, what {@code tadam words} keeps
  * @param joinRotations join connections cut by a rotated capture ({@link RotationJoin}); off: every file is an
  *     independent capture, exactly as {@code tadam words} reads a list of files
  */
 public record IngestSettings(List<String> servicePorts, Set<String> services, int maxPackets, double udpTimeoutSeconds,
-    boolean payloadClasses, double randomAlpha, boolean joinRotations) implements Serializable {
+    boolean payloadClasses, double randomAlpha, boolean payloads, boolean joinRotations) implements Serializable {
 
   public IngestSettings {
     servicePorts = List.copyOf(servicePorts);
@@ -27,7 +29,7 @@ public record IngestSettings(List<String> servicePorts, Set<String> services, in
   }
 
   public static IngestSettings defaults() {
-    return new IngestSettings(List.of(), Set.of(), 1000, 60, true, 0.05, true);
+    return new IngestSettings(List.of(), Set.of(), 1000, 60, true, 0.05, true, true);
   }
 
   /** IllegalArgumentException when a port override is malformed. */
@@ -38,6 +40,9 @@ public record IngestSettings(List<String> servicePorts, Set<String> services, in
     }
     TrackerOptions tracker = TrackerOptions.defaults().withUdpTimeoutSeconds(udpTimeoutSeconds)
         .withMaxPackets(maxPackets).withClassifyPayloads(payloadClasses).withRandomAlpha(randomAlpha);
+    if (!payloads) {
+      tracker = tracker.withPayloadRetention(0, 0);
+    }
     return IngestOptions.defaults().withServices(table).withTracker(tracker)
         .withAlphabet(payloadClasses ? SymbolAbstraction.standard() : SymbolAbstraction.flagsOnly())
         .withServiceFilter(services);
