@@ -153,6 +153,8 @@ rate() { calc "$1 / 1e6 / $2" 1; }
   work1=$(calc "$synth_rl1 + $synth_xl1")
   per_core=$(rate "$synth_bytes" "$work1")
   fixed=$j_tiny_spark
+  gen_core=$(rate "$merged_size" "$gen_tasks")
+  merge_rate=$(rate "$merged_size" "$merge_s")
   echo "Ingestion is one task per group of files for reading and the same tasks write the Parquet words; they share"
   echo "nothing but the few rows at the files' edges the driver joins. With one core (local[1]) the generated set's"
   echo "read and write phases took ${synth_rl1} + ${synth_xl1} s: **${per_core} MB/s per core** of divisible work (the"

@@ -29,7 +29,7 @@ final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "CAPTURE", description = "capture files or directories")
   private List<Path> captures = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Parquet output (replaced atomically)")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR", description = "Parquet output (written beside it, then renamed into place)")
   private String output;
 
   @Option(names = "--service", paramLabel = "S", description = "only connections of this service (repeatable)")
