@@ -19,14 +19,14 @@ import org.apache.spark.sql.SparkSession;
 import org.tadam.generator.runtime.CaptureFormat;
 import org.tadam.generator.runtime.GeneratorSettings;
 import org.tadam.generator.runtime.ScenarioModel;
-import org.tadam.generator.runtime.ShardGenerator;
+import org.tadam.generator.runtime.TrafficGenerator;
 import org.tadam.pcap.AtomicOutput;
 import org.tadam.spark.generate.PcapMerge;
 
 /**
  * Generation: a compiled generator jar ({@code tadam compile}) run in shards. The run of {@code --seed S} is cut
  * into consecutive ranges of connection numbers; each task loads the jar's scenario and writes its range as one
- * nanosecond pcap shard ({@link ShardGenerator}); {@link PcapMerge} makes them one time-ordered capture with the
+ * nanosecond pcap shard (the runtime's own run, limited to its range: {@link GeneratorSettings#firstConnection}); {@link PcapMerge} makes them one time-ordered capture with the
  * bytes of {@code java -jar gen.jar --seed S --connections N} on one machine.
  */
 public final class GenerateJob {
@@ -53,7 +53,7 @@ public final class GenerateJob {
   /** Writes {@code shards/part-NNNNN.pcap}; the shards are nanosecond pcap files. */
   public static List<Shard> run(SparkSession spark, Path jar, Settings settings, Path shards) throws IOException {
     GeneratorSettings run = settings(load(jar, GenerateJob.class.getClassLoader()), settings);
-    long total = settings.connections() > 0 ? settings.connections() : ShardGenerator.connectionsWithin(run);
+    long total = TrafficGenerator.connections(run);
     int n = (int) Math.max(1, Math.min(settings.shards(), Math.max(1, total)));
     List<long[]> ranges = new ArrayList<>();
     for (int k = 0; k < n; k++) {
@@ -72,16 +72,18 @@ public final class GenerateJob {
     long began = System.nanoTime();
     Loaded loaded = LOADED.computeIfAbsent(SparkFiles.get(jarName), path -> {
       try {
-        return load(Path.of(path), ShardGenerator.class.getClassLoader());
+        return load(Path.of(path), TrafficGenerator.class.getClassLoader());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     });
     GeneratorSettings run = settings(loaded, settings);
+    run.firstConnection = from;
+    run.lastConnection = to;
     Path target = Path.of(dir, String.format("part-%05d.pcap", number));
     long[] packets = {0};
-    AtomicOutput.write(target, out -> packets[0] = ShardGenerator.write(loaded.scenario, run, from, to,
-        Channels.newChannel(out)));
+    AtomicOutput.write(target, out -> packets[0] = new TrafficGenerator(loaded.scenario, run)
+        .run(Channels.newChannel(out)).packets());
     return new Shard(number, target.toString(), from, to, packets[0], Files.size(target),
         (System.nanoTime() - began) / 1e9);
   }

@@ -23,6 +23,7 @@ final class ChunkPlanner {
 	private final long limit;
 	private final long end;
 	private final ArrayDeque<ConnectionPackets> free;
+	private final long skip;
 	private long drawn;
 	private long nextIndex;
 	private long nextStart;
@@ -35,9 +36,11 @@ final class ChunkPlanner {
 	/** @param free finished connections' buffers, reused (only the writing thread touches it) */
 	ChunkPlanner(GeneratorSettings settings, ArrayDeque<ConnectionPackets> free) {
 		this.arrivals = new Arrivals(settings);
-		this.limit = settings.connections;
+		this.limit = settings.lastConnection <= 0 ? settings.connections
+				: settings.connections <= 0 ? settings.lastConnection : Math.min(settings.connections, settings.lastConnection);
 		this.end = settings.durationNanos > 0 ? settings.startNanos + settings.durationNanos : Long.MAX_VALUE;
 		this.free = free;
+		this.skip = Math.max(0, settings.firstConnection);
 	}
 
 	/** The end of the capture: no packet at or after it is written. */
@@ -48,6 +51,11 @@ final class ChunkPlanner {
 	/** The next chunk, or null when the run has no more connections. */
 	Chunk nextChunk() {
 		if (!primed) {
+			// a shard's connections keep the numbers and start times they have in the whole run
+			for (long i = 0; i < skip && !exhausted; i++) {
+				advance();
+			}
+			nextIndex = drawn;
 			advance();
 			primed = true;
 		}

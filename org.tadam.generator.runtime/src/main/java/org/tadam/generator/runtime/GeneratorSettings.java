@@ -32,6 +32,13 @@ public final class GeneratorSettings {
 	 * that windows may be written at their offsets by several threads at once.
 	 */
 	public boolean parallelWrites;
+	/**
+	 * A shard of the run: only the connections numbered {@code [firstConnection, lastConnection)} are written (0 for
+	 * the last = to the run's end), with the start times, seeds and bytes they have in the whole run. Merging the
+	 * shards of consecutive ranges by time, the lower range first on equal times, gives the whole run's packets.
+	 */
+	public long firstConnection;
+	public long lastConnection;
 
 	public GeneratorSettings copy() {
 		GeneratorSettings c = new GeneratorSettings();
@@ -50,6 +57,8 @@ public final class GeneratorSettings {
 		c.labels = labels;
 		c.tableWalk = tableWalk;
 		c.parallelWrites = parallelWrites;
+		c.firstConnection = firstConnection;
+		c.lastConnection = lastConnection;
 		return c;
 	}
 }

@@ -47,6 +47,23 @@ public final class TrafficGenerator {
 		this.text = filler ? new RandomBytes(Rng.mix(settings.seed, -3), true) : null;
 	}
 
+	/**
+	 * How many connections the run of these settings has: its connection count, else those its arrival process
+	 * starts within the duration (a caller cutting the run into shards needs the total first).
+	 */
+	public static long connections(GeneratorSettings settings) {
+		if (settings.connections > 0 || settings.durationNanos <= 0) {
+			return settings.connections;
+		}
+		Arrivals arrivals = new Arrivals(settings);
+		long end = settings.startNanos + settings.durationNanos;
+		long n = 0;
+		while (arrivals.next() < end) {
+			n++;
+		}
+		return n;
+	}
+
 	/** Writes the whole capture (file header included) to the channel. */
 	public RunSummary run(WritableByteChannel channel) throws IOException {
 		return run(channel, null, null);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.Channels;
@@ -108,6 +109,55 @@ class TrafficGeneratorTest {
 			expected.write(records.get((int) k[2]));
 		}
 		assertArrayEquals(expected.toByteArray(), run(2, CaptureFormat.PCAP_NANOS, 20000, 1e6));
+	}
+
+	/**
+	 * Shards of consecutive connection ranges, merged by time with the lower range first on equal times, are the
+	 * whole run: each keeps its connections' numbers, start times and bytes (connections overlap the cuts here).
+	 */
+	@Test
+	void shardsMergedByTimeAreTheWholeRun() throws Exception {
+		byte[] whole = run(1, CaptureFormat.PCAP_NANOS, 20000, 1e6);
+		long[][] ranges = { { 0, 7000 }, { 7000, 13001 }, { 13001, 20000 } };
+		java.util.List<long[]> keys = new java.util.ArrayList<>();
+		java.util.List<byte[]> records = new java.util.ArrayList<>();
+		long connections = 0;
+		for (int shard = 0; shard < ranges.length; shard++) {
+			GeneratorSettings settings = new GeneratorSettings();
+			settings.seed = 5;
+			settings.connections = 20000;
+			settings.rate = 1e6;
+			settings.threads = 2;
+			settings.format = CaptureFormat.PCAP_NANOS;
+			settings.startNanos = 1_767_225_600_000_000_000L;
+			settings.firstConnection = ranges[shard][0];
+			settings.lastConnection = ranges[shard][1];
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			connections += new TrafficGenerator(scenario(), settings).run(Channels.newChannel(out)).connections();
+			ByteBuffer b = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+			for (int at = 24; at < b.limit();) {
+				int length = 16 + b.getInt(at + 8);
+				keys.add(new long[] { (b.getInt(at) & 0xFFFFFFFFL) * 1_000_000_000L + b.getInt(at + 4), shard, records.size() });
+				records.add(Arrays.copyOfRange(b.array(), at, at + length));
+				at += length;
+			}
+		}
+		assertEquals(20000, connections);
+		keys.sort(java.util.Comparator.<long[]> comparingLong(k -> k[0]).thenComparingLong(k -> k[1]).thenComparingLong(k -> k[2]));
+		ByteArrayOutputStream merged = new ByteArrayOutputStream();
+		merged.write(CaptureFormat.PCAP_NANOS.fileHeader(65535));
+		for (long[] k : keys) {
+			merged.write(records.get((int) k[2]));
+		}
+		assertArrayEquals(whole, merged.toByteArray());
+		GeneratorSettings all = new GeneratorSettings();
+		all.rate = 1e6;
+		all.durationNanos = 5_000_000;
+		assertEquals(TrafficGenerator.connections(all), countConnections(all), "the connections of a duration run");
+	}
+
+	private static long countConnections(GeneratorSettings settings) throws Exception {
+		return new TrafficGenerator(scenario(), settings).run(Channels.newChannel(OutputStream.nullOutputStream())).connections();
 	}
 
 	/** Windows written at their offsets by several threads make the same file as windows written in order. */
