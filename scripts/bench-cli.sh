@@ -54,7 +54,8 @@ median() { stats "$1" | cut -d'|' -f2; }
   echo
   echo "Whole-process wall time in seconds (min | median | max of $runs runs), JVM start included:"
   echo "- **now**: \`./tadam\` as built: class-data archive \`org.tadam.cli/target/tadam.jsa\` (made by the build from"
-  echo "  the quick commands on the samples), quick compiler only for validate/format/dot and score of inputs under 16 MB;"
+  echo "  the quick commands on the samples), quick compiler only and Guice without generated classes for validate/format/dot"
+  echo "  and score of inputs under 16 MB;"
   echo "- **before**: \`TADAM_CDS=off TADAM_JAVA_OPTS=\"$before_opts\" ./tadam\`, the launcher of before."
   echo
   echo "| command | now min | now median | now max | before min | before median | before max | median ≤ $goal s |"
