@@ -120,9 +120,6 @@ final class BenchAnomalyCommand implements Callable<Integer> {
 		try {
 			TrackerOptions tracker = TrackerOptions.defaults().withRandomAlpha(randomAlpha);
 			if (udpTimeout != null) {
-				if (!(udpTimeout > 0)) {
-					throw new IllegalArgumentException("--udp-timeout must be positive, not " + udpTimeout);
-				}
 				tracker = tracker.withUdpTimeoutSeconds(udpTimeout);
 			}
 			IngestOptions ingest = IngestOptions.defaults().withServices(WordInputs.services(servicePorts)).withTracker(tracker);

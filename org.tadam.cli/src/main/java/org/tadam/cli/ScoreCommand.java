@@ -187,9 +187,6 @@ final class ScoreCommand implements Callable<Integer> {
 		IngestOptions defaults = IngestOptions.defaults();
 		TrackerOptions tracker = defaults.tracker().withRandomAlpha(alpha);
 		if (udpTimeout != null) {
-			if (!(udpTimeout > 0)) {
-				throw new IllegalArgumentException("--udp-timeout must be positive, not " + udpTimeout);
-			}
 			tracker = tracker.withUdpTimeoutSeconds(udpTimeout);
 		}
 		return defaults.withServices(WordInputs.services(servicePorts)).withTracker(tracker);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,19 @@ class LearnScoreCommandTest {
 		assertEquals(2, bad.exit(), bad::toString);
 		assertTrue(bad.err().contains("random-alpha=often"), bad.err());
 		assertEquals(2, CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--random-alpha", "1").exit());
+
+		// one check of the UDP timeout, in the capture options, names the option for every command
+		Files.writeString(model, Files.readString(model).replace("random-alpha=often", "random-alpha=0.001"));
+		for (String command : List.of("words", "score")) {
+			List<String> args = new ArrayList<>(List.of(command));
+			if (command.equals("score")) {
+				args.add(model.toString());
+			}
+			args.addAll(List.of(CAPTURE.toString(), "--udp-timeout", "-1"));
+			CliTest.Result timeout = CliTest.tadam(args.toArray(String[]::new));
+			assertEquals(2, timeout.exit(), timeout::toString);
+			assertTrue(timeout.err().contains("--udp-timeout") && timeout.err().contains("-1.0"), timeout::toString);
+		}
 	}
 
 	@Test

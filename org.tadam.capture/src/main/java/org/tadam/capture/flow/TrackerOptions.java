@@ -32,8 +32,12 @@ public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long cl
   public static final String RANDOM_ALPHA_KEY = "random-alpha=";
 
   public TrackerOptions {
-    if (udpTimeoutNanos <= 0 || tcpTimeoutNanos <= 0 || closedLingerNanos < 0) {
-      throw new IllegalArgumentException("timeouts must be positive");
+    if (udpTimeoutNanos <= 0) {
+      throw new IllegalArgumentException("the UDP idle timeout (--udp-timeout) must be a positive number of seconds, not "
+          + udpTimeoutNanos / (double) SECOND);
+    }
+    if (tcpTimeoutNanos <= 0 || closedLingerNanos < 0) {
+      throw new IllegalArgumentException("the TCP timeouts must be positive");
     }
     if (maxPackets < 1 || maxOpenConnections < 1) {
       throw new IllegalArgumentException("packet and connection caps must be at least 1");

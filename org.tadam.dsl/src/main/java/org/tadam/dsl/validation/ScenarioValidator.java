@@ -5,18 +5,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.EPackage;
 import org.eclipse.xtext.EcoreUtil2;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.tadam.model.AddressPlan;
 import org.tadam.model.Automaton;
 import org.tadam.model.AutomatonUse;
 import org.tadam.model.Scenario;
 import org.tadam.model.ScenarioImport;
-import org.tadam.model.TadamPackage;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.derived.Addresses;
 
@@ -24,21 +20,11 @@ import org.tadam.model.derived.Addresses;
  * Checks scenarios: every number a generator divides by or draws from must be usable, every address literal must
  * parse, and every automaton must be reachable. Composed into {@link TadamValidator}.
  */
-public class ScenarioValidator extends AbstractDeclarativeValidator {
+public class ScenarioValidator extends ComposedValidator {
 
 	/** Smallest snap length that keeps every header of a TCP/IPv6 packet with options. */
 	public static final int MIN_SNAP_LENGTH = 96;
 	public static final int MAX_SNAP_LENGTH = 262144;
-
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(TadamPackage.eINSTANCE);
-	}
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// composed into TadamValidator, which registers for the package
-	}
 
 	@Check(CheckType.FAST)
 	public void checkImport(ScenarioImport anImport) {

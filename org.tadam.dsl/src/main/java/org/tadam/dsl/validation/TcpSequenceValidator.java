@@ -6,18 +6,14 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.emf.ecore.EPackage;
-import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
-import org.eclipse.xtext.validation.EValidatorRegistrar;
 import org.tadam.model.Automaton;
 import org.tadam.model.Direction;
 import org.tadam.model.Edge;
 import org.tadam.model.L4Protocol;
 import org.tadam.model.PacketSymbol;
 import org.tadam.model.PayloadClass;
-import org.tadam.model.TadamPackage;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.derived.AutomatonGraph;
 import org.tadam.model.derived.Symbols;
@@ -29,7 +25,7 @@ import org.tadam.model.derived.Symbols;
  * is certain: every walk through such an edge is repaired by the generator. Composed into {@link TadamValidator}.
  */
 // org.tadam.model.State is written in full: the inherited AbstractDeclarativeValidator.State would shadow an import.
-public class TcpSequenceValidator extends AbstractDeclarativeValidator {
+public class TcpSequenceValidator extends ComposedValidator {
 
 	private static final int CLIENT_FIN = 1;
 	private static final int SERVER_FIN = 2;
@@ -38,16 +34,6 @@ public class TcpSequenceValidator extends AbstractDeclarativeValidator {
 	private static final int FIN_BIT = 0x01;
 	private static final int SYN_BIT = 0x02;
 	private static final int RST_BIT = 0x04;
-
-	@Override
-	protected List<EPackage> getEPackages() {
-		return List.of(TadamPackage.eINSTANCE);
-	}
-
-	@Override
-	public void register(EValidatorRegistrar registrar) {
-		// composed into TadamValidator, which registers for the package
-	}
 
 	@Check(CheckType.FAST)
 	public void checkImpossibleSequences(Automaton automaton) {

@@ -8,13 +8,10 @@ import java.util.List;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.InjectWith;
 import org.eclipse.xtext.testing.extensions.InjectionExtension;
-import org.eclipse.xtext.testing.util.ParseHelper;
-import org.eclipse.xtext.testing.validation.ValidationTestHelper;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tadam.dsl.validation.IssueCodes;
-import org.tadam.model.Automaton;
 
 import com.google.inject.Inject;
 
@@ -42,15 +39,10 @@ class TcpSequenceValidationTest {
 			""";
 
 	@Inject
-	private ParseHelper<Automaton> parser;
-
-	@Inject
-	private ValidationTestHelper validation;
+	private ModelIssues validated;
 
 	private List<Issue> issues(String text) throws Exception {
-		Automaton automaton = parser.parse(text);
-		assertTrue(automaton.eResource().getErrors().isEmpty(), () -> "syntax errors: " + automaton.eResource().getErrors());
-		return validation.validate(automaton);
+		return validated.of(text);
 	}
 
 	@Test

@@ -43,15 +43,17 @@ class ValidationTest {
 			""";
 
 	@Inject
+	private ModelIssues validated;
+
+	/** For the one test that needs the linking diagnostic itself, not only the issues. */
+	@Inject
 	private ParseHelper<Automaton> parser;
 
 	@Inject
 	private ValidationTestHelper validation;
 
 	private List<Issue> issues(String text) throws Exception {
-		Automaton automaton = parser.parse(text);
-		assertTrue(automaton.eResource().getErrors().isEmpty(), () -> "syntax errors: " + automaton.eResource().getErrors());
-		return validation.validate(automaton);
+		return validated.of(text);
 	}
 
 	private Issue single(String text, String code) throws Exception {
