@@ -93,7 +93,7 @@ final class IngestCommand implements Callable<Integer> {
     for (FileResult f : r.problems()) {
       err.println("tadam spark ingest: " + f.path() + ": " + f.problem());
     }
-    err.println("words written to " + output);
+    err.println(r.words() + " words written to " + output);
     err.flush();
     return r.problems().isEmpty() ? 0 : org.tadam.spark.TadamSpark.EXIT_ERROR;
   }

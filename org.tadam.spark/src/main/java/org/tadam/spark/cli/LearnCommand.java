@@ -2,6 +2,7 @@ package org.tadam.spark.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,11 @@ final class LearnCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // said before Spark starts: Spark would log a stack trace first
+    if (!words.contains("://") && !Files.isDirectory(Path.of(words))) {
+      err.println("tadam spark learn: " + words + ": no such directory (give the output directory of tadam spark ingest)");
+      return org.tadam.spark.TadamSpark.EXIT_ERROR;
+    }
     List<LearnJob.Model> models;
     try (SparkSession session = spark.session("learn")) {
       models = LearnJob.run(session, words, new LearnJob.Settings(byOutcome, maxIterations, threads, Set.copyOf(services)),
