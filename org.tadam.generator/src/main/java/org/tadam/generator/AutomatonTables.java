@@ -24,9 +24,11 @@ import org.tadam.model.ReplayPayload;
 import org.tadam.model.SizeUnit;
 import org.tadam.model.State;
 import org.tadam.model.TextPayload;
+import org.tadam.model.VariantRange;
 import org.tadam.model.WeightedBytes;
 import org.tadam.model.WeightedLength;
 import org.tadam.model.WeightedText;
+import org.tadam.model.derived.PayloadVariants;
 import org.tadam.model.derived.Symbols;
 
 /**
@@ -44,7 +46,15 @@ public final class AutomatonTables {
 
 
 	/** One payload pool: weighted lengths of random payloads, or weighted byte strings. */
-	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data) {
+	/**
+	 * {@code variants}: per string entry, its payload variants as a bit set (null when the pool has none);
+	 * {@code framing}: how random payloads start (null: all random).
+	 */
+	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data, long[][] variants, Framing framing) {
+	}
+
+	/** A random payload's header and length field (offset -1: none), as the model's RandomPayload says. */
+	public record Framing(byte[] header, int offset, int width, int plus) {
 	}
 
 	public final Automaton automaton;
@@ -174,17 +184,28 @@ public final class AutomatonTables {
 			List<WeightedLength> entries = random.getLengths();
 			int[] weights = entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray();
 			int[] lengths = entries.stream().mapToInt(w -> Math.max(0, Math.min(65000, w.getLength()))).toArray();
-			return new Pool(false, weights, lengths, null);
+			Framing framing = random.getHeader() == null ? null
+					: new Framing(random.getHeader(), random.getLengthOffset(), random.getLengthWidth(), random.getLengthPlus());
+			return new Pool(false, weights, lengths, null, null, framing);
 		}
 		if (edge.getPayload() instanceof ReplayPayload replay) {
 			List<WeightedBytes> entries = replay.getEntries();
 			return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
-					.map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new));
+					.map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new),
+					variants(entries.stream().map(WeightedBytes::getVariants).toList()), null);
 		}
 		List<WeightedText> entries = ((TextPayload) edge.getPayload()).getEntries();
 		return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
 				.map(w -> (w.getText() == null ? "" : w.getText()).getBytes(StandardCharsets.UTF_8))
-				.toArray(byte[][]::new));
+				.toArray(byte[][]::new), variants(entries.stream().map(WeightedText::getVariants).toList()), null);
+	}
+
+	/** The entries' variant bit sets, or null when no entry names a variant. */
+	private static long[][] variants(List<? extends List<VariantRange>> ranges) {
+		if (ranges.stream().allMatch(List::isEmpty)) {
+			return null;
+		}
+		return ranges.stream().map(r -> PayloadVariants.of(r).toLongArray()).toArray(long[][]::new);
 	}
 
 	static int payloadKind(PayloadClass payloadClass) {
@@ -228,16 +249,29 @@ public final class AutomatonTables {
 			out.writeInt(0x5444504C);
 			out.writeInt(pools.size());
 			for (Pool p : pools) {
-				out.writeByte(p.strings() ? 2 : 1);
+				out.writeByte(p.strings() ? p.variants() != null ? 3 : 2 : p.framing() != null ? 4 : 1);
 				out.writeInt(p.weights().length);
 				for (int i = 0; i < p.weights().length; i++) {
 					out.writeInt(p.weights()[i]);
 					if (p.strings()) {
 						out.writeInt(p.data()[i].length);
 						out.write(p.data()[i]);
+						if (p.variants() != null) {
+							out.writeInt(p.variants()[i].length);
+							for (long word : p.variants()[i]) {
+								out.writeLong(word);
+							}
+						}
 					} else {
 						out.writeInt(p.lengths()[i]);
 					}
+				}
+				if (p.framing() != null) {
+					out.writeInt(p.framing().header().length);
+					out.write(p.framing().header());
+					out.writeInt(p.framing().offset());
+					out.writeInt(p.framing().width());
+					out.writeInt(p.framing().plus());
 				}
 			}
 		} catch (IOException e) {

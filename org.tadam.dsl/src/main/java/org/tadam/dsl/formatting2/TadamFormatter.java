@@ -6,6 +6,7 @@ import org.eclipse.xtext.formatting2.IHiddenRegionFormatter;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion;
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegionsFinder;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.tadam.model.AddressPlan;
 import org.tadam.model.Automaton;
 import org.tadam.model.AutomatonUse;
@@ -150,11 +151,18 @@ public class TadamFormatter extends AbstractJavaFormatter {
 		doc.interior(open, close, IHiddenRegionFormatter::indent);
 		doc.prepend(close, IHiddenRegionFormatter::newLine);
 		if (payload instanceof ReplayPayload replay) {
-			replay.getEntries().forEach(entry -> doc.prepend(regionFor(entry).feature(Literals.WEIGHTED_BYTES__WEIGHT),
-					IHiddenRegionFormatter::newLine));
+			replay.getEntries().forEach(entry -> formatEntry(entry, Literals.WEIGHTED_BYTES__WEIGHT, doc));
 		} else if (payload instanceof TextPayload text) {
-			text.getEntries().forEach(entry -> doc.prepend(regionFor(entry).feature(Literals.WEIGHTED_TEXT__WEIGHT),
-					IHiddenRegionFormatter::newLine));
+			text.getEntries().forEach(entry -> formatEntry(entry, Literals.WEIGHTED_TEXT__WEIGHT, doc));
+		}
+	}
+
+	/** One pool entry per line: {@code 3 * "..." variants 0 to 4, 9}. */
+	private void formatEntry(EObject entry, EStructuralFeature weight, IFormattableDocument doc) {
+		ISemanticRegionsFinder find = regionFor(entry);
+		doc.prepend(find.feature(weight), IHiddenRegionFormatter::newLine);
+		for (ISemanticRegion comma : find.keywords(",")) {
+			doc.prepend(comma, IHiddenRegionFormatter::noSpace);
 		}
 	}
 

@@ -25,6 +25,8 @@ public final class IssueCodes {
 	public static final String NEGATIVE_COUNT = PREFIX + "negative_count";
 	public static final String NOISE_RATE_RANGE = PREFIX + "noise_rate_range";
 	public static final String PAYLOAD_MISMATCH = PREFIX + "payload_mismatch";
+	public static final String VARIANT_RANGE = PREFIX + "variant_range";
+	public static final String RANDOM_HEADER = PREFIX + "random_header";
 	public static final String INVALID_PORT = PREFIX + "invalid_port";
 	/** A model says it parses more training connections than it was learned from, or fewer than none. */
 	public static final String PARSED_CONNECTIONS = PREFIX + "parsed_connections";

@@ -22,8 +22,10 @@ import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.TextPayload;
+import org.tadam.model.VariantRange;
 import org.tadam.model.derived.AutomatonGraph;
 import org.tadam.model.derived.Gaussians;
+import org.tadam.model.derived.PayloadVariants;
 import org.tadam.model.derived.Symbols;
 
 /**
@@ -36,6 +38,8 @@ public class TadamValidator extends AbstractTadamValidator {
 
 	/** Tolerance of the probability sum of a state's outgoing edges. */
 	public static final double SUM_TOLERANCE = 1e-6;
+	/** Bytes of a random payload's header (and length field) at most: a protocol's framing, not a message. */
+	public static final int MAX_HEADER = 64;
 	/** Tolerance of the positive semi-definiteness test (the learner's variance floor is 1e-6). */
 	public static final double PSD_TOLERANCE = 1e-9;
 
@@ -183,6 +187,33 @@ public class TadamValidator extends AbstractTadamValidator {
 			error("The " + kind + " payload pool of edge " + label(edge)
 					+ " has no entry of positive weight, but the edge can be taken", edge, Literals.EDGE__PAYLOAD,
 					IssueCodes.EMPTY_PAYLOAD_POOL);
+		}
+	}
+
+	/** The generator writes the header and the length field into every random payload long enough to hold them. */
+	@Check(CheckType.FAST)
+	public void checkRandomHeader(RandomPayload random) {
+		int header = random.getHeader() == null ? 0 : random.getHeader().length;
+		if (header > MAX_HEADER) {
+			error("A random payload header has at most " + MAX_HEADER + " bytes, found " + header, random,
+					Literals.RANDOM_PAYLOAD__HEADER, IssueCodes.RANDOM_HEADER);
+		}
+		int width = random.getLengthWidth();
+		if (random.getLengthOffset() >= 0 && (width != 1 && width != 2 && width != 4
+				|| random.getLengthOffset() + width > MAX_HEADER)) {
+			error("A length field is 1, 2 or 4 bytes wide and ends within the first " + MAX_HEADER + " bytes, found at "
+					+ random.getLengthOffset() + " width " + width, random, Literals.RANDOM_PAYLOAD__LENGTH_OFFSET,
+					IssueCodes.RANDOM_HEADER);
+		}
+	}
+
+	/** Variant numbers index a bit set per pool entry in the generator: keep them small and ranges ordered. */
+	@Check(CheckType.FAST)
+	public void checkVariantRange(VariantRange range) {
+		int last = range.getLast() < 0 ? range.getFirst() : range.getLast();
+		if (range.getFirst() < 0 || last > PayloadVariants.MAX || last < range.getFirst()) {
+			error("A payload variant range must satisfy 0 <= first <= last <= " + PayloadVariants.MAX + ", found " + range.getFirst()
+					+ (range.getLast() < 0 ? "" : " to " + range.getLast()), range, null, IssueCodes.VARIANT_RANGE);
 		}
 	}
 

@@ -184,6 +184,28 @@ class ValidationTest {
 	}
 
 	@Test
+	void variantRangesAreOrderedAndSmall() throws Exception {
+		assertTrue(issues(broken("1 * \"GET /\"", "1 * \"GET /\" variants 0 to 3, 7, 4095")).isEmpty());
+		single(broken("1 * \"GET /\"", "1 * \"GET /\" variants 5 to 2"), IssueCodes.VARIANT_RANGE);
+		single(broken("1 * \"GET /\"", "1 * \"GET /\" variants -1"), IssueCodes.VARIANT_RANGE);
+		single(broken("1 * \"GET /\"", "1 * \"GET /\" variants 4096"), IssueCodes.VARIANT_RANGE);
+	}
+
+	@Test
+	void randomHeadersAreShortAndTheirLengthFieldFits() throws Exception {
+		String random = "b -> b PA> random prob 0.25 count 1 mean (4, 70) cov (1, 0.5, 9)\n payload random { 1 * 70 }";
+		String valid = broken("b -> b PA> text \"GET\" prob 0.25 count 1 mean (4, 70) cov (1, 0.5, 9)", random)
+				.replace("payload text { 1 * \"GET /\" }", "");
+		List<Issue> none = issues(valid);
+		assertTrue(none.isEmpty(), none::toString);
+		assertTrue(issues(valid.replace("{ 1 * 70 }", "{ 1 * 70 } header \"FwMD\" length at 3 width 2 plus 5")).isEmpty());
+		single(valid.replace("{ 1 * 70 }", "{ 1 * 70 } header \"FwMD\" length at 3 width 3 plus 5"), IssueCodes.RANDOM_HEADER);
+		single(valid.replace("{ 1 * 70 }", "{ 1 * 70 } header \"FwMD\" length at 63 width 2 plus 5"), IssueCodes.RANDOM_HEADER);
+		String long_ = java.util.Base64.getEncoder().encodeToString(new byte[65]);
+		single(valid.replace("{ 1 * 70 }", "{ 1 * 70 } header \"" + long_ + "\""), IssueCodes.RANDOM_HEADER);
+	}
+
+	@Test
 	void emptyPayloadPoolWithPositiveWeight() throws Exception {
 		single(broken("payload text { 1 * \"GET /\" }", "payload text { }"), IssueCodes.EMPTY_PAYLOAD_POOL);
 		single(broken("payload text { 1 * \"GET /\" }", "payload text { 0 * \"GET /\" }"), IssueCodes.EMPTY_PAYLOAD_POOL);

@@ -9,7 +9,7 @@ final class Identifiers {
 	private static final Set<String> KEYWORDS = Set.of("automaton", "protocol", "service", "ports", "outcome",
 			"values", "iat", "size", "noise", "missing", "spurious", "duplicated", "swapped", "provenance", "captures",
 			"connections", "options", "bits", "model", "data", "date", "state", "initial", "end", "prob", "count", "mean",
-			"cov", "payload", "random", "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "scenario",
+			"cov", "payload", "random", "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "to", "header", "length", "at", "width", "plus", "scenario",
 			"import", "seed", "starting", "duration", "rate", "profile", "format", "snaplen", "clients", "servers",
 			"subnet", "mac", "ttl", "use", "share", "pcap", "pcapng");
 

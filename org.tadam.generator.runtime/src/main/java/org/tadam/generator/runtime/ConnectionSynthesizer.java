@@ -36,6 +36,8 @@ final class ConnectionSynthesizer {
 	private final Rng rng = new Rng(0);
 	/** Edge and time draws: the compiled code of the scenario, or its tables. */
 	private final Walk walk;
+	/** The payload variants the current connection is still in. */
+	private final PayloadVariantSet variants = new PayloadVariantSet();
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
 			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
@@ -68,10 +70,14 @@ final class ConnectionSynthesizer {
 		long time = start;
 		int state = model.initialState;
 		redraws = 0;
+		variants.reset();
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
 				break;
+			}
+			if (variants.depth() > 0) {
+				edge = keepVariant(model, state, edge, rng);
 			}
 			if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
 				edge = repair(model, state, edge, rng, out, label);
@@ -96,7 +102,20 @@ final class ConnectionSynthesizer {
 			int length = 0;
 			long payloadSum = 0;
 			if (pool != null && pool.isStrings() && (kind == AutomatonModel.PAYLOAD_TEXT || kind == AutomatonModel.PAYLOAD_REPLAY)) {
-				int entry = pool.draw(rng);
+				int entry = -1;
+				int level = pool.hasVariants() ? variants.depth() : 0;
+				for (; level > 0; level--) {
+					entry = pool.drawCompatible(rng, variants, level);
+					if (entry >= 0) {
+						break;
+					}
+				}
+				if (entry < 0) {
+					entry = pool.draw(rng);
+				}
+				if (pool.hasVariants()) {
+					variants.narrow(pool.variants(entry), level);
+				}
 				source = pool.string(entry);
 				length = source.length;
 				payloadSum = pool.sum(entry);
@@ -112,6 +131,11 @@ final class ConnectionSynthesizer {
 				source = filler.block();
 				sourceOffset = filler.offset(rng);
 				payloadSum = filler.sum(sourceOffset, length);
+				if (pool != null && pool.framed()) {
+					source = framed(pool, source, sourceOffset, length);
+					sourceOffset = 0;
+					payloadSum = Checksums.sum(source, 0, length);
+				}
 			}
 			long iat = walk.iatNanos(which, edge, length, rng);
 			time += iat;
@@ -131,6 +155,66 @@ final class ConnectionSynthesizer {
 			}
 			state = model.edgeTarget[edge];
 		}
+	}
+
+	/**
+	 * The walk's edge, or, when its pool has no entry of the connection's innermost variant set that an edge of the
+	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
+	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
+	 * entry draw does.
+	 */
+	private int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
+		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
+		if (pool == null || !pool.hasVariants()) {
+			return edge;
+		}
+		for (int level = variants.depth(); level > 0; level--) {
+			if (pool.meets(variants, level)) {
+				return edge;
+			}
+			double total = 0;
+			for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+				if (keeps(model, e, edge, level)) {
+					total += model.edgeProbability[e];
+				}
+			}
+			if (total > 0) {
+				double u = rng.nextDouble() * total;
+				int chosen = edge;
+				for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+					if (keeps(model, e, edge, level)) {
+						chosen = e;
+						u -= model.edgeProbability[e];
+						if (u < 0) {
+							break;
+						}
+					}
+				}
+				return chosen;
+			}
+		}
+		return edge;
+	}
+
+	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */
+	private boolean keeps(AutomatonModel model, int e, int edge, int level) {
+		int p = model.edgePool[e];
+		return model.edgeFlags[e] == model.edgeFlags[edge] && model.edgeBackward[e] == model.edgeBackward[edge]
+				&& model.edgePayload[e] == model.edgePayload[edge] && model.edgeProbability[e] > 0 && p >= 0
+				&& model.pools[p].hasVariants() && model.pools[p].meets(variants, level);
+	}
+
+	/** Scratch for framed random payloads: written out before the next letter. */
+	private byte[] framedPayload = new byte[0];
+
+	/** A copy of the random bytes with the pool's header and length field written over their start. */
+	private byte[] framed(PayloadPool pool, byte[] source, int offset, int length) {
+		if (framedPayload.length < length) {
+			framedPayload = new byte[Math.max(length, 2 * framedPayload.length)];
+		}
+		System.arraycopy(source, offset, framedPayload, 0, length);
+		pool.frame(framedPayload, length);
+		return framedPayload;
 	}
 
 	/** {@link #repair}: the walk ends. */

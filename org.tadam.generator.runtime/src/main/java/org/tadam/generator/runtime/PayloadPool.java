@@ -13,16 +13,30 @@ public final class PayloadPool {
 	static final int MAGIC = 0x5444504C; // "TDPL"
 	static final byte LENGTHS = 1;
 	static final byte STRINGS = 2;
+	/** Byte strings with their payload variants (bit sets, see {@link PayloadVariantSet}). */
+	static final byte STRINGS_WITH_VARIANTS = 3;
+	/** Random lengths with a header and length field ({@link #frame}). */
+	static final byte LENGTHS_WITH_FRAMING = 4;
 
 	private final AliasTable choice;
 	private final byte[][] strings;
 	private final long[] sums;
 	private final int[] lengths;
+	private final int[] weights;
+	/** Per string entry its variants; null when the pool has none. */
+	private final long[][] variants;
+	/** Leading bytes of random payloads; null: none. */
+	private byte[] header;
+	private int lengthOffset = -1;
+	private int lengthWidth;
+	private int lengthPlus;
 
-	private PayloadPool(AliasTable choice, byte[][] strings, int[] lengths) {
-		this.choice = choice;
+	private PayloadPool(int[] weights, byte[][] strings, int[] lengths, long[][] variants) {
+		this.choice = new AliasTable(weights);
+		this.weights = weights.clone();
 		this.strings = strings;
 		this.lengths = lengths;
+		this.variants = variants;
 		if (strings != null) {
 			sums = new long[strings.length];
 			for (int i = 0; i < strings.length; i++) {
@@ -34,11 +48,93 @@ public final class PayloadPool {
 	}
 
 	public static PayloadPool ofStrings(int[] weights, byte[][] strings) {
-		return new PayloadPool(new AliasTable(weights), strings, null);
+		return new PayloadPool(weights, strings, null, null);
+	}
+
+	/** @param variants per entry its variant bit set (bit v of word v / 64), as {@code BitSet.toLongArray} gives */
+	public static PayloadPool ofStrings(int[] weights, byte[][] strings, long[][] variants) {
+		return new PayloadPool(weights, strings, null, variants);
 	}
 
 	public static PayloadPool ofLengths(int[] weights, int[] lengths) {
-		return new PayloadPool(new AliasTable(weights), null, lengths);
+		return new PayloadPool(weights, null, lengths, null);
+	}
+
+	/** Random lengths whose payloads start with {@code header}, then a big-endian length field (offset -1: none). */
+	public static PayloadPool ofLengths(int[] weights, int[] lengths, byte[] header, int lengthOffset, int lengthWidth,
+			int lengthPlus) {
+		PayloadPool pool = new PayloadPool(weights, null, lengths, null);
+		pool.header = header.clone();
+		pool.lengthOffset = lengthOffset;
+		pool.lengthWidth = lengthWidth;
+		pool.lengthPlus = lengthPlus;
+		return pool;
+	}
+
+	/** Whether random payloads of this pool carry a header ({@link #frame}). */
+	boolean framed() {
+		return header != null;
+	}
+
+	/**
+	 * Writes the header and the length field over the first bytes of a random payload of {@code length} bytes; a
+	 * payload too short for them keeps what fits of the header only.
+	 */
+	void frame(byte[] payload, int length) {
+		System.arraycopy(header, 0, payload, 0, Math.min(header.length, length));
+		if (lengthOffset >= 0 && lengthOffset + lengthWidth <= length) {
+			long value = Math.max(0, length - (long) lengthPlus);
+			for (int i = lengthWidth - 1; i >= 0; i--) {
+				payload[lengthOffset + i] = (byte) value;
+				value >>>= 8;
+			}
+		}
+	}
+
+	boolean hasVariants() {
+		return variants != null;
+	}
+
+	long[] variants(int index) {
+		return variants[index];
+	}
+
+	/**
+	 * An entry in the set of {@code level} (entries without variants are in every set), drawn with the entries'
+	 * weights renormalised over those; -1 when there is none. Draws nothing from {@code rng} then.
+	 */
+	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
+		long total = 0;
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] > 0 && current.meets(variants[i], level)) {
+				total += weights[i];
+			}
+		}
+		if (total == 0) {
+			return -1;
+		}
+		double u = rng.nextDouble() * total;
+		int chosen = -1;
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] > 0 && current.meets(variants[i], level)) {
+				chosen = i;
+				u -= weights[i];
+				if (u < 0) {
+					break;
+				}
+			}
+		}
+		return chosen;
+	}
+
+	/** Whether some entry of positive weight is in the set of {@code level}. */
+	boolean meets(PayloadVariantSet current, int level) {
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] > 0 && current.meets(variants[i], level)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	boolean isStrings() {
@@ -87,21 +183,34 @@ public final class PayloadPool {
 			byte kind = in.readByte();
 			int n = in.readInt();
 			int[] weights = new int[n];
-			if (kind == LENGTHS) {
+			if (kind == LENGTHS || kind == LENGTHS_WITH_FRAMING) {
 				int[] lengths = new int[n];
 				for (int i = 0; i < n; i++) {
 					weights[i] = in.readInt();
 					lengths[i] = in.readInt();
 				}
-				pools[p] = ofLengths(weights, lengths);
-			} else if (kind == STRINGS) {
+				if (kind == LENGTHS) {
+					pools[p] = ofLengths(weights, lengths);
+				} else {
+					byte[] header = new byte[in.readInt()];
+					in.readFully(header);
+					pools[p] = ofLengths(weights, lengths, header, in.readInt(), in.readInt(), in.readInt());
+				}
+			} else if (kind == STRINGS || kind == STRINGS_WITH_VARIANTS) {
 				byte[][] strings = new byte[n][];
+				long[][] variants = kind == STRINGS ? null : new long[n][];
 				for (int i = 0; i < n; i++) {
 					weights[i] = in.readInt();
 					strings[i] = new byte[in.readInt()];
 					in.readFully(strings[i]);
+					if (variants != null) {
+						variants[i] = new long[in.readInt()];
+						for (int k = 0; k < variants[i].length; k++) {
+							variants[i][k] = in.readLong();
+						}
+					}
 				}
-				pools[p] = ofStrings(weights, strings);
+				pools[p] = ofStrings(weights, strings, variants);
 			} else {
 				throw new IOException("unknown pool kind " + kind);
 			}

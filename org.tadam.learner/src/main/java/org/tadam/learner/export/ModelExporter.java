@@ -17,6 +17,7 @@ import org.tadam.learner.score.ModelGraph;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
+import org.tadam.model.Direction;
 import org.tadam.model.EndSymbol;
 import org.tadam.model.IatUnit;
 import org.tadam.model.L4Protocol;
@@ -25,6 +26,7 @@ import org.tadam.model.PayloadClass;
 import org.tadam.model.PayloadModel;
 import org.tadam.model.Provenance;
 import org.tadam.model.Quantisation;
+import org.tadam.model.RandomPayload;
 import org.tadam.model.SizeUnit;
 import org.tadam.model.State;
 import org.tadam.model.Symbol;
@@ -115,6 +117,8 @@ public final class ModelExporter {
       out.getStates().add(st);
     }
     boolean sizeInBytes = info.quantisation() == null || !info.quantisation().logSize();
+    PoolVariants variants = new PoolVariants();
+    DirectionFramings framings = new DirectionFramings();
     for (Edge e : edges) {
       org.tadam.model.Edge me = f.createEdge();
       me.setSource(states[e.source()]);
@@ -144,19 +148,23 @@ public final class ModelExporter {
           }
         }
         me.setDistribution(mg);
-        PayloadModel payload = payload(m, e, ((PacketSymbol) symbol).getPayloadClass(), sizeInBytes);
+        PayloadModel payload = payload(m, e, (PacketSymbol) symbol, sizeInBytes, variants, framings);
         if (payload != null) {
           me.setPayload(payload);
         }
       }
       out.getEdges().add(me);
     }
+    variants.tag();
+    framings.apply();
     // the coverage as score will see it: training words the written model parses without noise
     p.setParsedConnections(Coverage.parsed(out, m.samples()));
     return out;
   }
 
-  private static PayloadModel payload(LearnedModel m, Edge e, PayloadClass pc, boolean sizeInBytes) {
+  private static PayloadModel payload(LearnedModel m, Edge e, PacketSymbol symbol, boolean sizeInBytes,
+      PoolVariants variants, DirectionFramings framings) {
+    PayloadClass pc = symbol.getPayloadClass();
     if (pc == PayloadClass.EMPTY) {
       return null;
     }
@@ -167,6 +175,8 @@ public final class ModelExporter {
       occurrences[i] = e.occurrence(i);
     }
     Arrays.sort(occurrences);
+    List<Integer> members = new ArrayList<>();
+    List<byte[]> payloads = new ArrayList<>();
     for (long occ : occurrences) {
       int w = Edge.word(occ);
       int pos = Edge.position(occ);
@@ -175,9 +185,18 @@ public final class ModelExporter {
         byte[] data = m.samples().get(member).payload(pos);
         int length = sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length;
         pools.add(data, length, 1);
+        members.add(member);
+        payloads.add(data);
       }
     }
-    return pools.toModel(pc);
+    PayloadModel model = pools.toModel(pc);
+    if (model instanceof RandomPayload random) {
+      framings.add(random, pools.framing(), symbol.getDirection() == Direction.BACKWARD);
+    } else if (model != null) {
+      variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
+          payloads.toArray(byte[][]::new));
+    }
+    return model;
   }
 
   private static L4Protocol protocol(Info info, Corpus corpus) {
@@ -216,7 +235,9 @@ public final class ModelExporter {
       "service", "ports", "outcome", "values", "iat", "size", "noise", "missing", "spurious",
       "duplicated", "swapped", "provenance", "captures", "connections", "options", "bits", "model",
       "data", "date", "state", "initial", "end", "prob", "count", "mean", "cov", "payload", "random",
-      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty");
+      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "to", "header", "length", "at", "width", "plus", "scenario",
+      "import", "seed", "starting", "duration", "rate", "profile", "format", "snaplen", "clients",
+      "servers", "subnet", "mac", "ttl", "use", "share", "pcap", "pcapng");
 
   /**
    * A valid identifier for the DSL: letters, digits and '_', not starting with a digit, not a

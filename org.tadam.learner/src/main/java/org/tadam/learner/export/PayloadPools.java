@@ -31,6 +31,7 @@ final class PayloadPools {
 
   private final Map<Bytes, long[]> bytes = new HashMap<>();
   private final Map<Integer, long[]> lengths = new HashMap<>();
+  private final RandomFraming framing = new RandomFraming();
 
   private record Bytes(byte[] data) {
     @Override
@@ -51,6 +52,12 @@ final class PayloadPools {
     if (length > 0) {
       lengths.computeIfAbsent(length, k -> new long[1])[0] += weight;
     }
+    framing.add(payload, length, weight);
+  }
+
+  /** What the random payloads of this pool say about their framing. */
+  RandomFraming framing() {
+    return framing;
   }
 
   /** The pool for a payload class, or null when there is nothing to put in it. */
@@ -71,6 +78,7 @@ final class PayloadPools {
           w.setWeight((int) Math.min(Integer.MAX_VALUE, e.getValue()[0]));
           r.getLengths().add(w);
         }
+        framing.applyTo(r);
         return r;
       }
       case TEXT, REPLAY -> {

@@ -1,0 +1,59 @@
+package org.tadam.generator.runtime;
+
+/**
+ * The payload variants a connection can still be in, as a chain of nested sets: level 0 is every variant, and
+ * each pool entry drawn adds a level, the level it was drawn at narrowed to the entry's variants (an entry belongs
+ * to the variants whose training connections sent it). A draw tries the innermost level first and backs off
+ * outward: an entry unique to one training connection (a client id) pins the innermost level to that connection,
+ * whose later payloads the pools may not hold, while the outer levels still say "an MQTT v5 client". Variants are
+ * bit sets as {@code BitSet.toLongArray} writes them; an entry with no variant listed narrows nothing. Reused from
+ * connection to connection: no garbage.
+ */
+final class PayloadVariantSet {
+	/** Words of the largest set the model validator allows (variant numbers up to 4095). */
+	private static final int WORDS = 64;
+	/** Levels kept; deeper narrowing replaces the innermost level. */
+	private static final int DEPTH = 8;
+
+	private final long[][] levels = new long[DEPTH + 1][WORDS];
+	private int depth;
+
+	/** Every variant: the state at a connection's start. */
+	void reset() {
+		depth = 0;
+	}
+
+	/** The innermost level; 0 when nothing narrowed the set yet. */
+	int depth() {
+		return depth;
+	}
+
+	/** Whether an entry with {@code variants} belongs to the set of {@code level}. */
+	boolean meets(long[] variants, int level) {
+		if (level == 0 || variants.length == 0) {
+			return true;
+		}
+		long[] bits = levels[level];
+		for (int i = 0; i < variants.length && i < WORDS; i++) {
+			if ((bits[i] & variants[i]) != 0) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Adds the level of an entry drawn at {@code level}: that level's set narrowed to the entry's variants. */
+	void narrow(long[] variants, int level) {
+		if (variants.length == 0) {
+			return;
+		}
+		int next = Math.min(level + 1, DEPTH);
+		long[] from = levels[level];
+		long[] to = levels[next];
+		for (int i = 0; i < WORDS; i++) {
+			long v = i < variants.length ? variants[i] : 0;
+			to[i] = level == 0 ? v : from[i] & v;
+		}
+		depth = next;
+	}
+}

@@ -1,0 +1,90 @@
+package org.tadam.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tadam.dsl.io.ModelFiles;
+import org.tadam.model.Scenario;
+
+/**
+ * What a model says about payloads reaches the compiled generator: random payloads start with their pool's header
+ * and length field, and the entries of one connection stay in one payload variant.
+ */
+class PayloadFramingTest {
+
+	private static final String MODEL = """
+			automaton framed {
+				protocol tcp
+				service "https" ports 443
+				state s0 initial
+				state s1
+				state s2
+				state s3
+				state s4
+				state s5
+				state s6
+				state s7 end
+				s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)
+				s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s3 -> s4 PA> replay prob 0.5 count 5 mean (10, 6) cov (1, 0, 1e-6)
+					payload replay {
+						1 * "djQtaGVsbG8=" variants 0
+						1 * "djUtaGVsbG8=" variants 1
+					}
+				s4 -> s5 PA< replay prob 1 count 5 mean (10, 3) cov (1, 0, 1e-6)
+					payload replay {
+						1 * "djQ=" variants 0
+						1 * "djU=" variants 1
+					}
+				s3 -> s5 PA> random prob 0.5 count 5 mean (10, 300) cov (1, 0, 1e-6)
+					payload random { 3 * 300, 2 * 1200 } header "FwMD" length at 3 width 2 plus 5
+				s5 -> s6 PA< random prob 1 count 10 mean (10, 100) cov (1, 0, 1e-6)
+					payload random { 1 * 100, 1 * 37 } header "FwMD" length at 3 width 2 plus 5
+				s6 -> s7 $ prob 1 count 10
+			}
+			""";
+
+	@Test
+	void headersLengthFieldsAndVariantsReachTheCapture(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("framed.tadam");
+		Files.writeString(file, MODEL);
+		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
+		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
+		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
+		Path jar = GeneratorTestSupport.compile(scenario, dir);
+		Path pcap = dir.resolve("framed.pcap");
+		GeneratorTestSupport.runOk(jar, scenario, "--seed", "4", "--connections", "400", "-o", pcap.toString());
+
+		Map<String, StringBuilder> replayed = new HashMap<>();
+		int framed = 0;
+		List<CapturedPacket> packets = CapturedPacket.read(pcap);
+		for (CapturedPacket p : packets) {
+			byte[] payload = p.payload();
+			if (payload.length >= 30) {
+				assertEquals(0x17, payload[0]);
+				assertEquals(3, payload[1]);
+				assertEquals(3, payload[2]);
+				assertEquals(payload.length - 5, (payload[3] & 0xFF) << 8 | payload[4] & 0xFF, "the record length");
+				framed++;
+			} else if (payload.length > 0) {
+				replayed.computeIfAbsent(p.connectionKey(), k -> new StringBuilder()).append(new String(payload)).append(' ');
+			}
+		}
+		assertTrue(framed > 400, "random payloads: " + framed);
+		assertTrue(replayed.size() > 100, "connections with replayed payloads: " + replayed.size());
+		for (StringBuilder s : replayed.values()) {
+			String text = s.toString();
+			assertTrue(text.equals("v4-hello v4 ") || text.equals("v5-hello v5 "), text);
+		}
+	}
+}

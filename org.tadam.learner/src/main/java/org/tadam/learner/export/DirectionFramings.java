@@ -1,0 +1,58 @@
+package org.tadam.learner.export;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tadam.model.RandomPayload;
+
+/**
+ * The framing learned from all random payloads sent in one direction, for the random pools of that direction that
+ * could not learn a length field of their own: too few payloads, or a single length (then the field cannot be told
+ * from constant bytes). A pool whose payloads agree with the direction's field gets it; a pool that does not agree
+ * keeps at most the bytes up to the end of the field (a TLS record header), since bytes copied beyond it (a
+ * handshake message's header) make parsers read random bytes as structure.
+ */
+final class DirectionFramings {
+  private record Pending(RandomPayload pool, RandomFraming own, int direction) {
+  }
+
+  private final RandomFraming[] all = { new RandomFraming(), new RandomFraming() };
+  private final List<Pending> pending = new ArrayList<>();
+
+  /** Records the random pool of an edge, {@code backward} when the responder sends it. */
+  void add(RandomPayload pool, RandomFraming own, boolean backward) {
+    all[backward ? 1 : 0].addAll(own);
+    if (pool.getLengthOffset() < 0) {
+      pending.add(new Pending(pool, own, backward ? 1 : 0));
+    }
+  }
+
+  /** Frames the pending pools whose payloads agree with their direction's framing. */
+  void apply() {
+    RandomPayload[] learned = new RandomPayload[2];
+    for (int d = 0; d < 2; d++) {
+      RandomPayload framing = org.tadam.model.TadamFactory.eINSTANCE.createRandomPayload();
+      learned[d] = all[d].applyTo(framing) ? framing : null;
+    }
+    for (Pending p : pending) {
+      RandomPayload framing = learned[p.direction()];
+      if (framing == null) {
+        continue;
+      }
+      RandomPayload pool = p.pool();
+      if (framing.getLengthOffset() < 0) {
+        if (pool.getHeader() == null && p.own().agreesWith(framing)) {
+          pool.setHeader(framing.getHeader().clone());
+        }
+      } else if (p.own().agreesWith(framing)) {
+        // the edge's own leading bytes before the field: an alert record keeps its type
+        pool.setHeader(p.own().commonHead(framing.getLengthOffset()));
+        pool.setLengthOffset(framing.getLengthOffset());
+        pool.setLengthWidth(framing.getLengthWidth());
+        pool.setLengthPlus(framing.getLengthPlus());
+      } else if (pool.getHeader() != null) {
+        int end = framing.getLengthOffset() + framing.getLengthWidth();
+        pool.setHeader(java.util.Arrays.copyOf(pool.getHeader(), Math.min(end, pool.getHeader().length)));
+      }
+    }
+  }
+}

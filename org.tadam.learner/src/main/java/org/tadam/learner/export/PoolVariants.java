@@ -1,0 +1,110 @@
+package org.tadam.learner.export;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tadam.model.PayloadModel;
+import org.tadam.model.ReplayPayload;
+import org.tadam.model.TextPayload;
+import org.tadam.model.VariantRange;
+import org.tadam.model.derived.PayloadVariants;
+
+/**
+ * Finds the payload variants of a model's pools (see {@link PayloadVariants}): which pool entries each training
+ * connection used together. Connections with the same combination share a variant; the {@link #MAX_VARIANTS} most
+ * frequent combinations are kept and numbered in the order of their contents, so that entries shared by
+ * neighbouring combinations get contiguous ranges.
+ */
+final class PoolVariants {
+  /** Combinations kept: the rarer ones would lengthen the model for connections the pools barely cover. */
+  static final int MAX_VARIANTS = 256;
+
+  /** Per pooled edge: its entries (WeightedText or WeightedBytes). */
+  private final List<List<?>> pools = new ArrayList<>();
+  /** Per connection (training sample): the (pool, entry) pairs it used, as pool << 8 | entry. */
+  private final Map<Integer, List<Integer>> used = new HashMap<>();
+
+  /**
+   * Records the pool of one edge; {@code members} and {@code payloads} list, occurrence by occurrence, which
+   * training connection sent which payload on it.
+   */
+  void add(PayloadModel pool, int[] members, byte[][] payloads) {
+    Map<Object, Integer> index = new HashMap<>();
+    List<?> entries;
+    if (pool instanceof ReplayPayload replay) {
+      entries = replay.getEntries();
+      for (int i = 0; i < replay.getEntries().size(); i++) {
+        index.put(ByteBuffer.wrap(replay.getEntries().get(i).getData()), i);
+      }
+    } else if (pool instanceof TextPayload text) {
+      entries = text.getEntries();
+      for (int i = 0; i < text.getEntries().size(); i++) {
+        index.put(text.getEntries().get(i).getText(), i);
+      }
+    } else {
+      return;
+    }
+    int p = pools.size();
+    pools.add(entries);
+    for (int k = 0; k < members.length; k++) {
+      if (payloads[k] == null) {
+        continue;
+      }
+      Integer entry = index.get(pool instanceof ReplayPayload ? ByteBuffer.wrap(payloads[k])
+          : new String(payloads[k], StandardCharsets.UTF_8));
+      if (entry != null) {
+        used.computeIfAbsent(members[k], m -> new ArrayList<>()).add(p << 8 | entry);
+      }
+    }
+  }
+
+  /** Writes the variants into the recorded pools' entries; nothing when every connection used the same ones. */
+  void tag() {
+    Map<List<Integer>, int[]> counts = new HashMap<>();
+    for (List<Integer> u : used.values()) {
+      List<Integer> combination = u.stream().distinct().sorted().toList();
+      counts.computeIfAbsent(combination, c -> new int[1])[0]++;
+    }
+    if (counts.size() < 2) {
+      return;
+    }
+    List<List<Integer>> kept = new ArrayList<>(counts.keySet());
+    kept.sort((a, b) -> counts.get(a)[0] != counts.get(b)[0] ? counts.get(b)[0] - counts.get(a)[0] : compare(a, b));
+    kept = new ArrayList<>(kept.subList(0, Math.min(MAX_VARIANTS, kept.size())));
+    kept.sort(PoolVariants::compare);
+    Map<Integer, BitSet> variants = new HashMap<>();
+    for (int v = 0; v < kept.size(); v++) {
+      for (int pair : kept.get(v)) {
+        variants.computeIfAbsent(pair, k -> new BitSet()).set(v);
+      }
+    }
+    for (int p = 0; p < pools.size(); p++) {
+      List<?> entries = pools.get(p);
+      for (int i = 0; i < entries.size(); i++) {
+        BitSet set = variants.get(p << 8 | i);
+        if (set != null) {
+          variantsOf(entries.get(i)).addAll(PayloadVariants.ranges(set));
+        }
+      }
+    }
+  }
+
+  private static List<VariantRange> variantsOf(Object entry) {
+    return entry instanceof org.tadam.model.WeightedBytes b ? b.getVariants()
+        : ((org.tadam.model.WeightedText) entry).getVariants();
+  }
+
+  private static int compare(List<Integer> a, List<Integer> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = Integer.compare(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+}

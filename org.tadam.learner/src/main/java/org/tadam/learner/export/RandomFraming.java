@@ -1,0 +1,173 @@
+package org.tadam.learner.export;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.tadam.model.RandomPayload;
+
+/**
+ * Learns how the random payloads of one edge are framed: the leading bytes they share (a TLS record's type and
+ * version) and a big-endian length field right after them whose value is the payload length minus a constant (the
+ * TLS record length, the SSH packet length of encrypt-then-MAC ciphers). Encrypted payloads keep such plaintext
+ * framing, and parsers reject random bytes without it. Each must hold for {@link #SHARE} of the payloads, so that
+ * a byte constant by chance in a few samples is not taken for framing.
+ */
+final class RandomFraming {
+  /** Leading bytes examined. */
+  static final int HEAD = 16;
+  /** Payloads needed before shared leading bytes are believed. */
+  static final int MIN_HEADER_SAMPLES = 3;
+  /** Payloads needed before a length field is believed. */
+  static final int MIN_FIELD_SAMPLES = 10;
+  /** Share of the payloads that must agree on a leading byte. */
+  static final double SHARE = 0.9;
+  /**
+   * Share of the payloads whose length field must agree: lower, because a segment holding several records (a TLS
+   * server's handshake flight) gives the first record's length only. Random bytes match a 2-byte field by chance
+   * about once in 65 536.
+   */
+  static final double FIELD_SHARE = 0.75;
+
+  private record Sample(ByteBuffer head, int length) {
+  }
+
+  private final Map<Sample, long[]> samples = new HashMap<>();
+
+  void add(byte[] payload, int length, long weight) {
+    if (payload != null && length >= 5) {
+      byte[] head = Arrays.copyOf(payload, Math.min(HEAD, payload.length));
+      samples.computeIfAbsent(new Sample(ByteBuffer.wrap(head), length), k -> new long[1])[0] += weight;
+    }
+  }
+
+  /** Adds the payloads of another edge: the framing of a direction is learned from all its edges. */
+  void addAll(RandomFraming other) {
+    other.samples.forEach((k, w) -> samples.computeIfAbsent(k, x -> new long[1])[0] += w[0]);
+  }
+
+  /**
+   * Whether {@link #SHARE} of these payloads (and at least one) start as {@code framed} says: its length field
+   * when it has one, else its header.
+   */
+  boolean agreesWith(RandomPayload framed) {
+    byte[] header = framed.getHeader();
+    long total = 0;
+    long agree = 0;
+    for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
+      ByteBuffer h = e.getKey().head();
+      total += e.getValue()[0];
+      // with a length field only the field must agree: the bytes before it may vary (the TLS record type)
+      boolean ok = framed.getLengthOffset() >= 0
+          || h.capacity() >= header.length && startsWith(h, header, header.length);
+      if (framed.getLengthOffset() >= 0) {
+        int at = framed.getLengthOffset();
+        long value = 0;
+        for (int i = 0; i < framed.getLengthWidth() && at + i < h.capacity(); i++) {
+          value = value << 8 | (h.get(at + i) & 0xFF);
+        }
+        ok = h.capacity() >= at + framed.getLengthWidth()
+            && value == e.getKey().length() - framed.getLengthPlus();
+      }
+      agree += ok ? e.getValue()[0] : 0;
+    }
+    return total > 0 && agree >= (framed.getLengthOffset() >= 0 ? FIELD_SHARE : SHARE) * total;
+  }
+
+  /**
+   * Sets the header and length field of {@code random} when the payloads agree on them; returns whether. The
+   * field may sit after bytes that vary (a TLS record's type): the header then holds their most frequent values.
+   */
+  boolean applyTo(RandomPayload random) {
+    long total = samples.values().stream().mapToLong(w -> w[0]).sum();
+    if (total < MIN_HEADER_SAMPLES) {
+      return false;
+    }
+    byte[] common = new byte[HEAD];
+    int constant = HEAD;
+    for (int k = 0; k < HEAD; k++) {
+      long[] byValue = byteValues(k);
+      int best = mostFrequent(byValue);
+      common[k] = (byte) best;
+      if (byValue[best] < SHARE * total) {
+        constant = Math.min(constant, k);
+      }
+    }
+    for (int at = 0; total >= MIN_FIELD_SAMPLES && at < HEAD; at++) {
+      for (int width : new int[] { 2, 1, 4 }) {
+        if (at + width <= HEAD && lengthField(at, width, total, random)) {
+          random.setHeader(Arrays.copyOf(common, at));
+          return true;
+        }
+      }
+    }
+    if (constant > 0) {
+      random.setHeader(Arrays.copyOf(common, constant));
+    }
+    return constant > 0;
+  }
+
+  private boolean lengthField(int at, int width, long total, RandomPayload random) {
+    Map<Long, long[]> plus = new HashMap<>();
+    Map<Long, Boolean> values = new HashMap<>();
+    for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
+      ByteBuffer h = e.getKey().head();
+      if (h.capacity() >= at + width) {
+        long value = 0;
+        for (int i = 0; i < width; i++) {
+          value = value << 8 | (h.get(at + i) & 0xFF);
+        }
+        values.put(value, true);
+        plus.computeIfAbsent(e.getKey().length() - value, p -> new long[1])[0] += e.getValue()[0];
+      }
+    }
+    Map.Entry<Long, long[]> best = plus.entrySet().stream()
+        .max((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(a.getValue()[0], b.getValue()[0])
+            : Long.compare(b.getKey(), a.getKey()))
+        .orElse(null);
+    if (best == null || values.size() < 2 || best.getValue()[0] < FIELD_SHARE * total
+        || Math.abs(best.getKey()) > 1 << 16) {
+      return false;
+    }
+    random.setLengthOffset(at);
+    random.setLengthWidth(width);
+    random.setLengthPlus((int) (long) best.getKey());
+    return true;
+  }
+
+  /** The most frequent value of each of the first {@code n} bytes. */
+  byte[] commonHead(int n) {
+    byte[] head = new byte[n];
+    for (int k = 0; k < n; k++) {
+      head[k] = (byte) mostFrequent(byteValues(k));
+    }
+    return head;
+  }
+
+  private long[] byteValues(int k) {
+    long[] byValue = new long[256];
+    for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
+      if (e.getKey().head().capacity() > k) {
+        byValue[e.getKey().head().get(k) & 0xFF] += e.getValue()[0];
+      }
+    }
+    return byValue;
+  }
+
+  private static int mostFrequent(long[] byValue) {
+    int best = 0;
+    for (int v = 1; v < 256; v++) {
+      best = byValue[v] > byValue[best] ? v : best;
+    }
+    return best;
+  }
+
+  private static boolean startsWith(ByteBuffer head, byte[] prefix, int k) {
+    for (int i = 0; i < k; i++) {
+      if (head.get(i) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

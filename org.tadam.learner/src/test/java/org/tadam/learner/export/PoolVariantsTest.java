@@ -1,0 +1,82 @@
+package org.tadam.learner.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import org.junit.jupiter.api.Test;
+import org.tadam.model.PayloadClass;
+import org.tadam.model.ReplayPayload;
+import org.tadam.model.TextPayload;
+import org.tadam.model.derived.PayloadVariants;
+
+class PoolVariantsTest {
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Connections 0-5 say HELO and get "250 a"; 6-9 say EHLO and get "250-b" or "250-c". */
+  @Test
+  void entriesSentTogetherShareAVariantAndOthersDoNot() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    byte[][] hello = new byte[10][];
+    byte[][] reply = new byte[10][];
+    for (int m : members) {
+      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
+      reply[m] = b(m < 6 ? "250 a" : m < 8 ? "250-b" : "250-c");
+    }
+    TextPayload hellos = pool(hello, PayloadClass.TEXT);
+    TextPayload replies = pool(reply, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    variants.add(hellos, members, hello);
+    variants.add(replies, members, reply);
+    variants.tag();
+
+    BitSet helo = set(hellos, "HELO x");
+    BitSet ehlo = set(hellos, "EHLO x");
+    assertFalse(helo.isEmpty());
+    assertFalse(helo.intersects(ehlo));
+    assertTrue(helo.intersects(set(replies, "250 a")));
+    assertFalse(helo.intersects(set(replies, "250-b")) || helo.intersects(set(replies, "250-c")));
+    assertTrue(ehlo.intersects(set(replies, "250-b")) && ehlo.intersects(set(replies, "250-c")));
+    assertEquals(3, helo.cardinality() + ehlo.cardinality(), "one variant per combination");
+  }
+
+  @Test
+  void oneCombinationNeedsNoVariants() {
+    int[] members = { 0, 1, 2 };
+    byte[][] data = { { 1, 2 }, { 1, 2 }, { 1, 2 } };
+    ReplayPayload pool = (ReplayPayload) new PayloadPoolsFixture(data).toModel(PayloadClass.REPLAY);
+    PoolVariants variants = new PoolVariants();
+    variants.add(pool, members, data);
+    variants.tag();
+    assertTrue(pool.getEntries().get(0).getVariants().isEmpty());
+  }
+
+  private static TextPayload pool(byte[][] data, PayloadClass c) {
+    return (TextPayload) new PayloadPoolsFixture(data).toModel(c);
+  }
+
+  private static BitSet set(TextPayload pool, String text) {
+    return PayloadVariants.of(pool.getEntries().stream().filter(e -> e.getText().equals(text)).findFirst()
+        .orElseThrow().getVariants());
+  }
+
+  /** The exporter's own pool builder, fed one payload per connection. */
+  private static final class PayloadPoolsFixture {
+    private final PayloadPools pools = new PayloadPools();
+
+    PayloadPoolsFixture(byte[][] data) {
+      for (byte[] d : data) {
+        pools.add(d, d.length, 1);
+      }
+    }
+
+    Object toModel(PayloadClass c) {
+      return pools.toModel(c);
+    }
+  }
+}

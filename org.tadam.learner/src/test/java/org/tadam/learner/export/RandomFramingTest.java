@@ -1,0 +1,108 @@
+package org.tadam.learner.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tadam.model.RandomPayload;
+import org.tadam.model.TadamFactory;
+
+class RandomFramingTest {
+
+  private static byte[] random(Random r, int length) {
+    byte[] b = new byte[length];
+    r.nextBytes(b);
+    return b;
+  }
+
+  /** A TLS record: type, version 3.3, length of what follows. */
+  private static byte[] record(Random r, int type, int length) {
+    byte[] b = random(r, length);
+    b[0] = (byte) type;
+    b[1] = 3;
+    b[2] = 3;
+    b[3] = (byte) ((length - 5) >> 8);
+    b[4] = (byte) (length - 5);
+    return b;
+  }
+
+  private static RandomPayload learn(RandomFraming framing) {
+    RandomPayload pool = TadamFactory.eINSTANCE.createRandomPayload();
+    framing.applyTo(pool);
+    return pool;
+  }
+
+  @Test
+  void tlsRecordsGiveTheirHeaderAndLengthField() {
+    Random r = new Random(1);
+    RandomFraming framing = new RandomFraming();
+    for (int i = 0; i < 40; i++) {
+      int length = 30 + r.nextInt(3000);
+      // one segment in five holds an alert or a second record: the field gives the first record's length only
+      byte[] payload = i % 5 == 0 ? record(r, 0x15, length + 40) : record(r, 0x17, length);
+      framing.add(payload, i % 5 == 0 ? length + 80 : length, 1);
+    }
+    RandomPayload pool = learn(framing);
+    assertArrayEquals(new byte[] { 0x17, 3, 3 }, pool.getHeader());
+    assertEquals(3, pool.getLengthOffset());
+    assertEquals(2, pool.getLengthWidth());
+    assertEquals(5, pool.getLengthPlus());
+  }
+
+  @Test
+  void randomBytesHaveNoFraming() {
+    Random r = new Random(2);
+    RandomFraming framing = new RandomFraming();
+    for (int i = 0; i < 200; i++) {
+      int length = 20 + r.nextInt(1000);
+      framing.add(random(r, length), length, 1);
+    }
+    RandomPayload pool = learn(framing);
+    assertNull(pool.getHeader());
+    assertEquals(-1, pool.getLengthOffset());
+  }
+
+  @Test
+  void aFewPayloadsGiveSharedBytesButNoField() {
+    Random r = new Random(3);
+    RandomFraming framing = new RandomFraming();
+    for (int i = 0; i < 4; i++) {
+      framing.add(record(r, 0x17, 100 + i), 100 + i, 1);
+    }
+    RandomPayload pool = learn(framing);
+    assertArrayEquals(new byte[] { 0x17, 3, 3, 0 }, pool.getHeader());
+    assertEquals(-1, pool.getLengthOffset());
+  }
+
+  @Test
+  void aRarePoolTakesItsDirectionsFieldWhenItsPayloadsAgree() {
+    Random r = new Random(4);
+    DirectionFramings framings = new DirectionFramings();
+    RandomFraming common = new RandomFraming();
+    for (int i = 0; i < 30; i++) {
+      int length = 30 + r.nextInt(3000);
+      common.add(record(r, 0x17, length), length, 1);
+    }
+    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
+    assertTrue(common.applyTo(commonPool));
+    framings.add(commonPool, common, true);
+    RandomFraming alerts = new RandomFraming();
+    alerts.add(record(r, 0x15, 31), 31, 1);
+    alerts.add(record(r, 0x15, 31), 31, 1);
+    RandomPayload alertPool = TadamFactory.eINSTANCE.createRandomPayload();
+    assertFalse(alerts.applyTo(alertPool), "two payloads are too few to learn from");
+    framings.add(alertPool, alerts, true);
+    RandomFraming other = new RandomFraming();
+    other.add(random(r, 40), 40, 1);
+    RandomPayload otherPool = TadamFactory.eINSTANCE.createRandomPayload();
+    framings.add(otherPool, other, false);
+    framings.apply();
+    assertArrayEquals(new byte[] { 0x15, 3, 3 }, alertPool.getHeader(), "the alert keeps its own record type");
+    assertEquals(3, alertPool.getLengthOffset());
+    assertNull(otherPool.getHeader(), "the other direction learned nothing");
+  }
+}

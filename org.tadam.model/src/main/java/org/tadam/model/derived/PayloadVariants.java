@@ -1,0 +1,50 @@
+package org.tadam.model.derived;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.tadam.model.TadamFactory;
+import org.tadam.model.VariantRange;
+
+/**
+ * Payload variants of pool entries. A variant is one combination of pool entries seen together in a training
+ * connection (an MQTT v5 CONNECT with its v5 CONNACK, an SSH key exchange offer with its matching key share); an
+ * entry lists the variants it belongs to as ranges. The generator draws each entry among those that share a
+ * variant with the entries drawn before in the same connection, so one connection never mixes two variants.
+ */
+public final class PayloadVariants {
+	/** Largest variant number: the generator keeps a bit set of this size per pool entry. */
+	public static final int MAX = 4095;
+
+	private PayloadVariants() {
+	}
+
+	/** The variants of a list of ranges; ranges outside [0, {@link #MAX}] are clipped (the validator reports them). */
+	public static BitSet of(List<VariantRange> ranges) {
+		BitSet set = new BitSet();
+		for (VariantRange r : ranges) {
+			int first = Math.max(0, r.getFirst());
+			int last = Math.min(MAX, r.getLast() < 0 ? r.getFirst() : r.getLast());
+			if (first <= last) {
+				set.set(first, last + 1);
+			}
+		}
+		return set;
+	}
+
+	/** The shortest list of ranges of a set: runs of consecutive numbers become {@code first to last}. */
+	public static List<VariantRange> ranges(BitSet set) {
+		List<VariantRange> out = new ArrayList<>();
+		for (int first = set.nextSetBit(0); first >= 0; first = set.nextSetBit(first)) {
+			int end = set.nextClearBit(first);
+			VariantRange r = TadamFactory.eINSTANCE.createVariantRange();
+			r.setFirst(first);
+			if (end - 1 > first) {
+				r.setLast(end - 1);
+			}
+			out.add(r);
+			first = end;
+		}
+		return out;
+	}
+}
