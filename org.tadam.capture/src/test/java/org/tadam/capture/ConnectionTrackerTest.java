@@ -258,6 +258,22 @@ class ConnectionTrackerTest {
   }
 
   @Test
+  void aConnectionKeepsAtMostItsPayloadBudget() {
+    tracker = new ConnectionTracker(TrackerOptions.defaults().withPayloadRetention(8, 6)
+        .withPayloadBudget(10), ServiceTable.standard(), out::add);
+    tcp(0, true, S, 0);
+    tcp(1, true, P | A, 10);
+    tcp(2, true, P | A, 10);
+    tcp(3, true, P | A, 10);
+    tracker.flush();
+    List<byte[]> kept = out.get(0).payloads();
+    assertEquals(4, kept.size());
+    assertEquals(6, kept.get(1).length);
+    assertEquals(4, kept.get(2).length, "what is left of the budget");
+    assertEquals(0, kept.get(3).length);
+  }
+
+  @Test
   void bundledCaptureOutcomes() {
     List<Connection> cs = Fixtures.connections(IngestOptions.defaults(),
         Fixtures.path("http.pcap"), Fixtures.path("udp.pcap"));

@@ -21,7 +21,8 @@ import org.tadam.capture.payload.PayloadLabel;
  * <p>Memory policy: connections are emitted as soon as they end: idle longer than the UDP or TCP
  * timeout, closed for longer than the closed linger, ended by port reuse, or — when more than
  * {@code maxOpenConnections} are open — the least recently active one is evicted. At most
- * {@code maxPackets} packet summaries and {@code payloadPackets × payloadBytes} payload bytes are
+ * {@code maxPackets} packet summaries and at most {@code payloadBudget} payload bytes (of the first
+ * {@code payloadPackets} packets, {@code payloadBytes} each at most) are
  * kept per connection. The tracker's "now" is the largest timestamp seen so far; a packet more
  * than an hour older than "now" resets the clock and ends all open connections (otherwise a
  * single far-future timestamp would stop all expiry). {@link #flush()} emits the rest (end of
@@ -117,13 +118,15 @@ public final class ConnectionTracker {
           : PayloadLabel.EMPTY;
       c.packets.add(new PacketSummary(ts, fromInitiator, p.tcpFlags(), p.payloadLength(), label));
       if (index < options.payloadPackets()) {
-        int n = Math.min(p.payloadCaptured(), options.payloadBytes());
+        int n = Math.min(Math.min(p.payloadCaptured(), options.payloadBytes()),
+            options.payloadBudget() - c.payloadBytesKept);
         byte[] bytes = NO_BYTES;
         if (n > 0) {
           bytes = new byte[n];
           System.arraycopy(p.data(), p.payloadOffset(), bytes, 0, n);
         }
         c.payloads.add(bytes);
+        c.payloadBytesKept += bytes.length;
       }
     }
     unlink(c);

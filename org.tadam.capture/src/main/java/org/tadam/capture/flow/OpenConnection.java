@@ -23,6 +23,8 @@ final class OpenConnection {
   boolean respSent;
   final List<PacketSummary> packets = new ArrayList<>();
   final List<byte[]> payloads = new ArrayList<>();
+  /** Payload bytes kept so far, against the tracker's per-connection budget. */
+  int payloadBytesKept;
   /**
    * Names the service from the first payloads; and, TCP only, where messages start in each
    * direction (text tokens only there). Made at the first payload: a connection without payload

@@ -13,7 +13,11 @@ import org.tadam.capture.payload.PayloadClassifier;
  *     a new SYN ends it at once
  * @param maxPackets packets kept per connection (default 1000); longer ones are truncated
  * @param payloadPackets payload bytes are kept for this many first packets (default 64; 0 = none)
- * @param payloadBytes at most this many payload bytes per kept packet (default 1500)
+ * @param payloadBytes at most this many payload bytes per kept packet (default 16 384: an SSH key
+ *     exchange reply or a TLS server flight is one message of a few kilobytes, and a cut one replays
+ *     as a malformed message)
+ * @param payloadBudget at most this many payload bytes per connection in all (default 32 768), so
+ *     that bulk transfers do not hold 64 full segments each
  * @param maxOpenConnections above this many open connections the least recently active one is
  *     emitted early ("evicted"); bounds memory on huge captures (default 100 000)
  * @param classifyPayloads compute payload classes; when off every packet is labelled Empty
@@ -24,7 +28,7 @@ import org.tadam.capture.payload.PayloadClassifier;
  *     Replay letters at random places; a smaller level keeps such sessions' symbols stable
  */
 public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long closedLingerNanos,
-    int maxPackets, int payloadPackets, int payloadBytes, int maxOpenConnections,
+    int maxPackets, int payloadPackets, int payloadBytes, int payloadBudget, int maxOpenConnections,
     boolean classifyPayloads, double randomAlpha) {
 
   public static final long SECOND = 1_000_000_000L;
@@ -46,47 +50,52 @@ public record TrackerOptions(long udpTimeoutNanos, long tcpTimeoutNanos, long cl
       throw new IllegalArgumentException("the randomness test's level must be in (0, 1), not "
           + randomAlpha);
     }
-    if (payloadPackets < 0 || payloadBytes < 0) {
+    if (payloadPackets < 0 || payloadBytes < 0 || payloadBudget < 0) {
       throw new IllegalArgumentException("payload retention must not be negative");
     }
   }
 
   public static TrackerOptions defaults() {
-    return new TrackerOptions(60 * SECOND, 300 * SECOND, 120 * SECOND, 1000, 64, 1500, 100_000,
+    return new TrackerOptions(60 * SECOND, 300 * SECOND, 120 * SECOND, 1000, 64, 16_384, 32_768, 100_000,
         true, PayloadClassifier.DEFAULT_ALPHA);
   }
 
   public TrackerOptions withUdpTimeoutSeconds(double seconds) {
     return new TrackerOptions((long) (seconds * SECOND), tcpTimeoutNanos, closedLingerNanos,
-        maxPackets, payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads,
+        maxPackets, payloadPackets, payloadBytes, payloadBudget, maxOpenConnections, classifyPayloads,
         randomAlpha);
   }
 
   public TrackerOptions withMaxPackets(int n) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, n,
-        payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads,
+        payloadPackets, payloadBytes, payloadBudget, maxOpenConnections, classifyPayloads,
         randomAlpha);
   }
 
   public TrackerOptions withPayloadRetention(int packets, int bytes) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        packets, bytes, maxOpenConnections, classifyPayloads,
+        packets, bytes, payloadBudget, maxOpenConnections, classifyPayloads,
         randomAlpha);
+  }
+
+  public TrackerOptions withPayloadBudget(int bytes) {
+    return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
+        payloadPackets, payloadBytes, bytes, maxOpenConnections, classifyPayloads, randomAlpha);
   }
 
   public TrackerOptions withClassifyPayloads(boolean on) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        payloadPackets, payloadBytes, maxOpenConnections, on, randomAlpha);
+        payloadPackets, payloadBytes, payloadBudget, maxOpenConnections, on, randomAlpha);
   }
 
   public TrackerOptions withMaxOpenConnections(int n) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        payloadPackets, payloadBytes, n, classifyPayloads, randomAlpha);
+        payloadPackets, payloadBytes, payloadBudget, n, classifyPayloads, randomAlpha);
   }
 
   public TrackerOptions withRandomAlpha(double alpha) {
     return new TrackerOptions(udpTimeoutNanos, tcpTimeoutNanos, closedLingerNanos, maxPackets,
-        payloadPackets, payloadBytes, maxOpenConnections, classifyPayloads, alpha);
+        payloadPackets, payloadBytes, payloadBudget, maxOpenConnections, classifyPayloads, alpha);
   }
 
   /**

@@ -36,8 +36,8 @@ final class ConnectionSynthesizer {
 	private final Rng rng = new Rng(0);
 	/** Edge and time draws: the compiled code of the scenario, or its tables. */
 	private final Walk walk;
-	/** The payload variants the current connection is still in. */
-	private final PayloadVariantSet variants = new PayloadVariantSet();
+	/** Pool entries consistent within the connection, framed random payloads. */
+	private final PayloadChoice payloads = new PayloadChoice();
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
 			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
@@ -70,16 +70,24 @@ final class ConnectionSynthesizer {
 		long time = start;
 		int state = model.initialState;
 		redraws = 0;
-		variants.reset();
+		payloads.start();
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
 				break;
 			}
-			if (variants.depth() > 0) {
-				edge = keepVariant(model, state, edge, rng);
-			}
-			if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
+			edge = payloads.keepVariant(model, state, edge, rng);
+			int closing = tcp && model.edgePayload[edge] == AutomatonModel.END && conversation.halfClosed()
+					&& redraws < MAX_REDRAWS ? legalEdge(model, state, rng, true) : -1;
+			if (closing >= 0) {
+				// the walk would end with one side still open: take a legal letter of the state instead
+				redraws++;
+				out.repairs[TcpConversation.HALF_CLOSED_END]++;
+				edge = closing;
+				if (label != null) {
+					label.addRepaired(edge, TcpConversation.HALF_CLOSED_END, false);
+				}
+			} else if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
 				edge = repair(model, state, edge, rng, out, label);
 				if (edge == STOP) {
 					break;
@@ -102,20 +110,7 @@ final class ConnectionSynthesizer {
 			int length = 0;
 			long payloadSum = 0;
 			if (pool != null && pool.isStrings() && (kind == AutomatonModel.PAYLOAD_TEXT || kind == AutomatonModel.PAYLOAD_REPLAY)) {
-				int entry = -1;
-				int level = pool.hasVariants() ? variants.depth() : 0;
-				for (; level > 0; level--) {
-					entry = pool.drawCompatible(rng, variants, level);
-					if (entry >= 0) {
-						break;
-					}
-				}
-				if (entry < 0) {
-					entry = pool.draw(rng);
-				}
-				if (pool.hasVariants()) {
-					variants.narrow(pool.variants(entry), level);
-				}
+				int entry = payloads.entry(pool, rng);
 				source = pool.string(entry);
 				length = source.length;
 				payloadSum = pool.sum(entry);
@@ -132,7 +127,7 @@ final class ConnectionSynthesizer {
 				sourceOffset = filler.offset(rng);
 				payloadSum = filler.sum(sourceOffset, length);
 				if (pool != null && pool.framed()) {
-					source = framed(pool, source, sourceOffset, length);
+					source = payloads.framed(pool, source, sourceOffset, length);
 					sourceOffset = 0;
 					payloadSum = Checksums.sum(source, 0, length);
 				}
@@ -157,66 +152,6 @@ final class ConnectionSynthesizer {
 		}
 	}
 
-	/**
-	 * The walk's edge, or, when its pool has no entry of the connection's innermost variant set that an edge of the
-	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
-	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
-	 * entry draw does.
-	 */
-	private int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
-		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
-		if (pool == null || !pool.hasVariants()) {
-			return edge;
-		}
-		for (int level = variants.depth(); level > 0; level--) {
-			if (pool.meets(variants, level)) {
-				return edge;
-			}
-			double total = 0;
-			for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-				if (keeps(model, e, edge, level)) {
-					total += model.edgeProbability[e];
-				}
-			}
-			if (total > 0) {
-				double u = rng.nextDouble() * total;
-				int chosen = edge;
-				for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-					if (keeps(model, e, edge, level)) {
-						chosen = e;
-						u -= model.edgeProbability[e];
-						if (u < 0) {
-							break;
-						}
-					}
-				}
-				return chosen;
-			}
-		}
-		return edge;
-	}
-
-	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */
-	private boolean keeps(AutomatonModel model, int e, int edge, int level) {
-		int p = model.edgePool[e];
-		return model.edgeFlags[e] == model.edgeFlags[edge] && model.edgeBackward[e] == model.edgeBackward[edge]
-				&& model.edgePayload[e] == model.edgePayload[edge] && model.edgeProbability[e] > 0 && p >= 0
-				&& model.pools[p].hasVariants() && model.pools[p].meets(variants, level);
-	}
-
-	/** Scratch for framed random payloads: written out before the next letter. */
-	private byte[] framedPayload = new byte[0];
-
-	/** A copy of the random bytes with the pool's header and length field written over their start. */
-	private byte[] framed(PayloadPool pool, byte[] source, int offset, int length) {
-		if (framedPayload.length < length) {
-			framedPayload = new byte[Math.max(length, 2 * framedPayload.length)];
-		}
-		System.arraycopy(source, offset, framedPayload, 0, length);
-		pool.frame(framedPayload, length);
-		return framedPayload;
-	}
-
 	/** {@link #repair}: the walk ends. */
 	private static final int STOP = Integer.MIN_VALUE;
 	/** Letters of the current connection drawn again so far. */
@@ -230,7 +165,7 @@ final class ConnectionSynthesizer {
 	private int repair(AutomatonModel model, int state, int edge, Rng rng, ConnectionPackets out, ConnectionLabel label) {
 		int kind = violation(model, edge);
 		out.repairs[kind]++;
-		int legal = kind == TcpConversation.AFTER_RST || redraws == MAX_REDRAWS ? -1 : legalEdge(model, state, rng);
+		int legal = kind == TcpConversation.AFTER_RST || redraws == MAX_REDRAWS ? -1 : legalEdge(model, state, rng, false);
 		if (legal >= 0) {
 			redraws++;
 		}
@@ -248,11 +183,15 @@ final class ConnectionSynthesizer {
 				model.edgePayload[edge] != AutomatonModel.PAYLOAD_EMPTY);
 	}
 
-	/** An edge of {@code state} a stack could take now, drawn with the legal edges' probabilities; -1 if none. */
-	private int legalEdge(AutomatonModel model, int state, Rng rng) {
+	/**
+	 * An edge of {@code state} a stack could take now, drawn with the legal edges' probabilities; -1 if none.
+	 * {@code notEnd}: the end of the walk is not among them.
+	 */
+	private int legalEdge(AutomatonModel model, int state, Rng rng, boolean notEnd) {
 		double total = 0;
 		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])) {
+			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
+					&& !(notEnd && model.edgePayload[e] == AutomatonModel.END)) {
 				total += model.edgeProbability[e];
 			}
 		}
@@ -262,7 +201,8 @@ final class ConnectionSynthesizer {
 		double u = rng.nextDouble() * total;
 		int chosen = -1;
 		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])) {
+			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
+					&& !(notEnd && model.edgePayload[e] == AutomatonModel.END)) {
 				chosen = e;
 				u -= model.edgeProbability[e];
 				if (u < 0) {

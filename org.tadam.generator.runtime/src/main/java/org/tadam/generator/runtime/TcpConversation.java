@@ -25,10 +25,17 @@ final class TcpConversation {
 	/** A SYN from a side whose SYN has been acknowledged. */
 	static final int SYN_AFTER_HANDSHAKE = 5;
 
-	static final int KINDS = 6;
+	/**
+	 * The end of the walk while one side has sent its FIN and the other has not, replaced by a legal letter of the
+	 * state: that stack would still close its side (a model state shared by "after a request" and "after the
+	 * client's FIN" lets the walk end there). When the state has no legal letter the walk ends as the model says.
+	 */
+	static final int HALF_CLOSED_END = 6;
+
+	static final int KINDS = 7;
 	/** Names of the kinds in summaries and label files. */
 	static final String[] NAMES = { "payload-after-own-fin", "after-rst", "out-of-turn", "duplicate-ack",
-			"before-handshake", "syn-after-handshake" };
+			"before-handshake", "syn-after-handshake", "end-half-closed" };
 
 	static final int FIN = 0x01;
 	static final int SYN = 0x02;
@@ -100,6 +107,12 @@ final class TcpConversation {
 			}
 		}
 		return mask ? forbidden | required : required;
+	}
+
+	/** Whether exactly one side has sent its FIN and no RST ended the connection. */
+	boolean halfClosed() {
+		int fins = state & (FIN_SENT | FIN_SENT << 1);
+		return (state & RESET) == 0 && fins != 0 && fins != (FIN_SENT | FIN_SENT << 1);
 	}
 
 	/** The kind of impossibility of this segment as the next one, or -1 when a stack could send it. */

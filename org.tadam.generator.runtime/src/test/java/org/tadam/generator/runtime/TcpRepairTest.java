@@ -154,6 +154,41 @@ class TcpRepairTest {
 		}
 	}
 
+	/**
+	 * After the client's FIN, state 6 ends the walk (0.7) or lets the server close (0.3): ending there would leave
+	 * the server's side open, so the end is redrawn as the server's FIN and counted.
+	 */
+	@Test
+	void aWalkDoesNotEndHalfClosed() throws Exception {
+		int[] firstEdge = { 0, 1, 2, 3, 4, 5, 6, 8, 9, 9 };
+		int[] target = { 1, 2, 3, 4, 5, 6, 9, 7, 8, 9 };
+		double[] probability = { 1, 1, 1, 1, 1, 1, 0.7, 0.3, 1, 1 };
+		int[] payload = { 0, 0, 0, 1, 1, 0, AutomatonModel.END, 0, 0, AutomatonModel.END };
+		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0x18, 0x11, 0, 0x11, 0x10, 0 };
+		boolean[] backward = { false, true, false, false, true, false, false, true, false, false };
+		int[] pool = new int[10];
+		java.util.Arrays.fill(pool, -1);
+		double[] distribution = new double[50];
+		for (int e = 0; e < 10; e++) {
+			distribution[5 * e] = 20;
+			distribution[5 * e + 1] = payload[e] == 1 ? 100 : 0;
+		}
+		AutomatonModel model = new AutomatonModel("half", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability, payload,
+				flags, backward, pool, distribution, new int[] { 80 }, new PayloadPool[0]);
+		ScenarioModel base = scenario(new double[4]);
+		ScenarioModel half = new ScenarioModel("half", new AutomatonModel[] { model }, new double[] { 1 }, new int[][] { { 80 } },
+				base.clients, base.servers);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		RunSummary summary = new TrafficGenerator(half, settings(2)).run(Channels.newChannel(out));
+		assertEquals(0.7 * CONNECTIONS, summary.repaired("end-half-closed"), 0.05 * CONNECTIONS);
+		Map<String, List<Segments>> connections = Segments.connections(Segments.read(out.toByteArray()));
+		assertEquals(CONNECTIONS, connections.size());
+		for (List<Segments> connection : connections.values()) {
+			checkStack(connection);
+			assertEquals(2, connection.stream().filter(p -> (p.flags() & Segments.FIN) != 0).count(), "both sides close");
+		}
+	}
+
 	@Test
 	void whoSpeaksFirstComesFromTheModel() {
 		AutomatonModel client = scenario(new double[4]).automata[0];

@@ -15,7 +15,9 @@ import org.tadam.model.RandomPayload;
  */
 final class RandomFraming {
   /** Leading bytes examined. */
-  static final int HEAD = 16;
+  static final int HEAD = 24;
+  /** Bytes after the framing that must look random. */
+  static final int OPAQUE_CHECK = 4;
   /** Payloads needed before shared leading bytes are believed. */
   static final int MIN_HEADER_SAMPLES = 3;
   /** Payloads needed before a length field is believed. */
@@ -71,7 +73,8 @@ final class RandomFraming {
       }
       agree += ok ? e.getValue()[0] : 0;
     }
-    return total > 0 && agree >= (framed.getLengthOffset() >= 0 ? FIELD_SHARE : SHARE) * total;
+    int end = framed.getLengthOffset() >= 0 ? framed.getLengthOffset() + framed.getLengthWidth() : header.length;
+    return total > 0 && agree >= (framed.getLengthOffset() >= 0 ? FIELD_SHARE : SHARE) * total && opaqueAfter(end);
   }
 
   /**
@@ -95,16 +98,17 @@ final class RandomFraming {
     }
     for (int at = 0; total >= MIN_FIELD_SAMPLES && at < HEAD; at++) {
       for (int width : new int[] { 2, 1, 4 }) {
-        if (at + width <= HEAD && lengthField(at, width, total, random)) {
+        if (at + width <= HEAD && opaqueAfter(at + width) && lengthField(at, width, total, random)) {
           random.setHeader(Arrays.copyOf(common, at));
           return true;
         }
       }
     }
-    if (constant > 0) {
+    if (constant > 0 && opaqueAfter(constant)) {
       random.setHeader(Arrays.copyOf(common, constant));
+      return true;
     }
-    return constant > 0;
+    return false;
   }
 
   private boolean lengthField(int at, int width, long total, RandomPayload random) {
@@ -132,6 +136,25 @@ final class RandomFraming {
     random.setLengthOffset(at);
     random.setLengthWidth(width);
     random.setLengthPlus((int) (long) best.getKey());
+    return true;
+  }
+
+  /**
+   * Whether the bytes after the framing look like ciphertext: no byte value in half of the payloads at any of
+   * the next {@link #OPAQUE_CHECK} positions. Framing in front of structured bytes (an MQTT PUBLISH header before
+   * its topic length) makes parsers read random bytes as that structure: worse than no framing.
+   */
+  private boolean opaqueAfter(int end) {
+    for (int k = end; k < Math.min(HEAD, end + OPAQUE_CHECK); k++) {
+      long[] byValue = byteValues(k);
+      long n = 0;
+      for (long c : byValue) {
+        n += c;
+      }
+      if (n >= MIN_HEADER_SAMPLES + 1 && byValue[mostFrequent(byValue)] * 2 >= n) {
+        return false;
+      }
+    }
     return true;
   }
 

@@ -67,6 +67,25 @@ class RandomFramingTest {
   }
 
   @Test
+  void noFramingInFrontOfStructuredBytes() {
+    Random r = new Random(5);
+    RandomFraming framing = new RandomFraming();
+    for (int i = 0; i < 30; i++) {
+      // an MQTT PUBLISH: type, remaining length, then a topic length of 11: not ciphertext
+      int length = 15 + r.nextInt(60);
+      byte[] p = random(r, length);
+      p[0] = 0x30;
+      p[1] = (byte) (length - 2);
+      p[2] = 0;
+      p[3] = 11;
+      framing.add(p, length, 1);
+    }
+    RandomPayload pool = learn(framing);
+    assertNull(pool.getHeader());
+    assertEquals(-1, pool.getLengthOffset());
+  }
+
+  @Test
   void aFewPayloadsGiveSharedBytesButNoField() {
     Random r = new Random(3);
     RandomFraming framing = new RandomFraming();

@@ -1,0 +1,103 @@
+package org.tadam.generator.runtime;
+
+/**
+ * The payload side of one connection's walk: pool entries drawn consistent with each other (the connection's
+ * {@link PayloadVariantSet}), parallel edges chosen to keep that consistency, and random payloads framed as their
+ * pool says. One instance per thread, reused from connection to connection.
+ */
+final class PayloadChoice {
+
+	private final PayloadVariantSet variants = new PayloadVariantSet();
+
+	/** A new connection: every variant is possible again. */
+	void start() {
+		variants.reset();
+	}
+
+	/**
+	 * An entry of a string pool: among those of the innermost variant set of the connection that has one, backing
+	 * off outward, else drawn from the whole pool; the connection's variants narrow to the entry's.
+	 */
+	int entry(PayloadPool pool, Rng rng) {
+		if (!pool.hasVariants()) {
+			return pool.draw(rng);
+		}
+		int entry = -1;
+		int level = variants.depth();
+		for (; level > 0; level--) {
+			entry = pool.drawCompatible(rng, variants, level);
+			if (entry >= 0) {
+				break;
+			}
+		}
+		if (entry < 0) {
+			entry = pool.draw(rng);
+		}
+		variants.narrow(pool.variants(entry), level);
+		return entry;
+	}
+
+	/**
+	 * The walk's edge, or, when its pool has no entry of the connection's innermost variant set that an edge of the
+	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
+	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
+	 * entry draw does.
+	 */
+	int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
+		if (variants.depth() == 0) {
+			return edge;
+		}
+		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
+		if (pool == null || !pool.hasVariants()) {
+			return edge;
+		}
+		for (int level = variants.depth(); level > 0; level--) {
+			if (pool.meets(variants, level)) {
+				return edge;
+			}
+			double total = 0;
+			for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+				if (keeps(model, e, edge, level)) {
+					total += model.edgeProbability[e];
+				}
+			}
+			if (total > 0) {
+				double u = rng.nextDouble() * total;
+				int chosen = edge;
+				for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+					if (keeps(model, e, edge, level)) {
+						chosen = e;
+						u -= model.edgeProbability[e];
+						if (u < 0) {
+							break;
+						}
+					}
+				}
+				return chosen;
+			}
+		}
+		return edge;
+	}
+
+	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */
+	private boolean keeps(AutomatonModel model, int e, int edge, int level) {
+		int p = model.edgePool[e];
+		return model.edgeFlags[e] == model.edgeFlags[edge] && model.edgeBackward[e] == model.edgeBackward[edge]
+				&& model.edgePayload[e] == model.edgePayload[edge] && model.edgeProbability[e] > 0 && p >= 0
+				&& model.pools[p].hasVariants() && model.pools[p].meets(variants, level);
+	}
+
+	/** Scratch for framed random payloads: written out before the next letter. */
+	private byte[] framedPayload = new byte[0];
+
+	/** A copy of the random bytes with the pool's header and length field written over their start. */
+	byte[] framed(PayloadPool pool, byte[] source, int offset, int length) {
+		if (framedPayload.length < length) {
+			framedPayload = new byte[Math.max(length, 2 * framedPayload.length)];
+		}
+		System.arraycopy(source, offset, framedPayload, 0, length);
+		pool.frame(framedPayload, length);
+		return framedPayload;
+	}
+
+}
