@@ -55,7 +55,7 @@ class AutomatonClassTemplate {
 					return new AutomatonModel(NAME, AutomatonModel.«IF t.tcp»TCP«ELSE»UDP«ENDIF», «t.iatUnit», «t.sizeUnit», INITIAL_STATE,
 							t.stateFirstEdge, t.edgeTarget, t.edgeProbability, t.edgePayload, t.edgeFlags, t.edgeBackward, t.edgePool,
 							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
-							t.edgeIds);
+							t.edgeIds)«IF t.closesNormally».closingNormally()«ENDIF»;
 				}
 			}
 		'''

@@ -220,6 +220,11 @@ public final class AutomatonTables {
 		};
 	}
 
+	/** TCP connections that all closed normally (the model's outcome is SF). */
+	public boolean closesNormally() {
+		return isTcp() && "SF".equals(automaton.getOutcome());
+	}
+
 	public boolean isTcp() {
 		return automaton.getProtocol() != L4Protocol.UDP;
 	}

@@ -55,6 +55,8 @@ public final class AutomatonModel {
 	final int firstSpeaker;
 	/** A payload of the model exceeds an Ethernet MSS: the capture came from a path of large segments (loopback). */
 	final boolean largeSegments;
+	/** The model's connections all closed normally (outcome SF): a walk does not end with a side still open. */
+	boolean closesNormally;
 	/** A text edge has no pool (the capture kept none of its bytes): it needs printable filler. */
 	final boolean textWithoutPool;
 	/** Per edge, TcpConversation's rule masks: the edge is legal when (state & mask) == want. Zero for $ and UDP. */
@@ -143,6 +145,12 @@ public final class AutomatonModel {
 				edgeRuleWant[e] = TcpConversation.ruleWant(side, edgeFlags[e], payload, firstSpeaker);
 			}
 		}
+	}
+
+	/** Marks a model whose connections all closed normally; returns it. */
+	public AutomatonModel closingNormally() {
+		closesNormally = true;
+		return this;
 	}
 
 	/** The MSS of IPv4 over Ethernet; IPv6's is 20 bytes less. */

@@ -77,15 +77,16 @@ final class ConnectionSynthesizer {
 				break;
 			}
 			edge = payloads.keepVariant(model, state, edge, rng);
-			int closing = tcp && model.edgePayload[edge] == AutomatonModel.END && conversation.halfClosed()
-					&& redraws < MAX_REDRAWS ? legalEdge(model, state, rng, true) : -1;
+			int closing = tcp && model.edgePayload[edge] == AutomatonModel.END && redraws < MAX_REDRAWS
+					&& (conversation.halfClosed() || model.closesNormally && conversation.open())
+							? legalEdge(model, state, rng, true) : -1;
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
 				redraws++;
-				out.repairs[TcpConversation.HALF_CLOSED_END]++;
+				out.repairs[TcpConversation.UNCLOSED_END]++;
 				edge = closing;
 				if (label != null) {
-					label.addRepaired(edge, TcpConversation.HALF_CLOSED_END, false);
+					label.addRepaired(edge, TcpConversation.UNCLOSED_END, false);
 				}
 			} else if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
 				edge = repair(model, state, edge, rng, out, label);

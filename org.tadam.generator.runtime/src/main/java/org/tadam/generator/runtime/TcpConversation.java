@@ -26,16 +26,17 @@ final class TcpConversation {
 	static final int SYN_AFTER_HANDSHAKE = 5;
 
 	/**
-	 * The end of the walk while one side has sent its FIN and the other has not, replaced by a legal letter of the
-	 * state: that stack would still close its side (a model state shared by "after a request" and "after the
-	 * client's FIN" lets the walk end there). When the state has no legal letter the walk ends as the model says.
+	 * The end of the walk while one side has sent its FIN and the other has not, or, in a model whose connections
+	 * all closed normally, while the connection is still open: replaced by a legal letter of the state, since the
+	 * stacks would still close (a model state shared by "after a request" and "after the client's FIN" lets the
+	 * walk end there). When the state has no legal letter the walk ends as the model says.
 	 */
-	static final int HALF_CLOSED_END = 6;
+	static final int UNCLOSED_END = 6;
 
 	static final int KINDS = 7;
 	/** Names of the kinds in summaries and label files. */
 	static final String[] NAMES = { "payload-after-own-fin", "after-rst", "out-of-turn", "duplicate-ack",
-			"before-handshake", "syn-after-handshake", "end-half-closed" };
+			"before-handshake", "syn-after-handshake", "end-before-close" };
 
 	static final int FIN = 0x01;
 	static final int SYN = 0x02;
@@ -107,6 +108,12 @@ final class TcpConversation {
 			}
 		}
 		return mask ? forbidden | required : required;
+	}
+
+	/** Whether the handshake completed and neither a FIN nor a RST has been sent since. */
+	boolean open() {
+		return (state & (RESET | FIN_SENT | FIN_SENT << 1)) == 0
+				&& (state & (SYN_ACKED | SYN_ACKED << 1)) == (SYN_ACKED | SYN_ACKED << 1);
 	}
 
 	/** Whether exactly one side has sent its FIN and no RST ended the connection. */

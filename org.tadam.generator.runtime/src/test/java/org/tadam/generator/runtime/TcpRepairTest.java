@@ -180,12 +180,51 @@ class TcpRepairTest {
 				base.clients, base.servers);
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		RunSummary summary = new TrafficGenerator(half, settings(2)).run(Channels.newChannel(out));
-		assertEquals(0.7 * CONNECTIONS, summary.repaired("end-half-closed"), 0.05 * CONNECTIONS);
+		assertEquals(0.7 * CONNECTIONS, summary.repaired("end-before-close"), 0.05 * CONNECTIONS);
 		Map<String, List<Segments>> connections = Segments.connections(Segments.read(out.toByteArray()));
 		assertEquals(CONNECTIONS, connections.size());
 		for (List<Segments> connection : connections.values()) {
 			checkStack(connection);
 			assertEquals(2, connection.stream().filter(p -> (p.flags() & Segments.FIN) != 0).count(), "both sides close");
+		}
+	}
+
+	/**
+	 * After the client's request, state 4 ends the walk (0.6) or closes (0.4). A model whose connections all closed
+	 * normally (outcome SF) never ends open; without that outcome the model's ends stay.
+	 */
+	@Test
+	void aModelWhoseConnectionsClosedDoesNotEndOpen() throws Exception {
+		int[] firstEdge = { 0, 1, 2, 3, 4, 6, 7, 8, 8 };
+		int[] target = { 1, 2, 3, 4, 8, 5, 6, 7 };
+		double[] probability = { 1, 1, 1, 1, 0.6, 0.4, 1, 1 };
+		int[] payload = { 0, 0, 0, 1, AutomatonModel.END, 0, 0, AutomatonModel.END };
+		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0, 0x11, 0x11, 0 };
+		boolean[] backward = { false, true, false, false, false, false, true, false };
+		int[] pool = new int[8];
+		java.util.Arrays.fill(pool, -1);
+		double[] distribution = new double[40];
+		for (int e = 0; e < 8; e++) {
+			distribution[5 * e] = 20;
+			distribution[5 * e + 1] = payload[e] == 1 ? 100 : 0;
+		}
+		ScenarioModel base = scenario(new double[4]);
+		for (boolean closes : new boolean[] { true, false }) {
+			AutomatonModel model = new AutomatonModel("open", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability,
+					payload, flags, backward, pool, distribution, new int[] { 80 }, new PayloadPool[0]);
+			ScenarioModel open = new ScenarioModel("open", new AutomatonModel[] { closes ? model.closingNormally() : model },
+					new double[] { 1 }, new int[][] { { 80 } }, base.clients, base.servers);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			RunSummary summary = new TrafficGenerator(open, settings(1)).run(Channels.newChannel(out));
+			long unclosed = Segments.connections(Segments.read(out.toByteArray())).values().stream()
+					.filter(c -> c.stream().noneMatch(p -> (p.flags() & Segments.FIN) != 0)).count();
+			if (closes) {
+				assertEquals(0, unclosed);
+				assertEquals(0.6 * CONNECTIONS, summary.repaired("end-before-close"), 0.05 * CONNECTIONS);
+			} else {
+				assertEquals(0.6 * CONNECTIONS, unclosed, 0.05 * CONNECTIONS);
+				assertEquals(0, summary.repaired("end-before-close"));
+			}
 		}
 	}
 

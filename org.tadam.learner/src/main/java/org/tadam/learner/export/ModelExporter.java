@@ -78,8 +78,9 @@ public final class ModelExporter {
         out.getPorts().addAll(info.ports());
       }
     }
-    if (info.outcome() != null) {
-      out.setOutcome(info.outcome());
+    String outcome = info.outcome() != null ? info.outcome() : Outcome.of(m.samples());
+    if (outcome != null) {
+      out.setOutcome(outcome);
     }
     Quantisation q = quantisation(info.quantisation());
     if (q != null) {
