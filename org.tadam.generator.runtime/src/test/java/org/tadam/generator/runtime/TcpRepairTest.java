@@ -49,6 +49,27 @@ class TcpRepairTest {
 				servers);
 	}
 
+	/** A model without pools: 20 decilog-µs gaps, 100-byte payloads where {@code payload} is 1. */
+	static AutomatonModel model(String name, int[] firstEdge, int[] target, double[] probability, int[] payload,
+			int[] flags, boolean[] backward) {
+		int[] pool = new int[target.length];
+		java.util.Arrays.fill(pool, -1);
+		double[] distribution = new double[5 * target.length];
+		for (int e = 0; e < target.length; e++) {
+			distribution[5 * e] = 20;
+			distribution[5 * e + 1] = payload[e] == 1 ? 100 : 0;
+		}
+		return new AutomatonModel(name, AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability, payload, flags,
+				backward, pool, distribution, new int[] { 80 }, new PayloadPool[0]);
+	}
+
+	/** The scenario of one model, on the addresses of {@link #scenario}. */
+	static ScenarioModel alone(AutomatonModel model) {
+		ScenarioModel base = scenario(new double[4]);
+		return new ScenarioModel(model.name, new AutomatonModel[] { model }, new double[] { 1 }, new int[][] { { 80 } },
+				base.clients, base.servers);
+	}
+
 	static GeneratorSettings settings(int threads) {
 		GeneratorSettings settings = new GeneratorSettings();
 		settings.seed = 9;
@@ -130,18 +151,7 @@ class TcpRepairTest {
 		int[] payload = { 0, 0, 0, 1, 0, 1, 0, 1, AutomatonModel.END };
 		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0x11, 0x18, 0x10, 0x18, 0 };
 		boolean[] backward = { false, true, false, false, true, false, true, true, false };
-		int[] pool = new int[9];
-		java.util.Arrays.fill(pool, -1);
-		double[] distribution = new double[45];
-		for (int e = 0; e < 9; e++) {
-			distribution[5 * e] = 20;
-			distribution[5 * e + 1] = payload[e] == 1 ? 100 : 0;
-		}
-		AutomatonModel model = new AutomatonModel("trap", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability, payload,
-				flags, backward, pool, distribution, new int[] { 80 }, new PayloadPool[0]);
-		ScenarioModel base = scenario(new double[4]);
-		ScenarioModel trap = new ScenarioModel("trap", new AutomatonModel[] { model }, new double[] { 1 }, new int[][] { { 80 } },
-				base.clients, base.servers);
+		ScenarioModel trap = alone(model("trap", firstEdge, target, probability, payload, flags, backward));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		RunSummary summary = new TrafficGenerator(trap, settings(1)).run(Channels.newChannel(out));
 		long repaired = summary.repaired("payload-after-own-fin");
@@ -166,18 +176,7 @@ class TcpRepairTest {
 		int[] payload = { 0, 0, 0, 1, 1, 0, AutomatonModel.END, 0, 0, AutomatonModel.END };
 		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0x18, 0x11, 0, 0x11, 0x10, 0 };
 		boolean[] backward = { false, true, false, false, true, false, false, true, false, false };
-		int[] pool = new int[10];
-		java.util.Arrays.fill(pool, -1);
-		double[] distribution = new double[50];
-		for (int e = 0; e < 10; e++) {
-			distribution[5 * e] = 20;
-			distribution[5 * e + 1] = payload[e] == 1 ? 100 : 0;
-		}
-		AutomatonModel model = new AutomatonModel("half", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability, payload,
-				flags, backward, pool, distribution, new int[] { 80 }, new PayloadPool[0]);
-		ScenarioModel base = scenario(new double[4]);
-		ScenarioModel half = new ScenarioModel("half", new AutomatonModel[] { model }, new double[] { 1 }, new int[][] { { 80 } },
-				base.clients, base.servers);
+		ScenarioModel half = alone(model("half", firstEdge, target, probability, payload, flags, backward));
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		RunSummary summary = new TrafficGenerator(half, settings(2)).run(Channels.newChannel(out));
 		assertEquals(0.7 * CONNECTIONS, summary.repaired("end-before-close"), 0.05 * CONNECTIONS);
@@ -201,19 +200,9 @@ class TcpRepairTest {
 		int[] payload = { 0, 0, 0, 1, AutomatonModel.END, 0, 0, AutomatonModel.END };
 		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0, 0x11, 0x11, 0 };
 		boolean[] backward = { false, true, false, false, false, false, true, false };
-		int[] pool = new int[8];
-		java.util.Arrays.fill(pool, -1);
-		double[] distribution = new double[40];
-		for (int e = 0; e < 8; e++) {
-			distribution[5 * e] = 20;
-			distribution[5 * e + 1] = payload[e] == 1 ? 100 : 0;
-		}
-		ScenarioModel base = scenario(new double[4]);
 		for (boolean closes : new boolean[] { true, false }) {
-			AutomatonModel model = new AutomatonModel("open", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability,
-					payload, flags, backward, pool, distribution, new int[] { 80 }, new PayloadPool[0]);
-			ScenarioModel open = new ScenarioModel("open", new AutomatonModel[] { closes ? model.closingNormally() : model },
-					new double[] { 1 }, new int[][] { { 80 } }, base.clients, base.servers);
+			AutomatonModel model = model("open", firstEdge, target, probability, payload, flags, backward);
+			ScenarioModel open = alone(closes ? model.closingNormally() : model);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			RunSummary summary = new TrafficGenerator(open, settings(1)).run(Channels.newChannel(out));
 			long unclosed = Segments.connections(Segments.read(out.toByteArray())).values().stream()
