@@ -82,15 +82,31 @@ final class PoolVariants {
         variants.computeIfAbsent(pair, k -> new BitSet()).set(v);
       }
     }
+    // the same bytes are the same message wherever the automaton put them: an MQTT v5 CONNECT on a rarer edge
+    // belongs to the variants of the v5 CONNECT on the common one, whose answers the pools hold
+    Map<Object, BitSet> byContent = new HashMap<>();
     for (int p = 0; p < pools.size(); p++) {
       List<?> entries = pools.get(p);
       for (int i = 0; i < entries.size(); i++) {
         BitSet set = variants.get(p << 8 | i);
         if (set != null) {
-          variantsOf(entries.get(i)).addAll(PayloadVariants.ranges(set));
+          byContent.computeIfAbsent(content(entries.get(i)), k -> new BitSet()).or(set);
         }
       }
     }
+    for (List<?> entries : pools) {
+      for (Object entry : entries) {
+        BitSet set = byContent.get(content(entry));
+        if (set != null) {
+          variantsOf(entry).addAll(PayloadVariants.ranges(set));
+        }
+      }
+    }
+  }
+
+  private static Object content(Object entry) {
+    return entry instanceof org.tadam.model.WeightedBytes b ? ByteBuffer.wrap(b.getData())
+        : ((org.tadam.model.WeightedText) entry).getText();
   }
 
   private static List<VariantRange> variantsOf(Object entry) {

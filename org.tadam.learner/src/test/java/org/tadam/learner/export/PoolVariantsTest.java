@@ -45,6 +45,27 @@ class PoolVariantsTest {
     assertEquals(3, helo.cardinality() + ehlo.cardinality(), "one variant per combination");
   }
 
+  /** A message sent on two edges is one message: on both it belongs to the variants of either. */
+  @Test
+  void theSameBytesOnTwoEdgesShareTheirVariants() {
+    int[] common = { 0, 1, 2, 3 };
+    byte[][] connects = { b("v5"), b("v5"), b("v4"), b("v4") };
+    byte[][] acks = { b("ack5"), b("ack5"), b("ack4"), b("ack4") };
+    TextPayload commonPool = pool(connects, PayloadClass.TEXT);
+    TextPayload ackPool = pool(acks, PayloadClass.TEXT);
+    int[] rare = { 4 };
+    byte[][] rareConnect = { b("v5") };
+    TextPayload rarePool = pool(rareConnect, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    variants.add(commonPool, common, connects);
+    variants.add(ackPool, common, acks);
+    variants.add(rarePool, rare, rareConnect);
+    variants.tag();
+    assertEquals(set(commonPool, "v5"), set(rarePool, "v5"));
+    assertTrue(set(rarePool, "v5").intersects(set(ackPool, "ack5")));
+    assertFalse(set(rarePool, "v5").intersects(set(ackPool, "ack4")));
+  }
+
   @Test
   void oneCombinationNeedsNoVariants() {
     int[] members = { 0, 1, 2 };
