@@ -95,6 +95,18 @@ class PayloadVariantsTest {
 	}
 
 	@Test
+	void theSameBytesWhateverTheThreadCount() throws Exception {
+		byte[][] runs = new byte[2][];
+		for (int threads = 1; threads <= 2; threads++) {
+			GeneratorSettings settings = TcpRepairTest.settings(threads);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			new TrafficGenerator(scenario(true), settings).run(Channels.newChannel(out));
+			runs[threads - 1] = out.toByteArray();
+		}
+		org.junit.jupiter.api.Assertions.assertArrayEquals(runs[0], runs[1]);
+	}
+
+	@Test
 	void withoutVariantsTheDrawsAreIndependent() throws Exception {
 		long mixed = generate(false, 1).stream().filter(l -> (l[0] == 11) != (l[2] == 8)).count();
 		assertTrue(mixed > CONNECTIONS / 4, "mixed versions: " + mixed);
