@@ -94,6 +94,20 @@ class WriterTest {
 	}
 
 	@Test
+	void variantsAndRandomHeadersAreReportedAsNotWritten() throws Exception {
+		Automaton http = sample("http");
+		Edge pooled = http.getEdges().stream().filter(e -> e.getPayload() instanceof org.tadam.model.TextPayload).findFirst()
+				.orElseThrow();
+		org.tadam.model.VariantRange range = org.tadam.model.TadamFactory.eINSTANCE.createVariantRange();
+		range.setFirst(3);
+		((org.tadam.model.TextPayload) pooled.getPayload()).getEntries().get(0).getVariants().add(range);
+		ConversionReport report = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();
+		assertEquals(1, report.lines().stream().filter(l -> l.message().contains("payload variants not written")).count(),
+				report.lines()::toString);
+		assertEquals(0, report.lines().stream().filter(l -> l.message().contains("length field")).count());
+	}
+
+	@Test
 	void generationOneRepeatsWeightedEntries() throws Exception {
 		FosrWriter.Exported out = new FosrWriter(FosrGeneration.GEN1).write(sample("dns"), "dns.json");
 		String json = new String(out.json(), java.nio.charset.StandardCharsets.UTF_8);

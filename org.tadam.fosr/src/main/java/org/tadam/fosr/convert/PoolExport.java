@@ -35,6 +35,7 @@ final class PoolExport {
 			return new FosrPool.None();
 		}
 		boolean gen1 = generation == FosrGeneration.GEN1;
+		reportLost(payload, path, label, report);
 		if (payload instanceof RandomPayload random) {
 			List<Integer> lengths = random.getLengths().stream().map(WeightedLength::getLength).toList();
 			List<Integer> weights = random.getLengths().stream().map(WeightedLength::getWeight).toList();
@@ -66,6 +67,18 @@ final class PoolExport {
 			return new FosrPool.Bytes(ByteEncoding.UNTYPED, bytes, weightsIfNeeded(weights));
 		}
 		return new FosrPool.Texts(content, weightsIfNeeded(weights));
+	}
+
+	/** Fos-R pools have no payload variants and no framing of random payloads: say so when a pool has them. */
+	private static void reportLost(PayloadModel payload, String path, String label, ConversionReport report) {
+		boolean variants = payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty())
+				|| payload instanceof TextPayload t && t.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty());
+		if (variants) {
+			report.add(Topic.PAYLOAD, path, label + ": payload variants not written (Fos-R draws each entry on its own)");
+		}
+		if (payload instanceof RandomPayload random && random.getHeader() != null) {
+			report.add(Topic.PAYLOAD, path, label + ": header and length field of random payloads not written");
+		}
 	}
 
 	private static List<Integer> weightsIfNeeded(List<Integer> weights) {
