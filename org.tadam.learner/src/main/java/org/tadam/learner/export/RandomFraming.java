@@ -16,6 +16,11 @@ import org.tadam.model.RandomPayload;
 final class RandomFraming {
   /** Leading bytes examined. */
   static final int HEAD = 24;
+  /**
+   * Largest difference between a payload's length and its length field: headers and MACs. A larger one means
+   * the field took in constant bytes before the real one (an MQTT type byte), which the header states better.
+   */
+  static final int MAX_PLUS = 4096;
   /** Bytes after the framing that must look random. */
   static final int OPAQUE_CHECK = 4;
   /** Payloads needed before shared leading bytes are believed. */
@@ -112,8 +117,9 @@ final class RandomFraming {
   }
 
   private boolean lengthField(int at, int width, long total, RandomPayload random) {
+    // per difference (length - field): the payloads that have it, and the field values they show
     Map<Long, long[]> plus = new HashMap<>();
-    Map<Long, Boolean> values = new HashMap<>();
+    Map<Long, java.util.Set<Long>> values = new HashMap<>();
     for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
       ByteBuffer h = e.getKey().head();
       if (h.capacity() >= at + width) {
@@ -121,16 +127,18 @@ final class RandomFraming {
         for (int i = 0; i < width; i++) {
           value = value << 8 | (h.get(at + i) & 0xFF);
         }
-        values.put(value, true);
-        plus.computeIfAbsent(e.getKey().length() - value, p -> new long[1])[0] += e.getValue()[0];
+        long p = e.getKey().length() - value;
+        plus.computeIfAbsent(p, k -> new long[1])[0] += e.getValue()[0];
+        values.computeIfAbsent(p, k -> new java.util.HashSet<>()).add(value);
       }
     }
     Map.Entry<Long, long[]> best = plus.entrySet().stream()
         .max((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(a.getValue()[0], b.getValue()[0])
             : Long.compare(b.getKey(), a.getKey()))
         .orElse(null);
-    if (best == null || values.size() < 2 || best.getValue()[0] < FIELD_SHARE * total
-        || Math.abs(best.getKey()) > 1 << 16) {
+    // the agreeing payloads must show two lengths at least: one length cannot tell a field from constant bytes
+    if (best == null || values.get(best.getKey()).size() < 2 || best.getValue()[0] < FIELD_SHARE * total
+        || Math.abs(best.getKey()) > MAX_PLUS) {
       return false;
     }
     random.setLengthOffset(at);

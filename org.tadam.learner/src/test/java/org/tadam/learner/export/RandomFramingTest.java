@@ -85,6 +85,21 @@ class RandomFramingTest {
     assertEquals(-1, pool.getLengthOffset());
   }
 
+  /** Nine payloads of one length and one of another: the field that agrees with nine shows one value only. */
+  @Test
+  void oneLengthCannotTellAFieldFromConstantBytes() {
+    Random r = new Random(6);
+    RandomFraming framing = new RandomFraming();
+    for (int i = 0; i < 10; i++) {
+      int length = i == 0 ? 300 : 200;
+      byte[] p = record(r, 0x17, length);
+      p[3] = 9;
+      framing.add(p, length, 1);
+    }
+    RandomPayload pool = learn(framing);
+    assertEquals(-1, pool.getLengthOffset());
+  }
+
   @Test
   void aFewPayloadsGiveSharedBytesButNoField() {
     Random r = new Random(3);
