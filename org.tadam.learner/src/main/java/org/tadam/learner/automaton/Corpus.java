@@ -163,6 +163,11 @@ public final class Corpus {
     return values[w][i];
   }
 
+  /** The value vectors of word w's letters (shared: not to be changed). */
+  public int[][] values(int w) {
+    return values[w];
+  }
+
   public long weight(int w) {
     return weights[w];
   }

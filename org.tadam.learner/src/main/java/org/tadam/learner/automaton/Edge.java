@@ -21,9 +21,12 @@ public final class Edge {
   long[] occurrences = new long[4];
   int occurrenceCount;
   Gaussian gaussian;
-  CellMassCache cellCache = new CellMassCache();
+  /** null until a mass is asked for: most edges a candidate touches are never aligned against */
+  CellMassCache cellCache;
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
+  /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
+  int savedIn = -1;
 
   Edge(int id, int source, int target, int symbol, int family, int dimension) {
     this.id = id;
@@ -45,7 +48,7 @@ public final class Edge {
     occurrences = o.occurrences.clone();
     occurrenceCount = o.occurrenceCount;
     gaussian = o.gaussian;
-    cellCache = new CellMassCache(o.cellCache);
+    cellCache = o.cellCache == null ? null : new CellMassCache(o.cellCache);
     valueBits = o.valueBits;
     parameterBits = o.parameterBits;
   }
@@ -116,6 +119,9 @@ public final class Edge {
   /** Unit-cell probability of a value, cached per edge. */
   public double cellMass(int[] v) {
     long key = ValueStats.pack(v);
+    if (cellCache == null) {
+      cellCache = new CellMassCache();
+    }
     double p = cellCache.get(key);
     if (Double.isNaN(p)) {
       p = gaussian().cellMass(v);

@@ -22,7 +22,7 @@ public final class LearnAutomaton {
   private final List<IntList> out = new ArrayList<>();
   private final List<IntList> in = new ArrayList<>();
   private final List<Boolean> stateAlive = new ArrayList<>();
-  private final List<double[]> stateBits = new ArrayList<>();
+  private final List<StateBits> stateBits = new ArrayList<>();
   private final int[][] path;
   private final int[][] slot;
   private final TreeSet<Integer> unmatched = new TreeSet<>();
@@ -31,6 +31,24 @@ public final class LearnAutomaton {
   private int nextFamily;
   private long matchedLetters;
   private ArrayDeque<Runnable> journal;
+  /**
+   * Changes with every mark and rollback. Within one generation the first change of an edge or a
+   * state saves its cached costs for undo; later changes only invalidate them, since a rollback
+   * always returns to a mark, before that first save.
+   */
+  private int generation;
+
+  /** The cached transition code of a state (NaN when stale). */
+  private static final class StateBits {
+    double bits = Double.NaN;
+    int savedIn = -1;
+
+    StateBits copy() {
+      StateBits c = new StateBits();
+      c.bits = bits;
+      return c;
+    }
+  }
 
   public LearnAutomaton(Corpus corpus) {
     this.corpus = corpus;
@@ -58,8 +76,8 @@ public final class LearnAutomaton {
       in.add(new IntList(l));
     }
     stateAlive.addAll(o.stateAlive);
-    for (double[] b : o.stateBits) {
-      stateBits.add(b.clone());
+    for (StateBits b : o.stateBits) {
+      stateBits.add(b.copy());
     }
     path = new int[o.path.length][];
     slot = new int[o.slot.length][];
@@ -81,6 +99,7 @@ public final class LearnAutomaton {
     if (journal == null) {
       journal = new ArrayDeque<>();
     }
+    generation++;
     return journal.size();
   }
 
@@ -89,6 +108,7 @@ public final class LearnAutomaton {
     while (journal.size() > mark) {
       journal.pop().run();
     }
+    generation++;
   }
 
   /** Stops recording (changes become permanent). */
@@ -164,11 +184,11 @@ public final class LearnAutomaton {
 
   /** Cached transition cost of a state, NaN when stale. */
   public double stateBits(int q) {
-    return stateBits.get(q)[0];
+    return stateBits.get(q).bits;
   }
 
   public void setStateBits(int q, double bits) {
-    stateBits.get(q)[0] = bits;
+    stateBits.get(q).bits = bits;
   }
 
   public void setEdgeBits(Edge e, double valueBits, double parameterBits) {
@@ -191,7 +211,7 @@ public final class LearnAutomaton {
     stateAlive.add(true);
     out.add(new IntList());
     in.add(new IntList());
-    stateBits.add(new double[] {Double.NaN});
+    stateBits.add(new StateBits());
     aliveStates++;
     record(() -> {
       stateAlive.remove(q);
@@ -350,12 +370,18 @@ public final class LearnAutomaton {
 
   /**
    * Invalidates the cached statistics-derived values of an edge. The old values are restored on
-   * undo even when they were already stale, because scoring refreshes caches without journaling.
+   * undo even when they were already stale, because scoring refreshes caches without journaling;
+   * they are saved at the edge's first change in a generation only.
    */
   private void touchEdge(Edge e) {
-    if (journal == null && Double.isNaN(e.valueBits) && e.gaussian == null) {
+    if (journal == null || e.savedIn == generation) {
+      e.valueBits = Double.NaN;
+      e.parameterBits = Double.NaN;
+      e.gaussian = null;
+      e.cellCache = null;
       return;
     }
+    e.savedIn = generation;
     double vb = e.valueBits;
     double pb = e.parameterBits;
     var g = e.gaussian;
@@ -363,7 +389,7 @@ public final class LearnAutomaton {
     e.valueBits = Double.NaN;
     e.parameterBits = Double.NaN;
     e.gaussian = null;
-    e.cellCache = new CellMassCache();
+    e.cellCache = null;
     record(() -> {
       e.valueBits = vb;
       e.parameterBits = pb;
@@ -373,12 +399,14 @@ public final class LearnAutomaton {
   }
 
   private void touchState(int q) {
-    double[] b = stateBits.get(q);
-    if (journal == null && Double.isNaN(b[0])) {
+    StateBits b = stateBits.get(q);
+    if (journal == null || b.savedIn == generation) {
+      b.bits = Double.NaN;
       return;
     }
-    double old = b[0];
-    b[0] = Double.NaN;
-    record(() -> b[0] = old);
+    b.savedIn = generation;
+    double old = b.bits;
+    b.bits = Double.NaN;
+    record(() -> b.bits = old);
   }
 }

@@ -1,7 +1,6 @@
 package org.tadam.learner.noise;
 
 import java.util.Arrays;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.tadam.learner.mdl.DataCodes;
 
@@ -26,16 +25,21 @@ public final class Aligner {
    */
   public static final double BEAM_BITS = 64;
 
+  /**
+   * A source of the deletion closure is skipped when a cheaper source already reaches its cell for
+   * more than this many bits less: by the triangle inequality of shortest paths that source then
+   * reaches every cell strictly cheaper too, so the skipped one could not win, nor tie, anywhere.
+   * The margin only has to exceed the rounding of the sums compared (below 1e-9 bits for costs of
+   * a few ten thousand bits), so that the closure stays bit-identical to trying every source.
+   */
+  static final double DOMINANCE_BITS = 1e-6;
+
   private final AlignmentGraph g;
   private final double cTr;
   private final double cAdd;
   private final double cRe;
   private final double cInv;
-  private final double[][] dist;
-  private final int[][] hops;
-  // per state p: the other states reachable by deletions, nearest first, and their distances
-  private final int[][] nearest;
-  private final double[][] nearestDist;
+  private final DeletionPaths paths;
   private final boolean spurious;
   private final boolean duplicated;
   private final boolean swapped;
@@ -45,6 +49,17 @@ public final class Aligner {
   private byte[] preOp;
   private int[] prePrev;
   private int[] lastEdge;
+  // the column being built: pre is +∞ except at the touched states, and is reset after each column
+  private final double[] pre;
+  private final int[] preLast;
+  private final int[] touched;
+  private int touchedCount;
+  // the finite cells of the last column written
+  private final int[] live;
+  private int liveCount;
+  // per symbol, built on first use: its edges grouped by target state, for swapped letters
+  private final int[][] intoStart;
+  private final int[][] intoRank;
 
   /** The cost of one alignment and how many operations of each kind it used. */
   public record Result(double bits, long[] operations) {
@@ -62,85 +77,17 @@ public final class Aligner {
     spurious = kinds.contains(NoiseKind.SPURIOUS) && cAdd < Double.POSITIVE_INFINITY;
     duplicated = kinds.contains(NoiseKind.DUPLICATED) && cRe < Double.POSITIVE_INFINITY;
     swapped = kinds.contains(NoiseKind.SWAPPED) && cInv < Double.POSITIVE_INFINITY;
-    if (kinds.contains(NoiseKind.MISSING) && rates.missing() > 0) {
-      int n = g.states();
-      dist = new double[n][];
-      hops = new int[n][];
-      nearest = new int[n][];
-      nearestDist = new double[n][];
-      for (int q = 0; q < n; q++) {
-        shortestPaths(q, rates.missingBits());
-      }
-    } else {
-      dist = null;
-      hops = null;
-      nearest = null;
-      nearestDist = null;
-    }
-  }
-
-  /** Dijkstra from one state; states are settled nearest first, which orders {@link #nearest}. */
-  private void shortestPaths(int from, double cDel) {
+    paths = kinds.contains(NoiseKind.MISSING) && rates.missing() > 0
+        ? new DeletionPaths(g, rates.missingBits()) : null;
     int n = g.states();
-    double[] d = new double[n];
-    int[] h = new int[n];
-    Arrays.fill(d, Double.POSITIVE_INFINITY);
-    d[from] = 0;
-    int[][] outEdges = outEdges();
-    PriorityQueue<double[]> queue = new PriorityQueue<>((a, b) -> a[0] != b[0]
-        ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
-    queue.add(new double[] {0, from});
-    boolean[] done = new boolean[n];
-    int[] settled = new int[n];
-    int count = 0;
-    while (!queue.isEmpty()) {
-      int q = (int) queue.poll()[1];
-      if (done[q]) {
-        continue;
-      }
-      done[q] = true;
-      if (q != from) {
-        settled[count++] = q;
-      }
-      for (int e : outEdges[q]) {
-        int t = g.target(e);
-        double c = d[q] + cDel + g.transitionBits(e);
-        if (c < d[t]) {
-          d[t] = c;
-          h[t] = h[q] + 1;
-          queue.add(new double[] {c, t});
-        }
-      }
-    }
-    dist[from] = d;
-    hops[from] = h;
-    nearest[from] = Arrays.copyOf(settled, count);
-    nearestDist[from] = new double[count];
-    for (int j = 0; j < count; j++) {
-      nearestDist[from][j] = d[settled[j]];
-    }
-  }
-
-  private int[][] outCache;
-
-  private int[][] outEdges() {
-    if (outCache == null) {
-      int n = g.states();
-      int[] deg = new int[n];
-      for (int e = 0; e < g.edges(); e++) {
-        deg[g.source(e)]++;
-      }
-      outCache = new int[n][];
-      for (int q = 0; q < n; q++) {
-        outCache[q] = new int[deg[q]];
-        deg[q] = 0;
-      }
-      for (int e = 0; e < g.edges(); e++) {
-        int s = g.source(e);
-        outCache[s][deg[s]++] = e;
-      }
-    }
-    return outCache;
+    pre = new double[n];
+    Arrays.fill(pre, Double.POSITIVE_INFINITY);
+    preLast = new int[n];
+    Arrays.fill(preLast, -1);
+    touched = new int[n];
+    live = new int[n];
+    intoStart = new int[g.alphabetSize()][];
+    intoRank = new int[g.alphabetSize()][];
   }
 
   /**
@@ -159,6 +106,18 @@ public final class Aligner {
     return bits;
   }
 
+  /**
+   * The explicit code of each letter of a word (what a spurious letter costs besides the rate),
+   * computed once per word and reused across EM rounds.
+   */
+  public static double[] letterBits(int alphabet, int[][] values) {
+    double[] bits = new double[values.length];
+    for (int l = 0; l < values.length; l++) {
+      bits[l] = DataCodes.explicitLetterBits(alphabet, values[l]);
+    }
+    return bits;
+  }
+
   /** Aligns a word (symbol ids and values, the end letter included). */
   public Result align(int[] symbols, int[][] values) {
     return align(symbols, values, valueBits(g, symbols, values));
@@ -166,30 +125,32 @@ public final class Aligner {
 
   /** Aligns a word whose value codes were computed by {@link #valueBits}. */
   public Result align(int[] symbols, int[][] values, double[][] vb) {
+    return align(symbols, values, vb, letterBits(g.alphabetSize(), values));
+  }
+
+  /**
+   * Aligns a word whose value and explicit letter codes were computed by {@link #valueBits} and
+   * {@link #letterBits}. Only the finite cells of each column are visited; the result, operation
+   * counts included, is that of the dense programme over all states (same sums, same ties: the
+   * earlier edge, the cell's own letter operation before a deletion path, the lower-numbered source
+   * among equal deletion paths).
+   */
+  public Result align(int[] symbols, int[][] values, double[][] vb, double[] letterBits) {
     int n = g.states();
     int len = symbols.length;
     double inf = Double.POSITIVE_INFINITY;
     ensureCapacity((len + 1) * n);
-    // per column l (offset l·n): the best cost after a letter operation (pre) and after the
-    // deletion closure (post), with back-pointers; counts are recovered by one walk back at the end
     double[] post = this.post;
-    int[] postFrom = this.postFrom;
     byte[] preOp = this.preOp;
     int[] prePrev = this.prePrev;
     int[] lastEdge = this.lastEdge;
-    double[] pre = new double[n];
-    int[] preLast = new int[n];
-    Arrays.fill(pre, inf);
-    Arrays.fill(preLast, -1);
-    pre[g.initial()] = 0;
-    closure(pre, preLast, 0, Double.POSITIVE_INFINITY);
+    touch(g.initial(), 0, -1);
+    closure(0, inf);
     for (int l = 0; l < len; l++) {
       int o = symbols[l];
       int[] d = values[l];
       int col = l * n;
       int next = col + n;
-      Arrays.fill(pre, inf);
-      Arrays.fill(preLast, -1);
       int[] withSymbol = g.edgesWithSymbol(o);
       for (int k = 0; k < withSymbol.length; k++) {
         int e = withSymbol[k];
@@ -201,51 +162,50 @@ public final class Aligner {
         double c = from + cTr + g.transitionBits(e) + vb[l][k];
         int t = g.target(e);
         if (c < pre[t]) {
-          pre[t] = c;
+          touch(t, c, e);
           preOp[next + t] = TRANSITION;
           prePrev[next + t] = s;
-          preLast[t] = e;
         }
       }
       if (spurious) {
-        double add = cAdd + DataCodes.explicitLetterBits(g.alphabetSize(), d);
-        for (int q = 0; q < n; q++) {
+        double add = cAdd + letterBits[l];
+        for (int i = 0; i < liveCount; i++) {
+          int q = live[i];
           double c = post[col + q] + add;
           if (c < pre[q]) {
-            pre[q] = c;
+            touch(q, c, -1);
             preOp[next + q] = SPURIOUS;
             prePrev[next + q] = q;
-            preLast[q] = -1;
           }
         }
       }
       if (duplicated && l > 0 && symbols[l - 1] == o) {
-        for (int q = 0; q < n; q++) {
+        for (int i = 0; i < liveCount; i++) {
+          int q = live[i];
           int e = lastEdge[col + q];
-          double from = post[col + q];
-          if (e >= 0 && from < inf && g.symbol(e) == o) {
-            double c = from + cRe + g.reemittedValueBits(e, d);
+          if (e >= 0 && g.symbol(e) == o) {
+            double c = post[col + q] + cRe + g.reemittedValueBits(e, d);
             if (c < pre[q]) {
-              pre[q] = c;
+              touch(q, c, -1);
               preOp[next + q] = DUPLICATED;
               prePrev[next + q] = q;
-              preLast[q] = -1;
             }
           }
         }
       }
-      if (swapped && l > 0 && symbols[l - 1] != o) {
+      if (swapped && l > 0 && symbols[l - 1] != o && withSymbol.length > 0) {
         // observed (o_{l−1}, o_l) was emitted as e2 (symbol o_l) then e (symbol o_{l−1})
         int col2 = col - n;
         int[] before = g.edgesWithSymbol(symbols[l - 1]);
+        int[] start = into(o);
+        int[] rank = intoRank[o];
         for (int k = 0; k < before.length; k++) {
           int e = before[k];
           int se = g.source(e);
-          for (int k2 = 0; k2 < withSymbol.length; k2++) {
+          // the edges e2 into se, in the order of withSymbol
+          for (int i = start[se]; i < start[se + 1]; i++) {
+            int k2 = rank[i];
             int e2 = withSymbol[k2];
-            if (g.target(e2) != se) {
-              continue;
-            }
             double from = post[col2 + g.source(e2)];
             if (from == inf) {
               continue;
@@ -254,16 +214,14 @@ public final class Aligner {
                 + g.transitionBits(e) + g.transitionBits(e2);
             int t = g.target(e);
             if (c < pre[t]) {
-              pre[t] = c;
+              touch(t, c, -1);
               preOp[next + t] = SWAPPED;
               prePrev[next + t] = g.source(e2);
-              preLast[t] = -1;
             }
           }
         }
       }
-      closure(pre, preLast, next, BEAM_BITS);
-      prune(post, next, n);
+      closure(next, BEAM_BITS);
     }
     double bits = post[len * n + g.end()];
     long[] counts = new long[5];
@@ -273,7 +231,7 @@ public final class Aligner {
       while (true) {
         int p = postFrom[l * n + q];
         if (p != q) {
-          counts[MISSING] += hops[p][q];
+          counts[MISSING] += paths.hops[p][q];
           q = p;
         }
         if (l == 0) {
@@ -289,6 +247,43 @@ public final class Aligner {
     return new Result(bits, counts);
   }
 
+  /**
+   * The edges carrying symbol o grouped by target state: those into state t are
+   * {@code withSymbol[intoRank[o][i]]} for i from {@code start[t]} to {@code start[t + 1]}, in the
+   * order of {@code g.edgesWithSymbol(o)} (so ties go as in a pass over all of them).
+   */
+  private int[] into(int o) {
+    int[] start = intoStart[o];
+    if (start == null) {
+      int n = g.states();
+      int[] withSymbol = g.edgesWithSymbol(o);
+      start = new int[n + 1];
+      for (int e : withSymbol) {
+        start[g.target(e) + 1]++;
+      }
+      for (int t = 0; t < n; t++) {
+        start[t + 1] += start[t];
+      }
+      int[] fill = Arrays.copyOf(start, n);
+      int[] rank = new int[withSymbol.length];
+      for (int k = 0; k < withSymbol.length; k++) {
+        rank[fill[g.target(withSymbol[k])]++] = k;
+      }
+      intoStart[o] = start;
+      intoRank[o] = rank;
+    }
+    return start;
+  }
+
+  /** Lowers pre[q] to c, reached by edge e (−1: noise). */
+  private void touch(int q, double c, int e) {
+    if (pre[q] == Double.POSITIVE_INFINITY) {
+      touched[touchedCount++] = q;
+    }
+    pre[q] = c;
+    preLast[q] = e;
+  }
+
   private void ensureCapacity(int cells) {
     if (post == null || post.length < cells) {
       int size = Math.max(cells, post == null ? 0 : 2 * post.length);
@@ -300,59 +295,96 @@ public final class Aligner {
     }
   }
 
-  private static void prune(double[] post, int offset, int n) {
-    double best = Double.POSITIVE_INFINITY;
-    for (int q = offset; q < offset + n; q++) {
-      best = Math.min(best, post[q]);
+  /**
+   * Writes column {@code offset} of post: pre improved by shortest deletion paths, with where each
+   * value came from and the edge that emitted its last letter (−1 after a deletion or noise); then
+   * drops the cells worse than the column's best by more than {@code beam} (the column's best is
+   * pre's, as deletions only add bits), lists the finite cells in {@link #live} and clears pre.
+   * Deletion paths ending above that limit are not followed: they would be dropped anyway.
+   */
+  private void closure(int offset, double beam) {
+    int n = g.states();
+    double inf = Double.POSITIVE_INFINITY;
+    double[] post = this.post;
+    double[] pre = this.pre;
+    int[] touched = this.touched;
+    int touchedCount = this.touchedCount;
+    Arrays.fill(post, offset, offset + n, inf);
+    double best = inf;
+    for (int i = 0; i < touchedCount; i++) {
+      int q = touched[i];
+      double c = pre[q];
+      best = Math.min(best, c);
+      post[offset + q] = c;
+      postFrom[offset + q] = q;
+      lastEdge[offset + q] = preLast[q];
     }
-    double limit = best + BEAM_BITS;
-    for (int q = offset; q < offset + n; q++) {
-      if (post[q] > limit) {
-        post[q] = Double.POSITIVE_INFINITY;
+    double limit = best + beam;
+    liveCount = 0;
+    if (paths != null) {
+      relax(offset, limit);
+    }
+    int count = liveCount;
+    for (int i = 0; i < touchedCount; i++) {
+      int q = touched[i];
+      if (post[offset + q] > limit) {
+        post[offset + q] = inf;
+      } else {
+        live[count++] = q;
+      }
+      pre[q] = inf;
+      preLast[q] = -1;
+    }
+    liveCount = count;
+    this.touchedCount = 0;
+  }
+
+  /**
+   * The deletion closure: every source p (a touched state with pre[p] within the limit) offers
+   * pre[p] + dist(p, q) to the states q it reaches, nearest first until the limit. Ties go as in a
+   * pass over the sources in state order: the cell's own pre value first, then the lowest-numbered
+   * source; so the sources may come in any order, and come in the one they were touched in, which
+   * lets most of them be found dominated ({@link #DOMINANCE_BITS}) and skipped: first the targets
+   * of transitions (few, and usually the cheapest), then the cells of spurious letters (the
+   * previous column shifted by one letter's explicit code, which the cheap ones dominate). Cells
+   * reached from +∞ are appended to {@link #live}.
+   */
+  private void relax(int offset, double limit) {
+    for (int i = 0; i < touchedCount; i++) {
+      int p = touched[i];
+      if (pre[p] <= limit) {
+        relaxFrom(p, offset, limit);
       }
     }
   }
 
-  /**
-   * Column {@code offset} of post = pre improved by shortest deletion paths, with where each best
-   * value came from and the edge that emitted its last letter (−1 after a deletion or noise).
-   * Improvements worse than the best of pre by more than {@code beam} are not made: the prune
-   * that follows drops such cells anyway, so the column's finite values are the same.
-   */
-  private void closure(double[] pre, int[] preLast, int offset, double beam) {
-    int n = pre.length;
-    for (int q = 0; q < n; q++) {
-      post[offset + q] = pre[q];
-      postFrom[offset + q] = q;
-      lastEdge[offset + q] = preLast[q];
-    }
-    if (dist == null) {
+  private void relaxFrom(int p, int offset, double limit) {
+    double from = pre[p];
+    double[] post = this.post;
+    if (post[offset + p] < from - DOMINANCE_BITS) {
       return;
     }
-    double best = Double.POSITIVE_INFINITY;
-    for (double c : pre) {
-      best = Math.min(best, c);
-    }
-    double limit = best + beam;
-    for (int p = 0; p < n; p++) {
-      double from = pre[p];
-      if (from > limit || from == Double.POSITIVE_INFINITY) {
-        continue;
+    int[] postFrom = this.postFrom;
+    int[] to = paths.nearest[p];
+    double[] dp = paths.nearestDist[p];
+    int count = liveCount;
+    for (int j = 0; j < to.length; j++) {
+      double c = from + dp[j];
+      if (c > limit) {
+        break;
       }
-      int[] to = nearest[p];
-      double[] dp = nearestDist[p];
-      for (int j = 0; j < to.length; j++) {
-        double c = from + dp[j];
-        if (c > limit) {
-          break;
+      int q = to[j];
+      int cell = offset + q;
+      double cur = post[cell];
+      if (c < cur || c == cur && postFrom[cell] != q && p < postFrom[cell]) {
+        if (cur == Double.POSITIVE_INFINITY) {
+          live[count++] = q;
         }
-        int q = to[j];
-        if (c < post[offset + q]) {
-          post[offset + q] = c;
-          postFrom[offset + q] = p;
-          lastEdge[offset + q] = -1;
-        }
+        post[cell] = c;
+        postFrom[cell] = p;
+        lastEdge[cell] = -1;
       }
     }
+    liveCount = count;
   }
 }

@@ -64,7 +64,11 @@ public final class NoiseEm {
     AlignmentRates rates = AlignmentRates.initial(kinds);
     Outcome best = null;
     AlignmentGraph g = unmatched.size() == 0 ? null : graph.get();
+    // what a word's code needs besides the rates, computed in the first round for all the others
+    int[][][] values = new int[unmatched.size()][][];
     double[][][] valueBits = new double[unmatched.size()][][];
+    double[][] letterBits = new double[unmatched.size()][];
+    double[] explicit = new double[unmatched.size()];
     for (int round = 0; round < MAX_ROUNDS; round++) {
       double[] counts = new double[5];
       counts[Aligner.TRANSITION] = 1 + matchedLetters;
@@ -82,11 +86,13 @@ public final class NoiseEm {
           throw new CancellationException("scoring cancelled");
         }
         int[] symbols = unmatched.symbols(i);
-        int[][] values = unmatched.values(i);
-        if (valueBits[i] == null) {
-          valueBits[i] = Aligner.valueBits(g, symbols, values);
+        if (values[i] == null) {
+          values[i] = unmatched.values(i);
+          valueBits[i] = Aligner.valueBits(g, symbols, values[i]);
+          letterBits[i] = Aligner.letterBits(g.alphabetSize(), values[i]);
+          explicit[i] = unmatched.explicitBits(i);
         }
-        WordCode.Result r = code.of(symbols, values, valueBits[i], unmatched.explicitBits(i));
+        WordCode.Result r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i]);
         codes[i] = r;
         bits += w * r.bits();
         for (int k = 0; k < 5; k++) {
@@ -105,8 +111,13 @@ public final class NoiseEm {
       double noise = counts[1] + counts[2] + counts[3] + counts[4];
       counts[0] = Math.max(counts[0], 3 * noise);
       double total = counts[0] + noise;
-      rates = new AlignmentRates(counts[0] / total, counts[1] / total, counts[2] / total,
-          counts[3] / total, counts[4] / total);
+      AlignmentRates next = new AlignmentRates(counts[0] / total, counts[1] / total,
+          counts[2] / total, counts[3] / total, counts[4] / total);
+      if (next.equals(rates)) {
+        // the same rates align every word as this round did: the same cost, which does not decrease
+        break;
+      }
+      rates = next;
     }
     return best;
   }

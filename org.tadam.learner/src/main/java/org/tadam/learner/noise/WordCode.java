@@ -132,6 +132,15 @@ public final class WordCode {
    * @param explicit the word's explicit code ({@link #explicitBits})
    */
   public Result of(int[] symbols, int[][] values, double[][] vb, double explicit) {
+    return of(symbols, values, vb, null, explicit);
+  }
+
+  /**
+   * As {@link #of(int[], int[][], double[][], double)}, with the explicit code of each letter from
+   * {@link Aligner#letterBits} (null: computed here when needed).
+   */
+  public Result of(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double explicit) {
     double exact = exactBits(symbols, vb);
     if (exact < Double.POSITIVE_INFINITY) {
       long[] operations = new long[5];
@@ -139,7 +148,8 @@ public final class WordCode {
       return new Result(exact, Status.MATCHED, operations);
     }
     if (aligns(symbols.length)) {
-      Aligner.Result r = aligner.align(symbols, values, vb);
+      Aligner.Result r = letterBits == null ? aligner.align(symbols, values, vb)
+          : aligner.align(symbols, values, vb, letterBits);
       if (r.bits() < explicit) {
         return new Result(r.bits(), Status.CORRECTED, r.operations());
       }

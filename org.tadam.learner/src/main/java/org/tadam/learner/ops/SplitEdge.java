@@ -1,7 +1,7 @@
 package org.tadam.learner.ops;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +14,11 @@ import org.tadam.learner.stats.ValueStats;
  * Split an edge into parallel variants of one family, one per mixture component of its values
  * (Part A §1.7 c; BIC instead of the reference's AIC). New letters choose among the variants by
  * probability.
+ *
+ * @param values the edge's distinct packed values, increasing (the statistics' order)
+ * @param groupOf the variant of each of {@code values}
  */
-public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) implements Operation {
+public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) implements Operation {
 
   @Override
   public void apply(LearnAutomaton a) {
@@ -30,7 +33,7 @@ public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) i
       long occ = e.occurrence(i);
       int w = Edge.word(occ);
       int p = Edge.position(occ);
-      int g = groupOfValue.get(ValueStats.pack(a.corpus().value(w, p)));
+      int g = groupOf[Arrays.binarySearch(values, ValueStats.pack(a.corpus().value(w, p)))];
       if (g > 0) {
         moves.add(new long[] {w, p, g});
       }
@@ -38,6 +41,22 @@ public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) i
     for (long[] m : moves) {
       a.moveOccurrence((int) m[0], (int) m[1], target[(int) m[2]]);
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SplitEdge s && edge == s.edge && groups == s.groups
+        && Arrays.equals(values, s.values) && Arrays.equals(groupOf, s.groupOf);
+  }
+
+  @Override
+  public int hashCode() {
+    return (edge * 31 + Arrays.hashCode(values)) * 31 + Arrays.hashCode(groupOf);
+  }
+
+  @Override
+  public String toString() {
+    return describe();
   }
 
   @Override
@@ -103,14 +122,13 @@ public record SplitEdge(int edge, Map<Long, Integer> groupOfValue, int groups) i
     if (assignment == null || assignment.length == 0) {
       return null;
     }
-    Map<Long, Integer> groupOf = new HashMap<>();
+    long[] values = new long[assignment.length];
     int[] i = {0};
-    int[] groups = {0};
-    e.stats().forEach((v, w) -> {
-      int g = assignment[i[0]++];
-      groupOf.put(ValueStats.pack(v), g);
-      groups[0] = Math.max(groups[0], g + 1);
-    });
-    return new SplitEdge(e.id(), Map.copyOf(groupOf), groups[0]);
+    e.stats().forEach((v, w) -> values[i[0]++] = ValueStats.pack(v));
+    int groups = 0;
+    for (int g : assignment) {
+      groups = Math.max(groups, g + 1);
+    }
+    return new SplitEdge(e.id(), values, assignment.clone(), groups);
   }
 }

@@ -29,6 +29,11 @@ import org.tadam.learner.stats.ValueStats;
 public final class Scorer {
   private final Set<NoiseKind> kinds;
   private final double valueFloor;
+  /** The explicit code of every corpus word, computed once: each evaluation charges many. */
+  private volatile ExplicitCodes explicit;
+
+  private record ExplicitCodes(Corpus corpus, double[] bits) {
+  }
 
   /**
    * Total cost split into its parts, with the noise outcome.
@@ -97,7 +102,7 @@ public final class Scorer {
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words), i -> known.get(words.get(i)), before.noise().rates(),
+        new UnmatchedWords(c, words, explicitBits(c)), i -> known.get(words.get(i)), before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
@@ -196,7 +201,7 @@ public final class Scorer {
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parameters);
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
-        new UnmatchedWords(c, words), () -> new AutomatonView(a, valueFloor), cancelled);
+        new UnmatchedWords(c, words, explicitBits(c)), () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
 
@@ -207,6 +212,19 @@ public final class Scorer {
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
     return new Cost(model, data, noise, List.copyOf(words));
+  }
+
+  private double[] explicitBits(Corpus c) {
+    ExplicitCodes e = explicit;
+    if (e == null || e.corpus() != c) {
+      double[] bits = new double[c.size()];
+      for (int w = 0; w < bits.length; w++) {
+        bits[w] = WordCode.explicitBits(c.alphabet().size(), c.values(w));
+      }
+      e = new ExplicitCodes(c, bits);
+      explicit = e;
+    }
+    return e.bits();
   }
 
   private static long[] outCounts(LearnAutomaton a, int q) {
@@ -228,10 +246,12 @@ public final class Scorer {
   static final class UnmatchedWords implements NoiseEm.Unmatched {
     private final Corpus c;
     private final List<Integer> words;
+    private final double[] explicitBits;
 
-    UnmatchedWords(Corpus c, List<Integer> words) {
+    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits) {
       this.c = c;
       this.words = words;
+      this.explicitBits = explicitBits;
     }
 
     @Override
@@ -246,12 +266,7 @@ public final class Scorer {
 
     @Override
     public int[][] values(int i) {
-      int w = words.get(i);
-      int[][] v = new int[c.length(w)][];
-      for (int j = 0; j < v.length; j++) {
-        v[j] = c.value(w, j);
-      }
-      return v;
+      return c.values(words.get(i));
     }
 
     @Override
@@ -261,12 +276,7 @@ public final class Scorer {
 
     @Override
     public double explicitBits(int i) {
-      int w = words.get(i);
-      double bits = 0;
-      for (int j = 0; j < c.length(w); j++) {
-        bits += DataCodes.explicitLetterBits(c.alphabet().size(), c.value(w, j));
-      }
-      return bits;
+      return explicitBits[words.get(i)];
     }
   }
 }

@@ -1,8 +1,6 @@
 package org.tadam.learner.stats;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -15,7 +13,7 @@ public final class ValueStats {
   private long count;
   private final long[] sum;
   private final long[] sumProduct;
-  private final TreeMap<Long, long[]> values = new TreeMap<>();
+  private final ValueCounts values;
 
   public ValueStats(int dimension) {
     if (dimension < 1 || dimension > 2) {
@@ -24,15 +22,19 @@ public final class ValueStats {
     d = dimension;
     sum = new long[d];
     sumProduct = new long[d * d];
+    values = new ValueCounts();
+  }
+
+  private ValueStats(ValueStats o) {
+    d = o.d;
+    count = o.count;
+    sum = o.sum.clone();
+    sumProduct = o.sumProduct.clone();
+    values = new ValueCounts(o.values);
   }
 
   public ValueStats copy() {
-    ValueStats c = new ValueStats(d);
-    c.count = count;
-    System.arraycopy(sum, 0, c.sum, 0, d);
-    System.arraycopy(sumProduct, 0, c.sumProduct, 0, d * d);
-    values.forEach((k, v) -> c.values.put(k, new long[] {v[0]}));
-    return c;
+    return new ValueStats(this);
   }
 
   public static long pack(int[] v) {
@@ -51,7 +53,7 @@ public final class ValueStats {
         sumProduct[i * d + j] += weight * v[i] * (long) v[j];
       }
     }
-    values.computeIfAbsent(pack(v), k -> new long[1])[0] += weight;
+    values.add(pack(v), weight);
   }
 
   public void remove(int[] v, long weight) {
@@ -62,12 +64,7 @@ public final class ValueStats {
         sumProduct[i * d + j] -= weight * v[i] * (long) v[j];
       }
     }
-    long key = pack(v);
-    long[] c = values.get(key);
-    c[0] -= weight;
-    if (c[0] == 0) {
-      values.remove(key);
-    }
+    values.add(pack(v), -weight);
   }
 
   public int dimension() {
@@ -100,8 +97,8 @@ public final class ValueStats {
 
   /** Visits the distinct values in increasing packed order with their weights. */
   public void forEach(ObjLongConsumer<int[]> visitor) {
-    for (Map.Entry<Long, long[]> e : values.entrySet()) {
-      visitor.accept(unpack(e.getKey()), e.getValue()[0]);
+    for (long key : values.sortedKeys()) {
+      visitor.accept(unpack(key), values.get(key));
     }
   }
 }
