@@ -1,6 +1,7 @@
 package org.tadam.learner.search;
 
 import java.util.Arrays;
+import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -70,6 +71,27 @@ final class AutomatonView implements AlignmentGraph {
       int s = edges[e].symbol();
       bySymbol[s][perSymbol[s]++] = e;
     }
+  }
+
+  /**
+   * {@link org.tadam.learner.noise.Aligner#valueBits} of corpus word w, from the codes its edges
+   * keep per word ({@link Edge#wordValueBits}): the same values, without a cell-mass lookup and a
+   * logarithm per letter and edge for every candidate.
+   */
+  double[][] valueBits(Corpus c, int w) {
+    int[] symbols = c.symbols(w);
+    int[] seen = new int[alphabet];
+    double[][] bits = new double[symbols.length][];
+    for (int l = 0; l < symbols.length; l++) {
+      int[] withSymbol = edgesWithSymbol(symbols[l]);
+      int rank = seen[symbols[l]]++;
+      double[] row = new double[withSymbol.length];
+      for (int k = 0; k < row.length; k++) {
+        row[k] = edges[withSymbol[k]].wordValueBits(c, w, valueFloor)[rank];
+      }
+      bits[l] = row;
+    }
+    return bits;
   }
 
   /** The dense index of a learner edge id (−1 for a dead edge). */

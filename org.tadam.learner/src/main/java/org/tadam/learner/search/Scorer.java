@@ -12,6 +12,7 @@ import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.ModelCost;
+import org.tadam.learner.noise.AlignmentGraph;
 import org.tadam.learner.noise.NoiseEm;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.learner.noise.WordCode;
@@ -277,6 +278,12 @@ public final class Scorer {
     @Override
     public double explicitBits(int i) {
       return explicitBits[words.get(i)];
+    }
+
+    @Override
+    public double[][] valueBits(int i, AlignmentGraph g) {
+      return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
+          : NoiseEm.Unmatched.super.valueBits(i, g);
     }
   }
 }
