@@ -1,5 +1,6 @@
 package org.tadam.learner.automaton;
 
+import java.util.HashMap;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
@@ -24,8 +25,11 @@ public final class Edge {
   Gaussian gaussian;
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
-  /** per corpus word, the value codes of its letters with this edge's symbol (null: not yet) */
-  double[][] wordBits;
+  /**
+   * per corpus word, the value codes of its letters with this edge's symbol (null: none yet; a map,
+   * as only the few unparsed words are asked for)
+   */
+  HashMap<Integer, double[]> wordBits;
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
   /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
@@ -127,9 +131,9 @@ public final class Edge {
    */
   public double[] wordValueBits(Corpus c, int w, double floor) {
     if (wordBits == null) {
-      wordBits = new double[c.size()][];
+      wordBits = new HashMap<>();
     }
-    double[] bits = wordBits[w];
+    double[] bits = wordBits.get(w);
     if (bits == null) {
       int[] symbols = c.symbols(w);
       int count = 0;
@@ -145,7 +149,7 @@ public final class Edge {
           bits[k++] = DataCodes.matchedValueBits(cellMass(c.value(w, l)), floor);
         }
       }
-      wordBits[w] = bits;
+      wordBits.put(w, bits);
     }
     return bits;
   }

@@ -73,6 +73,9 @@ public final class GreedySearch {
     }) : null;
     try {
       while (applied < options.maxIterations() && !stop.getAsBoolean()) {
+        if (pool != null && options.splitEdges()) {
+          proposals.prefit(a, pool, threads);
+        }
         List<Operation> candidates = candidates(a, current);
         if (candidates.isEmpty()) {
           break;
