@@ -1,6 +1,5 @@
 package org.tadam.learner.automaton;
 
-import java.util.HashMap;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
@@ -26,10 +25,10 @@ public final class Edge {
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
   /**
-   * per corpus word, the value codes of its letters with this edge's symbol (null: none yet; a map,
-   * as only the few unparsed words are asked for)
+   * per corpus word, the value codes of its letters with this edge's symbol (null: none yet; a
+   * table of the words asked for, the unparsed ones, not of the whole corpus)
    */
-  HashMap<Integer, double[]> wordBits;
+  WordBitsTable wordBits;
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
   /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
@@ -131,7 +130,7 @@ public final class Edge {
    */
   public double[] wordValueBits(Corpus c, int w, double floor) {
     if (wordBits == null) {
-      wordBits = new HashMap<>();
+      wordBits = new WordBitsTable();
     }
     double[] bits = wordBits.get(w);
     if (bits == null) {

@@ -81,13 +81,19 @@ final class AutomatonView implements AlignmentGraph {
   double[][] valueBits(Corpus c, int w) {
     int[] symbols = c.symbols(w);
     int[] seen = new int[alphabet];
+    // each edge's codes for this word, looked up once for all the word's letters
+    double[][] byEdge = new double[edges.length][];
     double[][] bits = new double[symbols.length][];
     for (int l = 0; l < symbols.length; l++) {
       int[] withSymbol = edgesWithSymbol(symbols[l]);
       int rank = seen[symbols[l]]++;
       double[] row = new double[withSymbol.length];
       for (int k = 0; k < row.length; k++) {
-        row[k] = edges[withSymbol[k]].wordValueBits(c, w, valueFloor)[rank];
+        int e = withSymbol[k];
+        if (byEdge[e] == null) {
+          byEdge[e] = edges[e].wordValueBits(c, w, valueFloor);
+        }
+        row[k] = byEdge[e][rank];
       }
       bits[l] = row;
     }
