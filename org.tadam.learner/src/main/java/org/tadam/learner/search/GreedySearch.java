@@ -156,7 +156,9 @@ public final class GreedySearch {
     double limit = current.total() - MIN_GAIN;
     for (int from = 0; from < n; from += batch) {
       List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(n, from + batch));
-      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> scorer.cost(r, stop));
+      // a candidate that provably does not go below the limit cannot be chosen: no exact cost
+      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool,
+          r -> scorer.costBelow(r, limit, stop));
       int best = -1;
       for (int i : chunk) {
         double c = total(exact[i]);
@@ -174,7 +176,7 @@ public final class GreedySearch {
     return null;
   }
 
-  /** A cancelled evaluation (null) counts as +∞. */
+  /** A cancelled evaluation, or one bounded away from improving (null), counts as +∞. */
   private static double total(Scorer.Cost c) {
     return c == null ? Double.POSITIVE_INFINITY : c.total();
   }
