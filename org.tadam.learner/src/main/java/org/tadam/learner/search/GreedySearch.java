@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -186,13 +187,14 @@ public final class GreedySearch {
       List<LearnAutomaton> replicas, ExecutorService pool, Function<LearnAutomaton, Scorer.Cost> cost) {
     Scorer.Cost[] costs = new Scorer.Cost[candidates.size()];
     int workers = Math.min(replicas.size(), which.size());
+    // candidates are handed out one at a time, so that a worker with cheap ones takes more
+    AtomicInteger next = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 1; t < workers; t++) {
-      int worker = t;
-      futures.add(pool.submit(() -> scoreShare(candidates, which, replicas.get(worker), worker,
-          workers, costs, cost)));
+      LearnAutomaton replica = replicas.get(t);
+      futures.add(pool.submit(() -> scoreShare(candidates, which, replica, next, costs, cost)));
     }
-    scoreShare(candidates, which, replicas.get(0), 0, workers, costs, cost);
+    scoreShare(candidates, which, replicas.get(0), next, costs, cost);
     for (Future<?> f : futures) {
       try {
         f.get();
@@ -207,9 +209,9 @@ public final class GreedySearch {
   }
 
   private void scoreShare(List<Operation> candidates, List<Integer> which, LearnAutomaton replica,
-      int worker, int workers, Scorer.Cost[] costs, Function<LearnAutomaton, Scorer.Cost> cost) {
+      AtomicInteger next, Scorer.Cost[] costs, Function<LearnAutomaton, Scorer.Cost> cost) {
     int mark = replica.mark();
-    for (int j = worker; j < which.size(); j += workers) {
+    for (int j = next.getAndIncrement(); j < which.size(); j = next.getAndIncrement()) {
       int i = which.get(j);
       if (stop.getAsBoolean()) {
         continue;
