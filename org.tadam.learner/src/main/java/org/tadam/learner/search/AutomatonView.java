@@ -91,13 +91,18 @@ final class AutomatonView implements AlignmentGraph {
       for (int k = 0; k < row.length; k++) {
         int e = withSymbol[k];
         if (byEdge[e] == null) {
-          byEdge[e] = edges[e].wordValueBits(c, w, valueFloor);
+          byEdge[e] = wordValueBits(c, w, e);
         }
         row[k] = byEdge[e][rank];
       }
       bits[l] = row;
     }
     return bits;
+  }
+
+  /** {@link Edge#wordValueBits} of dense edge e for corpus word w. */
+  double[] wordValueBits(Corpus c, int w, int e) {
+    return edges[e].wordValueBits(c, w, valueFloor);
   }
 
   /** The dense index of a learner edge id (−1 for a dead edge). */

@@ -48,16 +48,21 @@ final class UnparsedBound {
   static double word(Corpus c, int w, AutomatonView view, boolean duplicates,
       double[] letterBits, double explicit) {
     int[] symbols = c.symbols(w);
-    double[][] vb = view.valueBits(c, w);
+    int[] seen = new int[c.alphabet().size()];
+    // each edge's value codes for this word, looked up once for all its letters
+    double[][] byEdge = new double[view.edges()][];
     double bound = 0;
     for (int l = 0; l < symbols.length; l++) {
       double least = NOISE_BITS + letterBits[l];
       if (duplicates && l > 0 && symbols[l - 1] == symbols[l]) {
         least = Math.min(least, NOISE_BITS);
       }
-      int[] edges = view.edgesWithSymbol(symbols[l]);
-      for (int k = 0; k < edges.length; k++) {
-        least = Math.min(least, view.transitionBits(edges[k]) + vb[l][k]);
+      int rank = seen[symbols[l]]++;
+      for (int e : view.edgesWithSymbol(symbols[l])) {
+        if (byEdge[e] == null) {
+          byEdge[e] = view.wordValueBits(c, w, e);
+        }
+        least = Math.min(least, view.transitionBits(e) + byEdge[e][rank]);
       }
       bound += least;
     }
