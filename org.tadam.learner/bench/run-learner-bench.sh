@@ -55,7 +55,7 @@ row() { # name, java options, then the learn arguments
     "$out" >> "$report"
 }
 
-opts="-XX:+UseParallelGC -Xss4m -XX:MaxRAMPercentage=75"
+opts="-XX:+UseParallelGC -Xss4m -XX:MaxRAMPercentage=75 -XX:MaxNewSize=512m"   # the launcher's defaults
 if [ -d "$bench" ]; then
   for f in clean_1000 noisy_1000 clean_5000; do
     row "$f" "$opts" --words "$bench/$f.txt"

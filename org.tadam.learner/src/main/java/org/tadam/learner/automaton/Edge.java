@@ -1,5 +1,6 @@
 package org.tadam.learner.automaton;
 
+import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.stats.ValueStats;
@@ -23,6 +24,11 @@ public final class Edge {
   Gaussian gaussian;
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
+  /**
+   * per corpus word, the value codes of its letters with this edge's symbol (null: none yet; a
+   * table of the words asked for, the unparsed ones, not of the whole corpus)
+   */
+  WordBitsTable wordBits;
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
   /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
@@ -114,6 +120,37 @@ public final class Edge {
       gaussian = g;
     }
     return g;
+  }
+
+  /**
+   * The value codes −log2 max(P(v|e), floor) of the letters of word w that carry this edge's
+   * symbol, in letter order, kept until the statistics change: the noise EM needs them for every
+   * unparsed word under every candidate, and most candidates leave most edges alone. The floor
+   * must be the same at every call (one scorer per automaton).
+   */
+  public double[] wordValueBits(Corpus c, int w, double floor) {
+    if (wordBits == null) {
+      wordBits = new WordBitsTable();
+    }
+    double[] bits = wordBits.get(w);
+    if (bits == null) {
+      int[] symbols = c.symbols(w);
+      int count = 0;
+      for (int s : symbols) {
+        if (s == symbol) {
+          count++;
+        }
+      }
+      bits = new double[count];
+      int k = 0;
+      for (int l = 0; l < symbols.length; l++) {
+        if (symbols[l] == symbol) {
+          bits[k++] = DataCodes.matchedValueBits(cellMass(c.value(w, l)), floor);
+        }
+      }
+      wordBits.put(w, bits);
+    }
+    return bits;
   }
 
   /** Unit-cell probability of a value, cached per edge. */

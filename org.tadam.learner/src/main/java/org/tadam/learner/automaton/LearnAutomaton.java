@@ -375,10 +375,7 @@ public final class LearnAutomaton {
    */
   private void touchEdge(Edge e) {
     if (journal == null || e.savedIn == generation) {
-      e.valueBits = Double.NaN;
-      e.parameterBits = Double.NaN;
-      e.gaussian = null;
-      e.cellCache = null;
+      clearCaches(e);
       return;
     }
     e.savedIn = generation;
@@ -386,16 +383,23 @@ public final class LearnAutomaton {
     double pb = e.parameterBits;
     var g = e.gaussian;
     var cache = e.cellCache;
-    e.valueBits = Double.NaN;
-    e.parameterBits = Double.NaN;
-    e.gaussian = null;
-    e.cellCache = null;
+    var wordBits = e.wordBits;
+    clearCaches(e);
     record(() -> {
       e.valueBits = vb;
       e.parameterBits = pb;
       e.gaussian = g;
       e.cellCache = cache;
+      e.wordBits = wordBits;
     });
+  }
+
+  private static void clearCaches(Edge e) {
+    e.valueBits = Double.NaN;
+    e.parameterBits = Double.NaN;
+    e.gaussian = null;
+    e.cellCache = null;
+    e.wordBits = null;
   }
 
   private void touchState(int q) {

@@ -40,6 +40,11 @@ public final class Aligner {
   private final double cRe;
   private final double cInv;
   private final DeletionPaths paths;
+  // the graph's edges as plain arrays: the programme reads them for every letter
+  private final int[] src;
+  private final int[] dst;
+  private final int[] sym;
+  private final double[] tb;
   private final boolean spurious;
   private final boolean duplicated;
   private final boolean swapped;
@@ -80,6 +85,17 @@ public final class Aligner {
     paths = kinds.contains(NoiseKind.MISSING) && rates.missing() > 0
         ? new DeletionPaths(g, rates.missingBits()) : null;
     int n = g.states();
+    int m = g.edges();
+    src = new int[m];
+    dst = new int[m];
+    sym = new int[m];
+    tb = new double[m];
+    for (int e = 0; e < m; e++) {
+      src[e] = g.source(e);
+      dst[e] = g.target(e);
+      sym[e] = g.symbol(e);
+      tb[e] = g.transitionBits(e);
+    }
     pre = new double[n];
     Arrays.fill(pre, Double.POSITIVE_INFINITY);
     preLast = new int[n];
@@ -154,13 +170,13 @@ public final class Aligner {
       int[] withSymbol = g.edgesWithSymbol(o);
       for (int k = 0; k < withSymbol.length; k++) {
         int e = withSymbol[k];
-        int s = g.source(e);
+        int s = src[e];
         double from = post[col + s];
         if (from == inf) {
           continue;
         }
-        double c = from + cTr + g.transitionBits(e) + vb[l][k];
-        int t = g.target(e);
+        double c = from + cTr + tb[e] + vb[l][k];
+        int t = dst[e];
         if (c < pre[t]) {
           touch(t, c, e);
           preOp[next + t] = TRANSITION;
@@ -183,7 +199,7 @@ public final class Aligner {
         for (int i = 0; i < liveCount; i++) {
           int q = live[i];
           int e = lastEdge[col + q];
-          if (e >= 0 && g.symbol(e) == o) {
+          if (e >= 0 && sym[e] == o) {
             double c = post[col + q] + cRe + g.reemittedValueBits(e, d);
             if (c < pre[q]) {
               touch(q, c, -1);
@@ -201,22 +217,22 @@ public final class Aligner {
         int[] rank = intoRank[o];
         for (int k = 0; k < before.length; k++) {
           int e = before[k];
-          int se = g.source(e);
+          int se = src[e];
           // the edges e2 into se, in the order of withSymbol
           for (int i = start[se]; i < start[se + 1]; i++) {
             int k2 = rank[i];
             int e2 = withSymbol[k2];
-            double from = post[col2 + g.source(e2)];
+            double from = post[col2 + src[e2]];
             if (from == inf) {
               continue;
             }
             double c = from + cInv + vb[l][k2] + vb[l - 1][k]
-                + g.transitionBits(e) + g.transitionBits(e2);
-            int t = g.target(e);
+                + tb[e] + tb[e2];
+            int t = dst[e];
             if (c < pre[t]) {
               touch(t, c, -1);
               preOp[next + t] = SWAPPED;
-              prePrev[next + t] = g.source(e2);
+              prePrev[next + t] = src[e2];
             }
           }
         }
@@ -259,7 +275,7 @@ public final class Aligner {
       int[] withSymbol = g.edgesWithSymbol(o);
       start = new int[n + 1];
       for (int e : withSymbol) {
-        start[g.target(e) + 1]++;
+        start[dst[e] + 1]++;
       }
       for (int t = 0; t < n; t++) {
         start[t + 1] += start[t];
@@ -267,7 +283,7 @@ public final class Aligner {
       int[] fill = Arrays.copyOf(start, n);
       int[] rank = new int[withSymbol.length];
       for (int k = 0; k < withSymbol.length; k++) {
-        rank[fill[g.target(withSymbol[k])]++] = k;
+        rank[fill[dst[withSymbol[k]]]++] = k;
       }
       intoStart[o] = start;
       intoRank[o] = rank;

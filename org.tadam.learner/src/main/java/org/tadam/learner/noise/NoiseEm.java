@@ -43,6 +43,11 @@ public final class NoiseEm {
     long weight(int i);
 
     double explicitBits(int i);
+
+    /** {@link Aligner#valueBits} of word i under g (an implementation may keep them). */
+    default double[][] valueBits(int i, AlignmentGraph g) {
+      return Aligner.valueBits(g, symbols(i), values(i));
+    }
   }
 
   /**
@@ -64,11 +69,13 @@ public final class NoiseEm {
     AlignmentRates rates = AlignmentRates.initial(kinds);
     Outcome best = null;
     AlignmentGraph g = unmatched.size() == 0 ? null : graph.get();
-    // what a word's code needs besides the rates, computed in the first round for all the others
+    // what a word's code needs besides the rates, and whether it has an exact path (which does not
+    // depend on them either), found in the first round for all the others
     int[][][] values = new int[unmatched.size()][][];
     double[][][] valueBits = new double[unmatched.size()][][];
     double[][] letterBits = new double[unmatched.size()][];
     double[] explicit = new double[unmatched.size()];
+    boolean[] parsed = new boolean[unmatched.size()];
     for (int round = 0; round < MAX_ROUNDS; round++) {
       double[] counts = new double[5];
       counts[Aligner.TRANSITION] = 1 + matchedLetters;
@@ -88,11 +95,14 @@ public final class NoiseEm {
         int[] symbols = unmatched.symbols(i);
         if (values[i] == null) {
           values[i] = unmatched.values(i);
-          valueBits[i] = Aligner.valueBits(g, symbols, values[i]);
+          valueBits[i] = unmatched.valueBits(i, g);
           letterBits[i] = Aligner.letterBits(g.alphabetSize(), values[i]);
           explicit[i] = unmatched.explicitBits(i);
         }
-        WordCode.Result r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i]);
+        WordCode.Result r = round == 0 || parsed[i]
+            ? code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i])
+            : code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i]);
+        parsed[i] = r.status() == WordCode.Status.MATCHED;
         codes[i] = r;
         bits += w * r.bits();
         for (int k = 0; k < 5; k++) {
@@ -145,9 +155,8 @@ public final class NoiseEm {
         if (code == null) {
           code = new WordCode(graph.get(), rates, kinds);
         }
-        int[][] values = unmatched.values(i);
-        r = code.of(unmatched.symbols(i), values, Aligner.valueBits(code.graph(), unmatched.symbols(i),
-            values), unmatched.explicitBits(i));
+        r = code.of(unmatched.symbols(i), unmatched.values(i),
+            unmatched.valueBits(i, code.graph()), unmatched.explicitBits(i));
       }
       long w = unmatched.weight(i);
       bits += w * r.bits();

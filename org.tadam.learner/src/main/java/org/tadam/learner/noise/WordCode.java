@@ -147,6 +147,16 @@ public final class WordCode {
       operations[Aligner.TRANSITION] = symbols.length;
       return new Result(exact, Status.MATCHED, operations);
     }
+    return unparsed(symbols, values, vb, letterBits, explicit);
+  }
+
+  /**
+   * The code of a word with no exact path ({@link #exactBits} is +∞): the cheaper of its best
+   * alignment and its explicit code. Whether a word has an exact path does not depend on the
+   * rates, so the noise EM asks this directly in the rounds after the first.
+   */
+  public Result unparsed(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double explicit) {
     if (aligns(symbols.length)) {
       Aligner.Result r = letterBits == null ? aligner.align(symbols, values, vb)
           : aligner.align(symbols, values, vb, letterBits);

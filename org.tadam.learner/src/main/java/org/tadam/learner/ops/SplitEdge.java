@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -83,14 +87,58 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
     }
 
     int[] get(Edge e) {
-      ValueStats stats = e.stats();
       Fit fit = fits.get(e.id());
-      if (fit == null || Math.abs(stats.count() - fit.count()) > REFIT_CHANGE * fit.count()) {
-        fit = new Fit(stats.count(), MixtureProposal.fit(stats, seed));
-        fits.put(e.id(), fit);
+      if (stale(e, fit)) {
+        fit = fit(e);
       }
-      int[] r = MixtureProposal.assign(fit.mixture(), stats);
+      int[] r = MixtureProposal.assign(fit.mixture(), e.stats());
       return r == null ? new int[0] : r;
+    }
+
+    private boolean stale(Edge e, Fit fit) {
+      return fit == null || Math.abs(e.stats().count() - fit.count()) > REFIT_CHANGE * fit.count();
+    }
+
+    private Fit fit(Edge e) {
+      Fit fit = new Fit(e.stats().count(), MixtureProposal.fit(e.stats(), seed));
+      fits.put(e.id(), fit);
+      return fit;
+    }
+
+    /**
+     * Makes the fits {@link #candidates} will need on {@code workers} threads (this one and
+     * {@code workers − 1} of the pool): each fit depends on its edge's values and the seed only,
+     * so the proposals are the same as when fitted one by one.
+     */
+    public void prefit(LearnAutomaton a, ExecutorService pool, int workers) {
+      List<Edge> todo = new ArrayList<>();
+      for (int id = 0; id < a.edgeSlots(); id++) {
+        Edge e = a.edge(id);
+        if (splittable(e) && stale(e, fits.get(id))) {
+          todo.add(e);
+        }
+      }
+      AtomicInteger next = new AtomicInteger();
+      Runnable work = () -> {
+        for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+          fit(todo.get(i));
+        }
+      };
+      List<Future<?>> running = new ArrayList<>();
+      for (int t = 1; t < Math.min(workers, todo.size()); t++) {
+        running.add(pool.submit(work));
+      }
+      work.run();
+      for (Future<?> f : running) {
+        try {
+          f.get();
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while fitting", ex);
+        } catch (ExecutionException ex) {
+          throw new IllegalStateException("fitting failed: " + ex.getCause(), ex.getCause());
+        }
+      }
     }
   }
 
@@ -102,7 +150,7 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
     List<Operation> ops = new ArrayList<>();
     for (int id = 0; id < a.edgeSlots(); id++) {
       Edge e = a.edge(id);
-      if (!e.alive() || e.source() == e.target() || e.stats().distinct() < 2) {
+      if (!splittable(e)) {
         continue;
       }
       SplitEdge mixture = of(e, proposals.get(e));
@@ -115,6 +163,10 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
       }
     }
     return ops;
+  }
+
+  private static boolean splittable(Edge e) {
+    return e.alive() && e.source() != e.target() && e.stats().distinct() >= 2;
   }
 
   /** The split putting each distinct value (in statistics order) into its group, or null. */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -73,6 +74,9 @@ public final class GreedySearch {
     }) : null;
     try {
       while (applied < options.maxIterations() && !stop.getAsBoolean()) {
+        if (pool != null && options.splitEdges()) {
+          proposals.prefit(a, pool, threads);
+        }
         List<Operation> candidates = candidates(a, current);
         if (candidates.isEmpty()) {
           break;
@@ -153,7 +157,9 @@ public final class GreedySearch {
     double limit = current.total() - MIN_GAIN;
     for (int from = 0; from < n; from += batch) {
       List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(n, from + batch));
-      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> scorer.cost(r, stop));
+      // a candidate that provably does not go below the limit cannot be chosen: no exact cost
+      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool,
+          r -> scorer.costBelow(r, limit, stop));
       int best = -1;
       for (int i : chunk) {
         double c = total(exact[i]);
@@ -171,7 +177,7 @@ public final class GreedySearch {
     return null;
   }
 
-  /** A cancelled evaluation (null) counts as +∞. */
+  /** A cancelled evaluation, or one bounded away from improving (null), counts as +∞. */
   private static double total(Scorer.Cost c) {
     return c == null ? Double.POSITIVE_INFINITY : c.total();
   }
@@ -181,13 +187,14 @@ public final class GreedySearch {
       List<LearnAutomaton> replicas, ExecutorService pool, Function<LearnAutomaton, Scorer.Cost> cost) {
     Scorer.Cost[] costs = new Scorer.Cost[candidates.size()];
     int workers = Math.min(replicas.size(), which.size());
+    // candidates are handed out one at a time, so that a worker with cheap ones takes more
+    AtomicInteger next = new AtomicInteger();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 1; t < workers; t++) {
-      int worker = t;
-      futures.add(pool.submit(() -> scoreShare(candidates, which, replicas.get(worker), worker,
-          workers, costs, cost)));
+      LearnAutomaton replica = replicas.get(t);
+      futures.add(pool.submit(() -> scoreShare(candidates, which, replica, next, costs, cost)));
     }
-    scoreShare(candidates, which, replicas.get(0), 0, workers, costs, cost);
+    scoreShare(candidates, which, replicas.get(0), next, costs, cost);
     for (Future<?> f : futures) {
       try {
         f.get();
@@ -202,9 +209,9 @@ public final class GreedySearch {
   }
 
   private void scoreShare(List<Operation> candidates, List<Integer> which, LearnAutomaton replica,
-      int worker, int workers, Scorer.Cost[] costs, Function<LearnAutomaton, Scorer.Cost> cost) {
+      AtomicInteger next, Scorer.Cost[] costs, Function<LearnAutomaton, Scorer.Cost> cost) {
     int mark = replica.mark();
-    for (int j = worker; j < which.size(); j += workers) {
+    for (int j = next.getAndIncrement(); j < which.size(); j = next.getAndIncrement()) {
       int i = which.get(j);
       if (stop.getAsBoolean()) {
         continue;

@@ -12,6 +12,8 @@ import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.mdl.ModelCost;
+import org.tadam.learner.noise.Aligner;
+import org.tadam.learner.noise.AlignmentGraph;
 import org.tadam.learner.noise.NoiseEm;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.learner.noise.WordCode;
@@ -29,11 +31,17 @@ import org.tadam.learner.stats.ValueStats;
 public final class Scorer {
   private final Set<NoiseKind> kinds;
   private final double valueFloor;
-  /** The explicit code of every corpus word, computed once: each evaluation charges many. */
+  /** The explicit codes of every corpus word and letter, computed once: evaluations need many. */
   private volatile ExplicitCodes explicit;
 
-  private record ExplicitCodes(Corpus corpus, double[] bits) {
+  private record ExplicitCodes(Corpus corpus, double[] bits, double[][] letterBits) {
   }
+
+  /**
+   * How far a lower bound must exceed the limit, relative to it, for {@link #costBelow} to skip
+   * the exact cost: far above the rounding of sums of that size, so the skip is never wrong.
+   */
+  private static final double BOUND_MARGIN = 1e-9;
 
   /**
    * Total cost split into its parts, with the noise outcome.
@@ -79,6 +87,33 @@ public final class Scorer {
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
     double[] parts = parts(a);
     return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), cancelled);
+  }
+
+  /**
+   * The exact cost ({@link #cost}), or null when a lower bound of it, the model and matched codes
+   * plus {@link UnparsedBound} for the unparsed words (the word-status code is at least 0), shows
+   * that it is not below {@code limit}: the noise EM, most of the cost of an evaluation, is then
+   * not run. The search asks this of candidates it only needs to know do not improve.
+   */
+  public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
+    double[] parts = parts(a);
+    if (lowerBound(a, parts) > limit + BOUND_MARGIN * Math.abs(limit)) {
+      return null;
+    }
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), cancelled);
+  }
+
+  /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
+  double lowerBound(LearnAutomaton a) {
+    return lowerBound(a, parts(a));
+  }
+
+  private double lowerBound(LearnAutomaton a, double[] parts) {
+    Corpus c = a.corpus();
+    ExplicitCodes codes = explicitCodes(c);
+    return ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0])
+        + parts[2] + parts[1] + UnparsedBound.bits(a, new AutomatonView(a, valueFloor), kinds,
+            codes.letterBits(), codes.bits());
   }
 
   /**
@@ -215,16 +250,22 @@ public final class Scorer {
   }
 
   private double[] explicitBits(Corpus c) {
+    return explicitCodes(c).bits();
+  }
+
+  private ExplicitCodes explicitCodes(Corpus c) {
     ExplicitCodes e = explicit;
     if (e == null || e.corpus() != c) {
       double[] bits = new double[c.size()];
+      double[][] letterBits = new double[c.size()][];
       for (int w = 0; w < bits.length; w++) {
         bits[w] = WordCode.explicitBits(c.alphabet().size(), c.values(w));
+        letterBits[w] = Aligner.letterBits(c.alphabet().size(), c.values(w));
       }
-      e = new ExplicitCodes(c, bits);
+      e = new ExplicitCodes(c, bits, letterBits);
       explicit = e;
     }
-    return e.bits();
+    return e;
   }
 
   private static long[] outCounts(LearnAutomaton a, int q) {
@@ -277,6 +318,12 @@ public final class Scorer {
     @Override
     public double explicitBits(int i) {
       return explicitBits[words.get(i)];
+    }
+
+    @Override
+    public double[][] valueBits(int i, AlignmentGraph g) {
+      return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
+          : NoiseEm.Unmatched.super.valueBits(i, g);
     }
   }
 }
