@@ -92,6 +92,12 @@ final class LearnCommand implements Callable<Integer> {
 					+ "0 scores every candidate exactly, as the reference (many times slower) (default: ${DEFAULT-VALUE})")
 	private int exactCandidates;
 
+	@Option(names = "--min-coverage", paramLabel = "F", defaultValue = "0.95",
+			description = "least share of the training connections the model must parse without noise operations: the search deletes no "
+					+ "sub-part that would leave fewer (default: ${DEFAULT-VALUE}); 0 lets the MDL code trade any connection for noise, "
+					+ "as the reference does (for captures known to be lossy)")
+	private double minCoverage;
+
 	@Option(names = "--max-packets", paramLabel = "N", defaultValue = "1000", description = "letters per word; longer connections are truncated (default: ${DEFAULT-VALUE})")
 	private int maxPackets;
 
@@ -136,11 +142,14 @@ final class LearnCommand implements Callable<Integer> {
 			if (!(valueFloor > 0 && valueFloor <= 1)) {
 				throw new IllegalArgumentException("--value-floor must be in (0, 1], not " + valueFloor);
 			}
+			if (!(minCoverage >= 0 && minCoverage <= 1)) {
+				throw new IllegalArgumentException("--min-coverage must be in [0, 1], not " + minCoverage);
+			}
 			if (exactCandidates < 0) {
 				throw new IllegalArgumentException("--exact-candidates must be 0 or more, not " + exactCandidates);
 			}
 			options = LearnerOptions.defaults().withInit(start).withNoise(kinds).withMaxIterations(maxIterations)
-					.withValueFloor(valueFloor).withExactCandidates(exactCandidates);
+					.withValueFloor(valueFloor).withExactCandidates(exactCandidates).withMinCoverage(minCoverage);
 			if (threads != null) {
 				options = options.withThreads(threads);
 			}

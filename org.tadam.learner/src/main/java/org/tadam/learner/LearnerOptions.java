@@ -26,11 +26,14 @@ import org.tadam.learner.search.ProgressListener;
  *     words keep their previous codes, only newly unmatched ones are aligned) and scores exactly
  *     this many at a time, best estimates first, until one lowers the cost; 0 scores every
  *     candidate exactly (the reference's search, many times slower)
+ * @param minCoverage least share of the words (by weight) the automaton must keep parsing without
+ *     noise operations: a deletion that would leave fewer is not a candidate (default
+ *     {@link #DEFAULT_MIN_COVERAGE}); 0 lets the MDL trade any word for noise, as the reference
  * @param listener told about every applied operation
  */
 public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long seed,
     int maxIterations, double deleteMaxFraction, double valueFloor, int exactCandidates,
-    ProgressListener listener) {
+    double minCoverage, ProgressListener listener) {
 
   /** The starting automaton. */
   public enum Init {
@@ -43,6 +46,13 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
   /** Candidates scored exactly per batch after screening (0: all, as the reference). */
   public static final int DEFAULT_EXACT_CANDIDATES = 8;
 
+  /**
+   * Share of the training words a model must parse without noise operations (issue #12). On real
+   * captures the cheapest code leaves rare but genuine variants (a delayed ACK, one more record) to
+   * the noise model; a generator then never writes them and the anomaly score flags them.
+   */
+  public static final double DEFAULT_MIN_COVERAGE = 0.95;
+
   /** How {@link #describe()} records the value floor (per component) of every model. */
   public static final String VALUE_FLOOR_KEY = "value-floor-per-component=";
   /** How models learned before the amended floor recorded a cell floor other than 10^-3. */
@@ -53,6 +63,9 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
     if (threads < 1 || maxIterations < 0 || exactCandidates < 0 || !(deleteMaxFraction >= 0 && deleteMaxFraction <= 1)) {
       throw new IllegalArgumentException("invalid learner options");
     }
+    if (!(minCoverage >= 0 && minCoverage <= 1)) {
+      throw new IllegalArgumentException("the coverage floor must be in [0, 1], got " + minCoverage);
+    }
     if (!(valueFloor > 0 && valueFloor <= 1)) {
       throw new IllegalArgumentException("the value floor must be in (0, 1], got " + valueFloor);
     }
@@ -61,52 +74,57 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
   public static LearnerOptions defaults() {
     return new LearnerOptions(EnumSet.allOf(NoiseKind.class), Init.BIGRAM,
         Runtime.getRuntime().availableProcessors(), 42, 100_000, 0.25, DataCodes.PER_COMPONENT_FLOOR,
-        DEFAULT_EXACT_CANDIDATES, ProgressListener.NONE);
+        DEFAULT_EXACT_CANDIDATES, DEFAULT_MIN_COVERAGE, ProgressListener.NONE);
   }
 
   public LearnerOptions withNoise(Set<NoiseKind> kinds) {
     return new LearnerOptions(kinds, init, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, exactCandidates, listener);
+        valueFloor, exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withInit(Init i) {
     return new LearnerOptions(noise, i, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, exactCandidates, listener);
+        valueFloor, exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withThreads(int n) {
     return new LearnerOptions(noise, init, n, seed, maxIterations, deleteMaxFraction,
-        valueFloor, exactCandidates, listener);
+        valueFloor, exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withSeed(long s) {
     return new LearnerOptions(noise, init, threads, s, maxIterations, deleteMaxFraction,
-        valueFloor, exactCandidates, listener);
+        valueFloor, exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withMaxIterations(int n) {
     return new LearnerOptions(noise, init, threads, seed, n, deleteMaxFraction,
-        valueFloor, exactCandidates, listener);
+        valueFloor, exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withDeleteMaxFraction(double f) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, f,
-        valueFloor, exactCandidates, listener);
+        valueFloor, exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withListener(ProgressListener l) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, exactCandidates, l);
+        valueFloor, exactCandidates, minCoverage, l);
   }
 
   public LearnerOptions withValueFloor(double floor) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction, floor,
-        exactCandidates, listener);
+        exactCandidates, minCoverage, listener);
   }
 
   public LearnerOptions withExactCandidates(int n) {
     return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction,
-        valueFloor, n, listener);
+        valueFloor, n, minCoverage, listener);
+  }
+
+  public LearnerOptions withMinCoverage(double share) {
+    return new LearnerOptions(noise, init, threads, seed, maxIterations, deleteMaxFraction,
+        valueFloor, exactCandidates, share, listener);
   }
 
   /** What a model file records: everything that changes the result (not threads, not the listener). */
@@ -118,6 +136,6 @@ public record LearnerOptions(Set<NoiseKind> noise, Init init, int threads, long 
         + " delete-max-fraction=" + deleteMaxFraction
         + (maxIterations < 100_000 ? " max-iterations=" + maxIterations : "")
         + (exactCandidates != DEFAULT_EXACT_CANDIDATES ? " exact-candidates=" + exactCandidates : "")
-        + " " + VALUE_FLOOR_KEY + valueFloor;
+        + " min-coverage=" + minCoverage + " " + VALUE_FLOOR_KEY + valueFloor;
   }
 }

@@ -11,6 +11,8 @@ import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.search.GreedySearch;
 import org.tadam.learner.search.Scorer;
 import org.tadam.learner.search.SearchOptions;
+import org.tadam.learner.search.WordCosts;
+import org.tadam.learner.noise.WordCode;
 
 /**
  * The TADAM learner, in the shape of LearnLib's passive learners:
@@ -60,12 +62,21 @@ public final class TadamLearner {
     Scorer scorer = new Scorer(options.noise(),
         DataCodes.cellFloor(options.valueFloor(), corpus.dimension()));
     SearchOptions search = new SearchOptions(options.threads(), options.maxIterations(),
-        options.deleteMaxFraction(), true, true, true, true, options.exactCandidates());
+        options.deleteMaxFraction(), true, true, true, true, options.exactCandidates(), options.minCoverage());
     GreedySearch greedy = new GreedySearch(search, scorer, options.listener(), () -> stop,
         options.seed());
     Scorer.Cost cost = greedy.run(a);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new LearnedModel(a, corpus, List.copyOf(samples), cost.modelBits(), cost.dataBits(),
+    // the data cost a decoder of the model pays: every parsed word on its cheapest path (score's code)
+    WordCode.Result[] words = WordCosts.of(a, scorer.valueFloor(), options.noise(), cost.noise().rates());
+    double data = 0;
+    long[] status = new long[3];
+    for (int w = 0; w < corpus.size(); w++) {
+      data += corpus.weight(w) * words[w].bits();
+      status[words[w].status().ordinal()] += corpus.weight(w);
+    }
+    data += DataCodes.statusBits(status[0], status[1], status[2]);
+    return new LearnedModel(a, corpus, List.copyOf(samples), cost.modelBits(), data,
         cost.noise().rates(), options, greedy.applied(), seconds, stop);
   }
 }

@@ -45,7 +45,7 @@ class LearnerTest {
     assertEquals(120, model.getProvenance().getParsedConnections());
 
     List<TimedWord> noisy = Fixtures.samples(TruthAutomaton.tcpSession(), 120, 0.05, 6);
-    LearnedModel m = learn(noisy, LearnerOptions.defaults().withThreads(1));
+    LearnedModel m = learn(noisy, LearnerOptions.defaults().withThreads(1).withMinCoverage(0));
     Automaton learned = export(m, "noisy");
     int matched = 0;
     for (boolean b : m.matchedSamples()) {
@@ -75,10 +75,25 @@ class LearnerTest {
   @Test
   void recoversTheStructureDespiteNoise() {
     TruthAutomaton truth = TruthAutomaton.requestResponse();
-    LearnedModel m = learn(Fixtures.samples(truth, 300, 0.03, 11), LearnerOptions.defaults().withThreads(2));
+    // injected noise: the coverage floor would make structure of it
+    LearnedModel m = learn(Fixtures.samples(truth, 300, 0.03, 11),
+        LearnerOptions.defaults().withThreads(2).withMinCoverage(0));
     Automaton learned = export(m, truth.name());
     assertTrue(Compare.isomorphic(Compare.of(truth), Compare.of(learned)), ModelText.toText(learned));
     assertTrue(m.noise().transition() < 1);
+  }
+
+  @Test
+  void theCoverageFloorKeepsRareWordsAsStructure() {
+    List<TimedWord> words = Fixtures.samples(TruthAutomaton.tcpSession(), 200, 0.03, 5);
+    LearnedModel free = learn(words, LearnerOptions.defaults().withThreads(2).withMinCoverage(0));
+    LearnedModel floored = learn(words, LearnerOptions.defaults().withThreads(2));
+    int parsedFree = export(free, "free").getProvenance().getParsedConnections();
+    int parsed = export(floored, "floored").getProvenance().getParsedConnections();
+    // without the floor the MDL code leaves the rare variants to noise; with it 95 % parse
+    assertTrue(parsedFree < 190, "only " + (200 - parsedFree) + " words left to noise");
+    assertTrue(parsed >= 190, parsed + " of 200 parse under the default floor");
+    assertTrue(floored.options().describe().contains("min-coverage=0.95"));
   }
 
   @Test

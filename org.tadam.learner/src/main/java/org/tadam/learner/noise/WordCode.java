@@ -12,9 +12,9 @@ import org.tadam.learner.mdl.DataCodes;
  * <ul>
  *   <li>A word the automaton parses exactly pays its exact-path code: per letter c_tr +
  *       −log2 p̂(e) + the floored value code ({@link #letterBits}), on its cheapest exact path
- *       ({@link #exactBits}). In learning, a word on the automaton pays the path it is on: the same
- *       unless parallel variants of a split edge both spell a letter, since a letter stays on the
- *       variant the split gave it (then scoring can charge less, never more).</li>
+ *       ({@link #exactBits}). The search charges a word the path it is on (a letter stays on the
+ *       variant of a split edge the split gave it, which can cost more); the data cost a learned
+ *       model reports takes the cheapest path too, so learn and score agree.</li>
  *   <li>Any other word pays the cheaper of its best noisy alignment (corrected) and its explicit
  *       code (uncorrected): the word-status code says which, so the encoder may pick the cheaper.
  *       A word longer than {@link #MAX_ALIGNED_LETTERS} is not aligned (explicit code).</li>

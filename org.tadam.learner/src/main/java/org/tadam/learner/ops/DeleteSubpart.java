@@ -56,18 +56,36 @@ public record DeleteSubpart(int edge) implements Operation {
    * every matched word uses (the automaton would lose its last word).
    */
   public static List<Operation> candidates(LearnAutomaton a, double maxFraction) {
+    return candidates(a, maxFraction, 0);
+  }
+
+  /**
+   * As {@link #candidates(LearnAutomaton, double)}, without the edges whose deletion would leave
+   * less than {@code minCoverage} of the corpus weight matched (every word through an edge is
+   * matched, so the deletion unmatches exactly the edge's words).
+   */
+  public static List<Operation> candidates(LearnAutomaton a, double maxFraction, double minCoverage) {
     List<Operation> ops = new ArrayList<>();
     long matched = matchedWeight(a);
+    long floor = coverageFloor(a, minCoverage);
     for (int id = 0; id < a.edgeSlots(); id++) {
-      if (a.edge(id).alive() && allowed(a, id, maxFraction, matched)) {
+      if (a.edge(id).alive() && allowed(a, id, maxFraction, matched, floor)) {
         ops.add(new DeleteSubpart(id));
       }
     }
     return ops;
   }
 
-  /** Whether deleting edge {@code id} is a candidate (see {@link #candidates}). */
-  static boolean allowed(LearnAutomaton a, int id, double maxFraction, long matchedWeight) {
+  /** The least matched weight a share {@code minCoverage} of the corpus asks for. */
+  public static long coverageFloor(LearnAutomaton a, double minCoverage) {
+    return (long) Math.ceil(minCoverage * a.corpus().totalWeight() - 1e-9);
+  }
+
+  /**
+   * Whether deleting edge {@code id} is a candidate (see {@link #candidates}) that keeps at least
+   * {@code floor} of the weight matched.
+   */
+  static boolean allowed(LearnAutomaton a, int id, double maxFraction, long matchedWeight, long floor) {
     Edge e = a.edge(id);
     if (e.source() == LearnAutomaton.INITIAL && a.out(LearnAutomaton.INITIAL).size() == 1) {
       return false;
@@ -79,11 +97,12 @@ public record DeleteSubpart(int edge) implements Operation {
     // words against words: an edge's count is its letters, and a loop carries many letters per
     // word, so comparing it with the number of words kept every loop from ever being deleted
     long words = wordWeight(a, e);
-    return words <= maxFraction * a.corpus().totalWeight() && words < matchedWeight;
+    return words <= maxFraction * a.corpus().totalWeight() && words < matchedWeight
+        && matchedWeight - words >= floor;
   }
 
   /** Weight of the words the automaton still parses. */
-  static long matchedWeight(LearnAutomaton a) {
+  public static long matchedWeight(LearnAutomaton a) {
     long matched = a.corpus().totalWeight();
     for (int w : a.unmatched()) {
       matched -= a.corpus().weight(w);

@@ -15,14 +15,16 @@ import org.tadam.learner.automaton.LearnAutomaton;
  * <p>An out-edge of a split state is deleted when it carries at most {@link #FRACTION} of the
  * letters leaving that state, is not its only out-edge, and is a deletion candidate under the
  * search's rules ({@link DeleteSubpart#candidates}: never the last matched word, never more than
- * {@code maxFraction} of the letters).
+ * {@code maxFraction} of the letters, never below the coverage floor {@code minCoverage}).
  */
-public record SplitAndPrune(SplitNode split, double maxFraction) implements Operation {
+public record SplitAndPrune(SplitNode split, double maxFraction, double minCoverage)
+    implements Operation {
   public static final double FRACTION = 0.05;
 
   @Override
   public void apply(LearnAutomaton a) {
     int firstNew = a.stateSlots();
+    long floor = DeleteSubpart.coverageFloor(a, minCoverage);
     split.apply(a);
     List<Integer> states = new ArrayList<>();
     states.add(split.state());
@@ -40,7 +42,7 @@ public record SplitAndPrune(SplitNode split, double maxFraction) implements Oper
       }
       for (int id : out.toArray()) {
         if (a.edge(id).alive() && a.out(q).size() > 1 && a.edge(id).count() <= FRACTION * total
-            && DeleteSubpart.allowed(a, id, maxFraction, DeleteSubpart.matchedWeight(a))) {
+            && DeleteSubpart.allowed(a, id, maxFraction, DeleteSubpart.matchedWeight(a), floor)) {
           new DeleteSubpart(id).apply(a);
         }
       }
@@ -53,10 +55,11 @@ public record SplitAndPrune(SplitNode split, double maxFraction) implements Oper
   }
 
   /** The pruned variant of each node-split candidate. */
-  public static List<Operation> candidates(List<Operation> splits, double maxFraction) {
+  public static List<Operation> candidates(List<Operation> splits, double maxFraction,
+      double minCoverage) {
     List<Operation> ops = new ArrayList<>();
     for (Operation op : splits) {
-      ops.add(new SplitAndPrune((SplitNode) op, maxFraction));
+      ops.add(new SplitAndPrune((SplitNode) op, maxFraction, minCoverage));
     }
     return ops;
   }

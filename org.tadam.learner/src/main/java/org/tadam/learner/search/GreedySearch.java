@@ -113,14 +113,15 @@ public final class GreedySearch {
       List<Operation> splits = SplitNode.candidates(a, meanEdgeBits);
       ops.addAll(splits);
       if (options.deletions()) {
-        ops.addAll(SplitAndPrune.candidates(splits, options.deleteMaxFraction()));
+        ops.addAll(SplitAndPrune.candidates(splits, options.deleteMaxFraction(),
+            options.minCoverage()));
       }
     }
     if (options.splitEdges()) {
       ops.addAll(SplitEdge.candidates(a, proposals));
     }
     if (options.deletions()) {
-      ops.addAll(DeleteSubpart.candidates(a, options.deleteMaxFraction()));
+      ops.addAll(DeleteSubpart.candidates(a, options.deleteMaxFraction(), options.minCoverage()));
       ops.addAll(AddEdge.candidates(a, MAX_ADDITIONS));
     }
     return ops;

@@ -71,6 +71,11 @@ public final class Scorer {
     this.valueFloor = valueFloor;
   }
 
+  /** The least cell mass a matched letter's value code assumes (the cell floor). */
+  public double valueFloor() {
+    return valueFloor;
+  }
+
   public Set<NoiseKind> kinds() {
     return kinds;
   }

@@ -13,8 +13,10 @@ package org.tadam.learner.search;
  * @param deletions try sub-part deletions, and adding an edge back for the words left unparsed
  * @param exactCandidates candidates scored exactly per batch after screening all of them (0 scores
  *     every candidate exactly, as the reference does)
+ * @param minCoverage least share of the corpus weight that stays matched (parsed without noise):
+ *     a candidate leaving less, having lowered it, is not taken (0: no floor)
  */
 public record SearchOptions(int threads, int maxIterations, double deleteMaxFraction,
     boolean merges, boolean splitNodes, boolean splitEdges, boolean deletions,
-    int exactCandidates) {
+    int exactCandidates, double minCoverage) {
 }

@@ -11,12 +11,13 @@ import org.tadam.learner.noise.WordCode;
 
 /**
  * The learner's code of each training word: L(D|A) split per word by {@link WordCode}, the
- * word-status code left out. A word on a path of the automaton (matched) pays the exact-path code
- * of that path; any other word what {@link WordCode#of} charges it, as the noise EM does.
+ * word-status code left out. A word on a path of the automaton (matched) pays its cheapest exact
+ * path; any other word what {@link WordCode#of} charges it, as the noise EM does.
  *
  * <p>With the learned automaton's own parameters ({@link #of(LearnAutomaton, double, Set,
- * AlignmentRates)}), Σ weight · bits plus the word-status code is the data cost the search
- * minimised. With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
+ * AlignmentRates)}), Σ weight · bits plus the word-status code is the model's data cost: the cost
+ * the search minimised, less what the cheapest paths save where the search kept a letter on a
+ * variant of a split edge (an outlier edge) that another variant codes cheaper. With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
  * int[], int[], Set, AlignmentRates)}: its rounded laws and rates, its counts) it is what
  * {@code tadam score} computes for the word.
  */
@@ -62,21 +63,20 @@ public final class WordCosts {
       for (int i = 0; i < n; i++) {
         values[i] = c.value(w, i);
       }
-      if (a.matched(w)) {
-        double b = 0;
-        for (int i = 0; i < n; i++) {
-          b += code.letterBits(edgeOf[a.edgeAt(w, i)], values[i]);
-        }
-        long[] operations = new long[5];
-        operations[Aligner.TRANSITION] = n;
-        bits[w] = new WordCode.Result(b, WordCode.Status.MATCHED, operations);
-        continue;
-      }
       int[] symbols = new int[n];
       for (int i = 0; i < n; i++) {
         symbols[i] = symbolOf[c.symbol(w, i)];
       }
-      bits[w] = code.of(symbols, values, Aligner.valueBits(g, symbols, values),
+      double[][] vb = Aligner.valueBits(g, symbols, values);
+      if (a.matched(w)) {
+        // the cheapest exact path, as score takes it: a letter the search left on a variant of a
+        // split edge (an outlier edge) that another variant codes cheaper pays the cheaper one
+        long[] operations = new long[5];
+        operations[Aligner.TRANSITION] = n;
+        bits[w] = new WordCode.Result(code.exactBits(symbols, vb), WordCode.Status.MATCHED, operations);
+        continue;
+      }
+      bits[w] = code.of(symbols, values, vb,
           WordCode.explicitBits(g.alphabetSize(), values));
     }
     return bits;

@@ -69,6 +69,6 @@ class ScreeningTest {
 
   private static GreedySearch search(int exactCandidates) {
     return new GreedySearch(new SearchOptions(1, Integer.MAX_VALUE, 0.25, true, true, true, true,
-        exactCandidates), SCORER, ProgressListener.NONE, () -> false, 42);
+        exactCandidates, 0), SCORER, ProgressListener.NONE, () -> false, 42);
   }
 }

@@ -32,7 +32,7 @@ public final class TruthControl {
     LearnAutomaton a = TruthStart.of(t, m.corpus(), onPath);
     a.commit();
     GreedySearch search = new GreedySearch(new SearchOptions(threads, Integer.MAX_VALUE,
-        m.options().deleteMaxFraction(), true, true, true, true, m.options().exactCandidates()), new Scorer(kinds, DataCodes.cellFloor(floor, m.corpus().dimension())),
+        m.options().deleteMaxFraction(), true, true, true, true, m.options().exactCandidates(), m.options().minCoverage()), new Scorer(kinds, DataCodes.cellFloor(floor, m.corpus().dimension())),
         ProgressListener.NONE, () -> false, m.options().seed());
     Scorer.Cost cost = search.run(a);
     LearnedModel end = new LearnedModel(a, m.corpus(), m.samples(), cost.modelBits(),
