@@ -148,6 +148,32 @@ IFS=$'\t' read -r -a names <<<"$detectors"
       "- ranking by mean AU-ROC: " + ([range(0; $names | length) as $d
           | {n: $names[$d], m: ([$p[].areas[$d] | select(. != null)] | add / length)}] | sort_by(-.m)
           | map("\(.n) \(.m | fixed(4))") | join(" > "))' <<<"$pairs"
+  # a detector whose mean is above TADAM's: which pairs give it the lead, and the reasons it gave
+  # that attack's connections (the paper's ranking puts TADAM first)
+  jq -rs --arg names "$detectors" "$fmt"'($names | split("\t")) as $names
+    | [.[] | select(.areas[0] != null)] as $p | ($p | length) as $k
+    | range(1; $names | length) as $d
+    | ([$p[].areas[$d] | select(. != null)] | add / length) as $m
+    | ([$p[].areas[0]] | add / length) as $t
+    | select($m > $t)
+    | [$p[] | select(.areas[$d] != null and .areas[$d] > .areas[0])] as $ahead
+    | "\($d)\t\($names[$d])\t\($m - $t | fixed(4))\t\([$ahead[] | (.areas[$d] - .areas[0]) / $k] | add | fixed(4))\t"
+        + ([$ahead[] | "\(.proto) \(.attack)"] | join(","))' <<<"$pairs" |
+    while IFS=$'\t' read -r d name lead share ahead; do
+      printf -- '- why %s ranks above TADAM: its mean is higher by %s; the pairs where it beats TADAM add %s to it (each pair weighs 1/%s of the mean):\n' \
+        "$name" "$lead" "$share" "$(jq -s 'length' <<<"$pairs")"
+      IFS=',' read -r -a list <<<"$ahead"
+      for pa in "${list[@]}"; do
+        proto=${pa%% *}; attack=${pa#* }
+        awk -F'\t' -v attack="$attack" -v col=$((8 + 2 * d)) -v tcol=8 -v proto="$proto" -v name="$name" '
+          $5 == attack { n++; why[$col]++; tw[$tcol]++ }
+          END {
+            r = ""; for (k in why) r = r (r == "" ? "" : ", ") why[k] " " k
+            q = ""; for (k in tw) q = q (q == "" ? "" : ", ") tw[k] " " k
+            printf "  - %s %s (%d connections): %s gives them %s; TADAM %s\n", proto, attack, n, name, r, q
+          }' "$work/$proto/scores.tsv"
+      done
+    done
   echo
   echo "### Where TADAM ranks below a baseline"
   echo
