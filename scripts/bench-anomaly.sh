@@ -148,29 +148,34 @@ IFS=$'\t' read -r -a names <<<"$detectors"
       "- ranking by mean AU-ROC: " + ([range(0; $names | length) as $d
           | {n: $names[$d], m: ([$p[].areas[$d] | select(. != null)] | add / length)}] | sort_by(-.m)
           | map("\(.n) \(.m | fixed(4))") | join(" > "))' <<<"$pairs"
-  # a detector whose mean is above TADAM's: which pairs give it the lead, and the reasons it gave
-  # that attack's connections (the paper's ranking puts TADAM first)
+  # the paper's ranking (TADAM > state-merging > Markov chain > HMM): for every two detectors it orders
+  # that rank the other way here, the pairs that give the lower one its lead and the reasons both gave
+  # that attack's connections
   jq -rs --arg names "$detectors" "$fmt"'($names | split("\t")) as $names
+    | ["TADAM", "LearnLib MDL", "Markov chain", "HMM"] as $paper
     | [.[] | select(.areas[0] != null)] as $p | ($p | length) as $k
-    | range(1; $names | length) as $d
-    | ([$p[].areas[$d] | select(. != null)] | add / length) as $m
-    | ([$p[].areas[0]] | add / length) as $t
-    | select($m > $t)
-    | [$p[] | select(.areas[$d] != null and .areas[$d] > .areas[0])] as $ahead
-    | "\($d)\t\($names[$d])\t\($m - $t | fixed(4))\t\([$ahead[] | (.areas[$d] - .areas[0]) / $k] | add | fixed(4))\t"
+    | [$paper[] as $n | $names | index($n) | select(. != null)] as $order
+    | range(0; $order | length) as $i | range($i + 1; $order | length) as $j
+    | $order[$i] as $hi | $order[$j] as $lo
+    | ([$p[].areas[$hi] | select(. != null)] | add / length) as $mh
+    | ([$p[].areas[$lo] | select(. != null)] | add / length) as $ml
+    | select($ml > $mh)
+    | [$p[] | select(.areas[$lo] != null and .areas[$hi] != null and .areas[$lo] > .areas[$hi])] as $ahead
+    | "\($hi)\t\($lo)\t\($ml - $mh | fixed(4))\t\([$ahead[] | (.areas[$lo] - .areas[$hi]) / $k] | add | fixed(4))\t"
         + ([$ahead[] | "\(.proto) \(.attack)"] | join(","))' <<<"$pairs" |
-    while IFS=$'\t' read -r d name lead share ahead; do
-      printf -- '- why %s ranks above TADAM: its mean is higher by %s; the pairs where it beats TADAM add %s to it (each pair weighs 1/%s of the mean):\n' \
-        "$name" "$lead" "$share" "$(jq -s 'length' <<<"$pairs")"
+    while IFS=$'\t' read -r hi lo lead share ahead; do
+      printf -- '- why %s ranks above %s (the paper has them the other way): its mean is higher by %s; the pairs where it beats %s add %s to it (each pair weighs 1/%s of the mean):\n' \
+        "${names[lo]}" "${names[hi]}" "$lead" "${names[hi]}" "$share" "$(jq -s 'length' <<<"$pairs")"
       IFS=',' read -r -a list <<<"$ahead"
       for pa in "${list[@]}"; do
         proto=${pa%% *}; attack=${pa#* }
-        awk -F'\t' -v attack="$attack" -v col=$((8 + 2 * d)) -v tcol=8 -v proto="$proto" -v name="$name" '
-          $5 == attack { n++; why[$col]++; tw[$tcol]++ }
+        awk -F'\t' -v attack="$attack" -v lc=$((8 + 2 * lo)) -v hc=$((8 + 2 * hi)) -v proto="$proto" \
+          -v ln="${names[lo]}" -v hn="${names[hi]}" '
+          $5 == attack { n++; a[$lc]++; b[$hc]++ }
           END {
-            r = ""; for (k in why) r = r (r == "" ? "" : ", ") why[k] " " k
-            q = ""; for (k in tw) q = q (q == "" ? "" : ", ") tw[k] " " k
-            printf "  - %s %s (%d connections): %s gives them %s; TADAM %s\n", proto, attack, n, name, r, q
+            r = ""; for (k in a) r = r (r == "" ? "" : ", ") a[k] " " k
+            q = ""; for (k in b) q = q (q == "" ? "" : ", ") b[k] " " k
+            printf "  - %s %s (%d connections): %s gives them %s; %s %s\n", proto, attack, n, ln, r, hn, q
           }' "$work/$proto/scores.tsv"
       done
     done
