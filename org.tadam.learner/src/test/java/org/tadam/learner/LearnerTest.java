@@ -57,7 +57,7 @@ class LearnerTest {
     assertTrue(parsed >= matched && parsed < 120, matched + " matched, " + parsed + " parsed");
     WordScorer scorer = new WordScorer(learned);
     long finite = noisy.stream()
-        .filter(w -> scorer.score(w.symbols(), w.values()).logLikelihood() > WordScorer.UNPARSED).count();
+        .filter(w -> scorer.parses(w.symbols(), w.values())).count();
     assertEquals(finite, parsed);
   }
 

@@ -18,7 +18,7 @@ public final class Coverage {
     WordScorer scorer = new WordScorer(model);
     int parsed = 0;
     for (TimedWord w : words) {
-      if (scorer.logLikelihood(w.symbols(), w.values()) > WordScorer.UNPARSED) {
+      if (scorer.parses(w.symbols(), w.values())) {
         parsed++;
       }
     }

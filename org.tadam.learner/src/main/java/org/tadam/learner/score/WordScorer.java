@@ -28,7 +28,10 @@ import org.tadam.model.Provenance;
  * </ul>
  */
 public final class WordScorer {
-  /** Log-likelihood of a word no path of the model spells, as in the reference. */
+  /**
+   * Log-likelihood of a word no path of the model spells, as in the reference. A long word that
+   * parses can have a lower one (−4 600 for 629 letters): whether a word parses is {@link #parses}.
+   */
   public static final double UNPARSED = -1000;
   /** Least p(e)·P(v|e) a step of the likelihood assumes, as the reference's {@code get_log_proba}. */
   private static final double LIKELIHOOD_FLOOR = 1e-100;
@@ -90,7 +93,17 @@ public final class WordScorer {
       }
     }
     double status = r.status() == WordCode.Status.MATCHED ? parsedStatusBits : unparsedStatusBits;
-    return new Score(s.length, r.bits(), logLikelihood(s, v), r.status(), unknown, spelling, status);
+    double ll = logLikelihood(s, v);
+    return new Score(s.length, r.bits(), ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll, r.status(),
+        unknown, spelling, status);
+  }
+
+  /**
+   * Whether a path of the model spells the word into the end state (no noise operation): what
+   * coverage counts. Not {@code logLikelihood > UNPARSED}, which a long parsed word fails.
+   */
+  public boolean parses(List<String> symbols, List<int[]> values) {
+    return logLikelihood(symbolIds(symbols), withEnd(values)) != Double.NEGATIVE_INFINITY;
   }
 
   /**
@@ -98,7 +111,8 @@ public final class WordScorer {
    * the expensive part of {@link #score}, and coverage needs only whether a word parses).
    */
   public double logLikelihood(List<String> symbols, List<int[]> values) {
-    return logLikelihood(symbolIds(symbols), withEnd(values));
+    double ll = logLikelihood(symbolIds(symbols), withEnd(values));
+    return ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll;
   }
 
   private int[] symbolIds(List<String> symbols) {
@@ -123,7 +137,7 @@ public final class WordScorer {
    * max over the paths spelling the word into the end state of Σ log2 max(p(e)·P(v|e), 10^-100),
    * by a Viterbi programme over states: after an edge split the model may have several edges with
    * one symbol out of a state, and the locally best one can lead to a dead end (the reference's
-   * greedy walk then returned −1000 for words the model parses).
+   * greedy walk then returned −1000 for words the model parses); −∞ when no path spells it.
    */
   private double logLikelihood(int[] s, int[][] v) {
     int n = graph.states();
@@ -148,7 +162,6 @@ public final class WordScorer {
       cur = next;
       next = swap;
     }
-    double ll = cur[graph.end()];
-    return ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll;
+    return cur[graph.end()];
   }
 }

@@ -71,6 +71,34 @@ class WordScorerTest {
   }
 
   @Test
+  void aLongWordThatParsesCountsAsParsedThoughItsLikelihoodIsBelowTheSentinel(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("loop.tadam");
+    Files.writeString(file, """
+        automaton loop {
+        \tprotocol tcp
+        \tstate s0 initial
+        \tstate s1 end
+
+        \ts0 -> s0 A> prob 0.5 count 5 mean (0, 0) cov (1e-6, 0, 1e-6)
+        \ts0 -> s1 $ prob 0.5 count 5
+        }
+        """);
+    ModelFiles.Loaded loaded = ModelText.files().load(file);
+    assertFalse(loaded.hasErrors(), loaded.issues().toString());
+    WordScorer scorer = new WordScorer(loaded.automaton());
+    // values far from the law: each letter costs the likelihood floor, 10^-100 (−332 bits)
+    List<String> symbols = Collections.nCopies(4, "A>");
+    List<int[]> far = Collections.nCopies(4, new int[] {50, 50});
+    assertTrue(scorer.logLikelihood(symbols, far) < WordScorer.UNPARSED);
+    assertTrue(scorer.parses(symbols, far));
+    assertFalse(scorer.parses(List.of("S>"), zeros(1)));
+    assertEquals(1, Coverage.parsed(loaded.automaton(), List.of(
+        org.tadam.capture.word.TimedWord.of("t", symbols, far),
+        org.tadam.capture.word.TimedWord.of("t", List.of("S>"), zeros(1)))));
+  }
+
+  @Test
   void aWordNoPathSpellsPaysTheCheaperOfAlignmentAndExplicitCode(@TempDir Path dir)
       throws Exception {
     WordScorer scorer = new WordScorer(load(dir, ""));
