@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.tadam.learner.stats.CellMassCache;
+import org.tadam.learner.stats.ValueStats;
 
 /**
  * The mutable automaton of the search over a fixed {@link Corpus}: states, edges and, for every
@@ -347,6 +348,51 @@ public final class LearnAutomaton {
       path[word][position] = edgeId;
       e.stats.add(corpus.value(word, position), wt);
       matchedLetters += wt;
+    });
+  }
+
+  /**
+   * Moves every letter of edge {@code fromId} onto edge {@code toId}, in the order that moving them
+   * one by one from the last would give, with the statistics added per distinct value instead of
+   * per letter (a merge of two loop edges of a long session moves thousands of letters; the
+   * statistics are exact longs, so the sums are the same).
+   */
+  public void moveAllOccurrences(int fromId, int toId) {
+    Edge from = edges.get(fromId);
+    Edge to = edges.get(toId);
+    int n = from.occurrenceCount;
+    if (n == 0 || fromId == toId) {
+      return;
+    }
+    touchEdge(from);
+    touchState(from.source);
+    touchEdge(to);
+    touchState(to.source);
+    int base = to.occurrenceCount;
+    if (base + n > to.occurrences.length) {
+      to.occurrences = Arrays.copyOf(to.occurrences, Math.max(base + n, to.occurrences.length * 2));
+    }
+    for (int k = n - 1, at = base; k >= 0; k--, at++) {
+      long occ = from.occurrences[k];
+      to.occurrences[at] = occ;
+      slot[Edge.word(occ)][Edge.position(occ)] = at;
+      path[Edge.word(occ)][Edge.position(occ)] = toId;
+    }
+    to.occurrenceCount = base + n;
+    from.occurrenceCount = 0;
+    ValueStats moved = from.stats.copy();
+    to.stats.addAll(moved);
+    from.stats.clear();
+    record(() -> {
+      for (int k = 0; k < n; k++) {
+        long occ = from.occurrences[k];
+        slot[Edge.word(occ)][Edge.position(occ)] = k;
+        path[Edge.word(occ)][Edge.position(occ)] = fromId;
+      }
+      from.occurrenceCount = n;
+      to.occurrenceCount = base;
+      to.stats.removeAll(moved);
+      from.stats.addAll(moved);
     });
   }
 

@@ -103,9 +103,6 @@ public final class Determiniser {
   }
 
   static void moveAll(LearnAutomaton a, Edge from, int to) {
-    while (from.occurrenceCount() > 0) {
-      long occ = from.occurrence(from.occurrenceCount() - 1);
-      a.moveOccurrence(Edge.word(occ), Edge.position(occ), to);
-    }
+    a.moveAllOccurrences(from.id(), to);
   }
 }

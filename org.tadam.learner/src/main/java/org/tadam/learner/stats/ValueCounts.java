@@ -75,6 +75,24 @@ final class ValueCounts {
     }
   }
 
+  /** Adds sign × the weight of every key of {@code o}. */
+  void addAll(ValueCounts o, long sign) {
+    for (int i = 0; i < o.keys.length; i++) {
+      if (o.used[i]) {
+        add(o.keys[i], sign * o.weights[i]);
+      }
+    }
+  }
+
+  /** Removes every key (the capacity stays). */
+  void clear() {
+    if (size > 0) {
+      Arrays.fill(used, false);
+      size = 0;
+      sorted = null;
+    }
+  }
+
   /** The keys in increasing order (shared: not to be changed). */
   long[] sortedKeys() {
     long[] s = sorted;

@@ -67,6 +67,38 @@ public final class ValueStats {
     values.add(pack(v), -weight);
   }
 
+  /** Adds every value of {@code o} with its weight (as many {@link #add} calls, per distinct value). */
+  public void addAll(ValueStats o) {
+    combine(o, 1);
+  }
+
+  /** Takes off every value of {@code o} with its weight (the inverse of {@link #addAll}). */
+  public void removeAll(ValueStats o) {
+    combine(o, -1);
+  }
+
+  private void combine(ValueStats o, long sign) {
+    if (o.d != d) {
+      throw new IllegalArgumentException("dimension " + o.d + " into " + d);
+    }
+    count += sign * o.count;
+    for (int i = 0; i < d; i++) {
+      sum[i] += sign * o.sum[i];
+    }
+    for (int i = 0; i < d * d; i++) {
+      sumProduct[i] += sign * o.sumProduct[i];
+    }
+    values.addAll(o.values, sign);
+  }
+
+  /** No values left. */
+  public void clear() {
+    count = 0;
+    java.util.Arrays.fill(sum, 0);
+    java.util.Arrays.fill(sumProduct, 0);
+    values.clear();
+  }
+
   public int dimension() {
     return d;
   }
