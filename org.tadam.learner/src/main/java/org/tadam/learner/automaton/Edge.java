@@ -18,7 +18,8 @@ public final class Edge {
   /** Edges of one family are parallel variants made by an edge split; they are never re-merged. */
   int family;
   boolean alive = true;
-  final ValueStats stats;
+  /** replaced, not emptied, when all letters leave at once ({@link LearnAutomaton#moveAllOccurrences}) */
+  ValueStats stats;
   long[] occurrences = new long[4];
   int occurrenceCount;
   Gaussian gaussian;

@@ -380,9 +380,9 @@ public final class LearnAutomaton {
     }
     to.occurrenceCount = base + n;
     from.occurrenceCount = 0;
-    ValueStats moved = from.stats.copy();
+    ValueStats moved = from.stats;
     to.stats.addAll(moved);
-    from.stats.clear();
+    from.stats = new ValueStats(moved.dimension());
     record(() -> {
       for (int k = 0; k < n; k++) {
         long occ = from.occurrences[k];
@@ -392,7 +392,7 @@ public final class LearnAutomaton {
       from.occurrenceCount = n;
       to.occurrenceCount = base;
       to.stats.removeAll(moved);
-      from.stats.addAll(moved);
+      from.stats = moved;
     });
   }
 

@@ -25,12 +25,42 @@ final class ValueCounts {
     used = new boolean[INITIAL_CAPACITY];
   }
 
+  /** A copy sized to the keys it holds (a table that once held many keys is scanned whole). */
   ValueCounts(ValueCounts o) {
-    keys = o.keys.clone();
-    weights = o.weights.clone();
-    used = o.used.clone();
+    allocate(capacityFor(o.size));
+    for (int i = 0; i < o.keys.length; i++) {
+      if (o.used[i]) {
+        insertNew(o.keys[i], o.weights[i]);
+      }
+    }
     size = o.size;
     sorted = o.sorted;
+  }
+
+  private static int capacityFor(int n) {
+    int c = INITIAL_CAPACITY;
+    while (2 * n > c) {
+      c *= 2;
+    }
+    return c;
+  }
+
+  private void allocate(int capacity) {
+    keys = new long[capacity];
+    weights = new long[capacity];
+    used = new boolean[capacity];
+  }
+
+  /** Puts a key known to be absent into its first free slot (size not counted). */
+  private void insertNew(long key, long weight) {
+    int mask = keys.length - 1;
+    int j = slot(key, mask);
+    while (used[j]) {
+      j = (j + 1) & mask;
+    }
+    used[j] = true;
+    keys[j] = key;
+    weights[j] = weight;
   }
 
   int size() {
@@ -84,15 +114,6 @@ final class ValueCounts {
     }
   }
 
-  /** Removes every key (the capacity stays). */
-  void clear() {
-    if (size > 0) {
-      Arrays.fill(used, false);
-      size = 0;
-      sorted = null;
-    }
-  }
-
   /** The keys in increasing order (shared: not to be changed). */
   long[] sortedKeys() {
     long[] s = sorted;
@@ -132,22 +153,18 @@ final class ValueCounts {
   }
 
   private void grow() {
+    rehash(keys.length * 2);
+  }
+
+  /** The same keys in a table of the given capacity. */
+  private void rehash(int capacity) {
     long[] oldKeys = keys;
     long[] oldWeights = weights;
     boolean[] oldUsed = used;
-    keys = new long[oldKeys.length * 2];
-    weights = new long[oldKeys.length * 2];
-    used = new boolean[oldKeys.length * 2];
-    int mask = keys.length - 1;
+    allocate(capacity);
     for (int i = 0; i < oldKeys.length; i++) {
       if (oldUsed[i]) {
-        int j = slot(oldKeys[i], mask);
-        while (used[j]) {
-          j = (j + 1) & mask;
-        }
-        used[j] = true;
-        keys[j] = oldKeys[i];
-        weights[j] = oldWeights[i];
+        insertNew(oldKeys[i], oldWeights[i]);
       }
     }
   }

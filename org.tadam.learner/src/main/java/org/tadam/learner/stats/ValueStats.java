@@ -91,14 +91,6 @@ public final class ValueStats {
     values.addAll(o.values, sign);
   }
 
-  /** No values left. */
-  public void clear() {
-    count = 0;
-    java.util.Arrays.fill(sum, 0);
-    java.util.Arrays.fill(sumProduct, 0);
-    values.clear();
-  }
-
   public int dimension() {
     return d;
   }
