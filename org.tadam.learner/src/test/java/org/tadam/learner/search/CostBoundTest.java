@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -18,12 +17,8 @@ import org.tadam.learner.noise.Aligner;
 import org.tadam.learner.noise.AlignmentRates;
 import org.tadam.learner.noise.WordCode;
 import org.tadam.learner.noise.NoiseKind;
-import org.tadam.learner.ops.AddEdge;
-import org.tadam.learner.ops.DeleteSubpart;
-import org.tadam.learner.ops.MergeStates;
 import org.tadam.learner.ops.Operation;
 import org.tadam.learner.ops.SplitEdge;
-import org.tadam.learner.ops.SplitNode;
 import org.tadam.learner.truth.TruthAutomaton;
 
 /**
@@ -48,12 +43,7 @@ class CostBoundTest {
       Random random = new Random(seed);
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       for (int step = 0; step < 10; step++) {
-        List<Operation> ops = new ArrayList<>();
-        ops.addAll(MergeStates.candidates(a));
-        ops.addAll(SplitNode.candidates(a, 0));
-        ops.addAll(SplitEdge.candidates(a, proposals));
-        ops.addAll(DeleteSubpart.candidates(a, 1));
-        ops.addAll(AddEdge.candidates(a, 8));
+        List<Operation> ops = Fixtures.allCandidates(a, proposals);
         if (ops.isEmpty()) {
           break;
         }

@@ -6,6 +6,13 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.automaton.Corpus;
+import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.ops.AddEdge;
+import org.tadam.learner.ops.DeleteSubpart;
+import org.tadam.learner.ops.MergeStates;
+import org.tadam.learner.ops.Operation;
+import org.tadam.learner.ops.SplitEdge;
+import org.tadam.learner.ops.SplitNode;
 import org.tadam.learner.truth.NoiseInjector;
 import org.tadam.learner.truth.TruthAutomaton;
 
@@ -24,6 +31,17 @@ public final class Fixtures {
       words = NoiseInjector.inject(words, noise, new ArrayList<>(alphabet), r);
     }
     return words;
+  }
+
+  /** Every candidate of the four operations (and edge additions), as the property tests draw them. */
+  public static List<Operation> allCandidates(LearnAutomaton a, SplitEdge.Proposals proposals) {
+    List<Operation> ops = new ArrayList<>();
+    ops.addAll(MergeStates.candidates(a));
+    ops.addAll(SplitNode.candidates(a, 0));
+    ops.addAll(SplitEdge.candidates(a, proposals));
+    ops.addAll(DeleteSubpart.candidates(a, 1));
+    ops.addAll(AddEdge.candidates(a, 8));
+    return ops;
   }
 
   public static Corpus corpus(List<TimedWord> samples) {

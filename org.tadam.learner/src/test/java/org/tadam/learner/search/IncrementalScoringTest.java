@@ -2,7 +2,6 @@ package org.tadam.learner.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -11,12 +10,8 @@ import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.noise.NoiseKind;
-import org.tadam.learner.ops.AddEdge;
-import org.tadam.learner.ops.DeleteSubpart;
-import org.tadam.learner.ops.MergeStates;
 import org.tadam.learner.ops.Operation;
 import org.tadam.learner.ops.SplitEdge;
-import org.tadam.learner.ops.SplitNode;
 import org.tadam.learner.truth.TruthAutomaton;
 
 /**
@@ -43,12 +38,7 @@ class IncrementalScoringTest {
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       check(scorer, a);
       for (int step = 0; step < 12; step++) {
-        List<Operation> ops = new ArrayList<>();
-        ops.addAll(MergeStates.candidates(a));
-        ops.addAll(SplitNode.candidates(a, 0));
-        ops.addAll(SplitEdge.candidates(a, proposals));
-        ops.addAll(DeleteSubpart.candidates(a, 1));
-        ops.addAll(AddEdge.candidates(a, 8));
+        List<Operation> ops = Fixtures.allCandidates(a, proposals);
         if (ops.isEmpty()) {
           break;
         }

@@ -2,7 +2,6 @@ package org.tadam.learner.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -11,12 +10,8 @@ import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.mdl.DataCodes;
-import org.tadam.learner.ops.AddEdge;
-import org.tadam.learner.ops.DeleteSubpart;
-import org.tadam.learner.ops.MergeStates;
 import org.tadam.learner.ops.Operation;
 import org.tadam.learner.ops.SplitEdge;
-import org.tadam.learner.ops.SplitNode;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.truth.TruthAutomaton;
 
@@ -40,12 +35,7 @@ class ValueCodeCacheTest {
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       check(a);
       for (int step = 0; step < 10; step++) {
-        List<Operation> ops = new ArrayList<>();
-        ops.addAll(MergeStates.candidates(a));
-        ops.addAll(SplitNode.candidates(a, 0));
-        ops.addAll(SplitEdge.candidates(a, proposals));
-        ops.addAll(DeleteSubpart.candidates(a, 1));
-        ops.addAll(AddEdge.candidates(a, 8));
+        List<Operation> ops = Fixtures.allCandidates(a, proposals);
         if (ops.isEmpty()) {
           break;
         }
