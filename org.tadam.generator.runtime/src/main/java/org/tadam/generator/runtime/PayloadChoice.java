@@ -41,7 +41,7 @@ final class PayloadChoice {
 	 * The walk's edge, or, when its pool has no entry of the connection's innermost variant set that an edge of the
 	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
 	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
-	 * entry draw does.
+	 * entry draw does, and past the widest narrowed set to another letter ({@link #consistentLetter}).
 	 */
 	int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
 		if (variants.depth() == 0) {
@@ -76,7 +76,46 @@ final class PayloadChoice {
 				return chosen;
 			}
 		}
-		return edge;
+		return consistentLetter(model, state, edge, rng);
+	}
+
+	/**
+	 * No narrowed set holds the walk's payload nor one of its parallel edges: it contradicts every payload the
+	 * connection sent (a TLS 1.2 key exchange after a TLS 1.3 server hello: the automaton merged the states after the
+	 * two hellos). Another letter of the state instead, drawn with the probabilities, among those whose pool meets
+	 * the widest narrowed set or that carry no pooled payload (not the end: that would cut the connection short);
+	 * the walk's edge when there is none.
+	 */
+	private int consistentLetter(AutomatonModel model, int state, int edge, Rng rng) {
+		double total = 0;
+		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+			if (consistent(model, e)) {
+				total += model.edgeProbability[e];
+			}
+		}
+		if (total <= 0) {
+			return edge;
+		}
+		double u = rng.nextDouble() * total;
+		int chosen = edge;
+		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+			if (consistent(model, e)) {
+				chosen = e;
+				u -= model.edgeProbability[e];
+				if (u < 0) {
+					break;
+				}
+			}
+		}
+		return chosen;
+	}
+
+	private boolean consistent(AutomatonModel model, int e) {
+		if (model.edgeProbability[e] <= 0 || model.edgePayload[e] == AutomatonModel.END) {
+			return false;
+		}
+		int p = model.edgePool[e];
+		return p < 0 || !model.pools[p].hasVariants() || model.pools[p].meets(variants, 1);
 	}
 
 	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */

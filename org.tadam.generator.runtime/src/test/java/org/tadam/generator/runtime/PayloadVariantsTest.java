@@ -113,6 +113,26 @@ class PayloadVariantsTest {
 	}
 
 	@Test
+	void aPayloadNoNarrowedSetHoldsGivesWayToAnotherLetterOfTheState() {
+		// state 0: a pooled replay letter of variant 1, a bare ACK, the end; the connection is in variant 0
+		int r = AutomatonModel.PAYLOAD_REPLAY;
+		PayloadPool other = pool(new int[] { 3 }, new long[][] { variants(1) });
+		PayloadPool sent = pool(new int[] { 2 }, new long[][] { variants(0) });
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, new int[] { 0, 3, 3 },
+				new int[] { 1, 1, 1 }, new double[] { 0.8, 0.1, 0.1 }, new int[] { r, 0, AutomatonModel.END },
+				new int[] { 0x18, 0x10, 0 }, new boolean[] { false, false, false }, new int[] { 0, -1, -1 },
+				new double[15], new int[] { 80 }, new PayloadPool[] { other, sent });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(5);
+		choice.start();
+		assertEquals(0, choice.keepVariant(model, 0, 0, rng), "nothing narrowed yet: the walk's letter");
+		choice.entry(sent, rng);
+		for (int i = 0; i < 50; i++) {
+			assertEquals(1, choice.keepVariant(model, 0, 0, rng), "the ACK, never the end");
+		}
+	}
+
+	@Test
 	void theVariantSetNarrowsAndBacksOff() {
 		PayloadVariantSet set = new PayloadVariantSet();
 		assertTrue(set.meets(variants(7), 0));
