@@ -168,6 +168,9 @@ class LearnScoreCommandTest {
 		CliTest.Result floor = CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--value-floor", "0");
 		assertEquals(2, floor.exit());
 		assertTrue(floor.err().contains("--value-floor must be in (0, 1]"), floor::toString);
+		CliTest.Result coverage = CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.toString(), "--min-coverage", "1.5");
+		assertEquals(2, coverage.exit());
+		assertTrue(coverage.err().contains("--min-coverage must be in [0, 1]"), coverage::toString);
 		assertEquals(2, CliTest.tadam("learn", "-o", dir.toString()).exit());
 		CliTest.Result missing = CliTest.tadam("score", dir.resolve("none.tadam").toString(), CAPTURE.toString());
 		assertEquals(2, missing.exit());
