@@ -67,7 +67,7 @@ class OneCostTest {
 				scores.add(s);
 				String where = capture + " " + label + " connection " + i + " (" + s.status() + ")";
 				if (matched[i]) {
-					assertTrue(scorer.parses(w.symbols(), w.values()), where + ": parsed by the learner, not by the model");
+					assertTrue(scorer.parses(w.symbols()), where + ": parsed by the learner, not by the model");
 					assertEquals(WordCode.Status.MATCHED, s.status(), where);
 				}
 				assertEquals(learned[i], s.bits(), TOLERANCE, where);

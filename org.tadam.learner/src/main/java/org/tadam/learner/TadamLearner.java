@@ -12,7 +12,6 @@ import org.tadam.learner.search.GreedySearch;
 import org.tadam.learner.search.Scorer;
 import org.tadam.learner.search.SearchOptions;
 import org.tadam.learner.search.WordCosts;
-import org.tadam.learner.noise.WordCode;
 
 /**
  * The TADAM learner, in the shape of LearnLib's passive learners:
@@ -68,14 +67,7 @@ public final class TadamLearner {
     Scorer.Cost cost = greedy.run(a);
     double seconds = (System.nanoTime() - start) / 1e9;
     // the data cost a decoder of the model pays: every parsed word on its cheapest path (score's code)
-    WordCode.Result[] words = WordCosts.of(a, scorer.valueFloor(), options.noise(), cost.noise().rates());
-    double data = 0;
-    long[] status = new long[3];
-    for (int w = 0; w < corpus.size(); w++) {
-      data += corpus.weight(w) * words[w].bits();
-      status[words[w].status().ordinal()] += corpus.weight(w);
-    }
-    data += DataCodes.statusBits(status[0], status[1], status[2]);
+    double data = WordCosts.dataBits(a, scorer.valueFloor(), options.noise(), cost.noise().rates());
     return new LearnedModel(a, corpus, List.copyOf(samples), cost.modelBits(), data,
         cost.noise().rates(), options, greedy.applied(), seconds, stop);
   }

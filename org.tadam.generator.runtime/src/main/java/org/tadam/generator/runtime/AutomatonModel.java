@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import java.util.function.IntPredicate;
+
 /**
  * One compiled automaton: its transition structure as flat arrays (edges of state s are
  * {@code stateFirstEdge[s] .. stateFirstEdge[s+1]-1}), one alias table per state for O(1) edge choice, the
@@ -205,6 +207,35 @@ public final class AutomatonModel {
 	int nextEdge(int state, Rng rng) {
 		AliasTable choice = stateChoice[state];
 		return choice == null ? -1 : stateFirstEdge[state] + choice.sample(rng);
+	}
+
+	/**
+	 * An edge of {@code state} drawn with the edges' probabilities among those of positive probability that
+	 * {@code allowed} accepts, or -1 when there is none: the walk's second choice when its first would break the
+	 * conversation or the connection's payloads.
+	 */
+	int drawEdge(int state, Rng rng, IntPredicate allowed) {
+		double total = 0;
+		for (int e = stateFirstEdge[state]; e < stateFirstEdge[state + 1]; e++) {
+			if (edgeProbability[e] > 0 && allowed.test(e)) {
+				total += edgeProbability[e];
+			}
+		}
+		if (!(total > 0)) {
+			return -1;
+		}
+		double u = rng.nextDouble() * total;
+		int chosen = -1;
+		for (int e = stateFirstEdge[state]; e < stateFirstEdge[state + 1]; e++) {
+			if (edgeProbability[e] > 0 && allowed.test(e)) {
+				chosen = e;
+				u -= edgeProbability[e];
+				if (u < 0) {
+					break;
+				}
+			}
+		}
+		return chosen;
 	}
 
 	/** The model's size value of a payload of {@code length} bytes. */

@@ -189,29 +189,8 @@ final class ConnectionSynthesizer {
 	 * {@code notEnd}: the end of the walk is not among them.
 	 */
 	private int legalEdge(AutomatonModel model, int state, Rng rng, boolean notEnd) {
-		double total = 0;
-		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
-					&& !(notEnd && model.edgePayload[e] == AutomatonModel.END)) {
-				total += model.edgeProbability[e];
-			}
-		}
-		if (!(total > 0)) {
-			return -1;
-		}
-		double u = rng.nextDouble() * total;
-		int chosen = -1;
-		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-			if (model.edgeProbability[e] > 0 && conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
-					&& !(notEnd && model.edgePayload[e] == AutomatonModel.END)) {
-				chosen = e;
-				u -= model.edgeProbability[e];
-				if (u < 0) {
-					break;
-				}
-			}
-		}
-		return chosen;
+		return model.drawEdge(state, rng, e -> conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
+				&& !(notEnd && model.edgePayload[e] == AutomatonModel.END));
 	}
 
 	/** Applies the noise drawn for the letter just written; returns the time of the last packet now. */

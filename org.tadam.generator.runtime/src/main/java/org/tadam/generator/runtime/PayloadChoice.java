@@ -41,7 +41,7 @@ final class PayloadChoice {
 	 * The walk's edge, or, when its pool has no entry of the connection's innermost variant set that an edge of the
 	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
 	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
-	 * entry draw does, and past the widest narrowed set to another letter ({@link #consistentLetter}).
+	 * entry draw does, and past the widest narrowed set to another letter of the state.
 	 */
 	int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
 		if (variants.depth() == 0) {
@@ -55,63 +55,25 @@ final class PayloadChoice {
 			if (pool.meets(variants, level)) {
 				return edge;
 			}
-			double total = 0;
-			for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-				if (keeps(model, e, edge, level)) {
-					total += model.edgeProbability[e];
-				}
-			}
-			if (total > 0) {
-				double u = rng.nextDouble() * total;
-				int chosen = edge;
-				for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-					if (keeps(model, e, edge, level)) {
-						chosen = e;
-						u -= model.edgeProbability[e];
-						if (u < 0) {
-							break;
-						}
-					}
-				}
+			int at = level;
+			int chosen = model.drawEdge(state, rng, e -> keeps(model, e, edge, at));
+			if (chosen >= 0) {
 				return chosen;
 			}
 		}
-		return consistentLetter(model, state, edge, rng);
+		// no narrowed set holds the walk's payload nor one of its parallel edges: it contradicts every payload the
+		// connection sent (a TLS 1.2 key exchange after a TLS 1.3 server hello, where the automaton merged the states
+		// after the two hellos); another letter of the state whose payload agrees, or the walk's when none does
+		int other = model.drawEdge(state, rng, e -> consistent(model, e));
+		return other >= 0 ? other : edge;
 	}
 
 	/**
-	 * No narrowed set holds the walk's payload nor one of its parallel edges: it contradicts every payload the
-	 * connection sent (a TLS 1.2 key exchange after a TLS 1.3 server hello: the automaton merged the states after the
-	 * two hellos). Another letter of the state instead, drawn with the probabilities, among those whose pool meets
-	 * the widest narrowed set or that carry no pooled payload (not the end: that would cut the connection short);
-	 * the walk's edge when there is none.
+	 * Whether edge {@code e} can follow the connection's payloads: its pool meets the widest narrowed set, or it
+	 * carries no pooled payload; not the end, which would cut the connection short.
 	 */
-	private int consistentLetter(AutomatonModel model, int state, int edge, Rng rng) {
-		double total = 0;
-		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-			if (consistent(model, e)) {
-				total += model.edgeProbability[e];
-			}
-		}
-		if (total <= 0) {
-			return edge;
-		}
-		double u = rng.nextDouble() * total;
-		int chosen = edge;
-		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
-			if (consistent(model, e)) {
-				chosen = e;
-				u -= model.edgeProbability[e];
-				if (u < 0) {
-					break;
-				}
-			}
-		}
-		return chosen;
-	}
-
 	private boolean consistent(AutomatonModel model, int e) {
-		if (model.edgeProbability[e] <= 0 || model.edgePayload[e] == AutomatonModel.END) {
+		if (model.edgePayload[e] == AutomatonModel.END) {
 			return false;
 		}
 		int p = model.edgePool[e];
@@ -122,7 +84,7 @@ final class PayloadChoice {
 	private boolean keeps(AutomatonModel model, int e, int edge, int level) {
 		int p = model.edgePool[e];
 		return model.edgeFlags[e] == model.edgeFlags[edge] && model.edgeBackward[e] == model.edgeBackward[edge]
-				&& model.edgePayload[e] == model.edgePayload[edge] && model.edgeProbability[e] > 0 && p >= 0
+				&& model.edgePayload[e] == model.edgePayload[edge] && p >= 0
 				&& model.pools[p].hasVariants() && model.pools[p].meets(variants, level);
 	}
 

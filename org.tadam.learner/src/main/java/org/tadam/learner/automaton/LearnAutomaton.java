@@ -354,7 +354,7 @@ public final class LearnAutomaton {
   /**
    * Moves every letter of edge {@code fromId} onto edge {@code toId}, in the order that moving them
    * one by one from the last would give, with the statistics added per distinct value instead of
-   * per letter, the smaller table into the larger (a merge of two loop edges of a long session moves thousands of letters; the
+   * per letter (a merge of two loop edges of a long session moves thousands of letters; the
    * statistics are exact longs, so the sums are the same).
    */
   public void moveAllOccurrences(int fromId, int toId) {
@@ -380,16 +380,8 @@ public final class LearnAutomaton {
     }
     to.occurrenceCount = base + n;
     from.occurrenceCount = 0;
-    // the smaller table goes into the larger one (both ways: the undo takes it out again)
     ValueStats moved = from.stats;
-    ValueStats kept = to.stats;
-    boolean intoMoved = moved.distinct() > kept.distinct();
-    if (intoMoved) {
-      moved.addAll(kept);
-      to.stats = moved;
-    } else {
-      kept.addAll(moved);
-    }
+    to.stats.addAll(moved);
     from.stats = new ValueStats(moved.dimension());
     record(() -> {
       for (int k = 0; k < n; k++) {
@@ -399,12 +391,7 @@ public final class LearnAutomaton {
       }
       from.occurrenceCount = n;
       to.occurrenceCount = base;
-      if (intoMoved) {
-        moved.removeAll(kept);
-        to.stats = kept;
-      } else {
-        kept.removeAll(moved);
-      }
+      to.stats.removeAll(moved);
       from.stats = moved;
     });
   }

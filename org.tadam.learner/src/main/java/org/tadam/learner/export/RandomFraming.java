@@ -3,7 +3,9 @@ package org.tadam.learner.export;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.tadam.model.RandomPayload;
 
 /**
@@ -119,7 +121,7 @@ final class RandomFraming {
   private boolean lengthField(int at, int width, long total, RandomPayload random) {
     // per difference (length - field): the payloads that have it, and the field values they show
     Map<Long, long[]> plus = new HashMap<>();
-    Map<Long, java.util.Set<Long>> values = new HashMap<>();
+    Map<Long, Set<Long>> values = new HashMap<>();
     for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
       ByteBuffer h = e.getKey().head();
       if (h.capacity() >= at + width) {
@@ -129,7 +131,7 @@ final class RandomFraming {
         }
         long p = e.getKey().length() - value;
         plus.computeIfAbsent(p, k -> new long[1])[0] += e.getValue()[0];
-        values.computeIfAbsent(p, k -> new java.util.HashSet<>()).add(value);
+        values.computeIfAbsent(p, k -> new HashSet<>()).add(value);
       }
     }
     Map.Entry<Long, long[]> best = plus.entrySet().stream()

@@ -5,10 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.math3.distribution.MixtureMultivariateNormalDistribution;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -89,7 +85,8 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
     int[] get(Edge e) {
       Fit fit = fits.get(e.id());
       if (stale(e, fit)) {
-        fit = fit(e);
+        fit(e);
+        fit = fits.get(e.id());
       }
       int[] r = MixtureProposal.assign(fit.mixture(), e.stats());
       return r == null ? new int[0] : r;
@@ -99,18 +96,16 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
       return fit == null || Math.abs(e.stats().count() - fit.count()) > REFIT_CHANGE * fit.count();
     }
 
-    private Fit fit(Edge e) {
-      Fit fit = new Fit(e.stats().count(), MixtureProposal.fit(e.stats(), seed));
-      fits.put(e.id(), fit);
-      return fit;
+    /**
+     * Fits the mixture of an edge (any thread: the fit depends on the edge's values and the seed
+     * only).
+     */
+    public void fit(Edge e) {
+      fits.put(e.id(), new Fit(e.stats().count(), MixtureProposal.fit(e.stats(), seed)));
     }
 
-    /**
-     * Makes the fits {@link #candidates} will need on {@code workers} threads (this one and
-     * {@code workers − 1} of the pool): each fit depends on its edge's values and the seed only,
-     * so the proposals are the same as when fitted one by one.
-     */
-    public void prefit(LearnAutomaton a, ExecutorService pool, int workers) {
+    /** The splittable edges of {@code a} whose fit is missing or stale: what the candidates will fit. */
+    public List<Edge> stale(LearnAutomaton a) {
       List<Edge> todo = new ArrayList<>();
       for (int id = 0; id < a.edgeSlots(); id++) {
         Edge e = a.edge(id);
@@ -118,27 +113,7 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
           todo.add(e);
         }
       }
-      AtomicInteger next = new AtomicInteger();
-      Runnable work = () -> {
-        for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
-          fit(todo.get(i));
-        }
-      };
-      List<Future<?>> running = new ArrayList<>();
-      for (int t = 1; t < Math.min(workers, todo.size()); t++) {
-        running.add(pool.submit(work));
-      }
-      work.run();
-      for (Future<?> f : running) {
-        try {
-          f.get();
-        } catch (InterruptedException ex) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while fitting", ex);
-        } catch (ExecutionException ex) {
-          throw new IllegalStateException("fitting failed: " + ex.getCause(), ex.getCause());
-        }
-      }
+      return todo;
     }
   }
 

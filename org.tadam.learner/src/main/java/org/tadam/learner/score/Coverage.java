@@ -18,7 +18,7 @@ public final class Coverage {
     WordScorer scorer = new WordScorer(model);
     int parsed = 0;
     for (TimedWord w : words) {
-      if (scorer.parses(w.symbols(), w.values())) {
+      if (scorer.parses(w.symbols())) {
         parsed++;
       }
     }

@@ -99,11 +99,34 @@ public final class WordScorer {
   }
 
   /**
-   * Whether a path of the model spells the word into the end state (no noise operation): what
-   * coverage counts. Not {@code logLikelihood > UNPARSED}, which a long parsed word fails.
+   * Whether a path of the model spells the word's symbols into the end state (no noise operation;
+   * the values do not matter): what coverage counts. Not {@code logLikelihood > UNPARSED}, which a
+   * long parsed word fails.
    */
-  public boolean parses(List<String> symbols, List<int[]> values) {
-    return logLikelihood(symbolIds(symbols), withEnd(values)) != Double.NEGATIVE_INFINITY;
+  public boolean parses(List<String> symbols) {
+    // every step of the likelihood is floored, so it is finite exactly when the symbols have a
+    // path: the states reachable letter by letter, without a cell mass
+    int[] s = symbolIds(symbols);
+    boolean[] cur = new boolean[graph.states()];
+    boolean[] next = new boolean[graph.states()];
+    cur[graph.initial()] = true;
+    for (int symbol : s) {
+      Arrays.fill(next, false);
+      boolean any = false;
+      for (int e : graph.edgesWithSymbol(symbol)) {
+        if (cur[graph.source(e)]) {
+          next[graph.target(e)] = true;
+          any = true;
+        }
+      }
+      if (!any) {
+        return false;
+      }
+      boolean[] swap = cur;
+      cur = next;
+      next = swap;
+    }
+    return cur[graph.end()];
   }
 
   /**

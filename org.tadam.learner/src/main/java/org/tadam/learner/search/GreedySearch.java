@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.noise.WordCode;
 import org.tadam.learner.ops.AddEdge;
@@ -75,7 +77,7 @@ public final class GreedySearch {
     try {
       while (applied < options.maxIterations() && !stop.getAsBoolean()) {
         if (pool != null && options.splitEdges()) {
-          proposals.prefit(a, pool, threads);
+          prefit(a, pool, threads);
         }
         List<Operation> candidates = candidates(a, current);
         if (candidates.isEmpty()) {
@@ -187,26 +189,45 @@ public final class GreedySearch {
   private Scorer.Cost[] score(List<Operation> candidates, List<Integer> which,
       List<LearnAutomaton> replicas, ExecutorService pool, Function<LearnAutomaton, Scorer.Cost> cost) {
     Scorer.Cost[] costs = new Scorer.Cost[candidates.size()];
-    int workers = Math.min(replicas.size(), which.size());
     // candidates are handed out one at a time, so that a worker with cheap ones takes more
     AtomicInteger next = new AtomicInteger();
+    onWorkers(pool, Math.min(replicas.size(), which.size()), "scoring",
+        t -> scoreShare(candidates, which, replicas.get(t), next, costs, cost));
+    return costs;
+  }
+
+  /**
+   * Fits on all workers the edge-split mixtures the candidates will need: each fit depends on its
+   * edge's values and the seed only, so the proposals are those of fitting them one by one.
+   */
+  private void prefit(LearnAutomaton a, ExecutorService pool, int threads) {
+    List<Edge> todo = proposals.stale(a);
+    AtomicInteger next = new AtomicInteger();
+    onWorkers(pool, Math.min(threads, todo.size()), "fitting", t -> {
+      for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
+        proposals.fit(todo.get(i));
+      }
+    });
+  }
+
+  /** Runs work(0) here and work(1) … work(workers − 1) on the pool, and waits for all of them. */
+  private static void onWorkers(ExecutorService pool, int workers, String what, IntConsumer work) {
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 1; t < workers; t++) {
-      LearnAutomaton replica = replicas.get(t);
-      futures.add(pool.submit(() -> scoreShare(candidates, which, replica, next, costs, cost)));
+      int worker = t;
+      futures.add(pool.submit(() -> work.accept(worker)));
     }
-    scoreShare(candidates, which, replicas.get(0), next, costs, cost);
+    work.accept(0);
     for (Future<?> f : futures) {
       try {
         f.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while scoring", e);
+        throw new IllegalStateException("interrupted while " + what, e);
       } catch (ExecutionException e) {
-        throw new IllegalStateException("scoring failed: " + e.getCause(), e.getCause());
+        throw new IllegalStateException(what + " failed: " + e.getCause(), e.getCause());
       }
     }
-    return costs;
   }
 
   private void scoreShare(List<Operation> candidates, List<Integer> which, LearnAutomaton replica,

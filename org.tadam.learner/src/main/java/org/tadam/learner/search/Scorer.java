@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
@@ -91,7 +92,8 @@ public final class Scorer {
    */
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), cancelled);
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(),
+        () -> new AutomatonView(a, valueFloor), cancelled);
   }
 
   /**
@@ -102,23 +104,24 @@ public final class Scorer {
    */
   public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    if (lowerBound(a, parts) > limit + BOUND_MARGIN * Math.abs(limit)) {
+    // one view for the bound and the noise EM (none is needed when every word parses)
+    AutomatonView view = a.unmatched().isEmpty() ? null : new AutomatonView(a, valueFloor);
+    if (lowerBound(a, parts, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
       return null;
     }
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), cancelled);
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), () -> view, cancelled);
   }
 
   /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
   double lowerBound(LearnAutomaton a) {
-    return lowerBound(a, parts(a));
+    return lowerBound(a, parts(a), new AutomatonView(a, valueFloor));
   }
 
-  private double lowerBound(LearnAutomaton a, double[] parts) {
+  private double lowerBound(LearnAutomaton a, double[] parts, AutomatonView view) {
     Corpus c = a.corpus();
     ExplicitCodes codes = explicitCodes(c);
     return ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0])
-        + parts[2] + parts[1] + UnparsedBound.bits(a, new AutomatonView(a, valueFloor), kinds,
-            codes.letterBits(), codes.bits());
+        + parts[2] + parts[1] + UnparsedBound.bits(a, view, kinds, codes.letterBits(), codes.bits());
   }
 
   /**
@@ -232,16 +235,17 @@ public final class Scorer {
       }
       transitions += DataCodes.transitionBits(counts);
     }
-    return finish(a, parameters, values, transitions, matched, () -> false);
+    return finish(a, parameters, values, transitions, matched,
+        () -> new AutomatonView(a, valueFloor), () -> false);
   }
 
   private Cost finish(LearnAutomaton a, double parameters, double values, double transitions,
-      long matchedLetters, BooleanSupplier cancelled) {
+      long matchedLetters, Supplier<AutomatonView> graph, BooleanSupplier cancelled) {
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parameters);
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
-        new UnmatchedWords(c, words, explicitBits(c)), () -> new AutomatonView(a, valueFloor), cancelled);
+        new UnmatchedWords(c, words, explicitBits(c)), graph::get, cancelled);
     return withData(c, model, noise, words);
   }
 

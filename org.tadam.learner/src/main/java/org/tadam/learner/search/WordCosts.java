@@ -3,6 +3,7 @@ package org.tadam.learner.search;
 import java.util.Set;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.noise.Aligner;
 import org.tadam.learner.noise.AlignmentGraph;
 import org.tadam.learner.noise.AlignmentRates;
@@ -43,6 +44,23 @@ public final class WordCosts {
       symbolOf[s] = s;
     }
     return of(a, view, edgeOf, symbolOf, kinds, rates);
+  }
+
+  /**
+   * The data cost of the learned automaton with its own parameters: Σ weight · {@link #of} plus
+   * the word-status code, what a decoder of the model pays (each parsed word on its cheapest path).
+   */
+  public static double dataBits(LearnAutomaton a, double cellFloor, Set<NoiseKind> kinds,
+      AlignmentRates rates) {
+    Corpus c = a.corpus();
+    WordCode.Result[] words = of(a, cellFloor, kinds, rates);
+    double data = 0;
+    long[] status = new long[3];
+    for (int w = 0; w < c.size(); w++) {
+      data += c.weight(w) * words[w].bits();
+      status[words[w].status().ordinal()] += c.weight(w);
+    }
+    return data + DataCodes.statusBits(status[0], status[1], status[2]);
   }
 
   /**

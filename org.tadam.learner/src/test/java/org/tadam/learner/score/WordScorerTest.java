@@ -91,8 +91,8 @@ class WordScorerTest {
     List<String> symbols = Collections.nCopies(4, "A>");
     List<int[]> far = Collections.nCopies(4, new int[] {50, 50});
     assertTrue(scorer.logLikelihood(symbols, far) < WordScorer.UNPARSED);
-    assertTrue(scorer.parses(symbols, far));
-    assertFalse(scorer.parses(List.of("S>"), zeros(1)));
+    assertTrue(scorer.parses(symbols));
+    assertFalse(scorer.parses(List.of("S>")));
     assertEquals(1, Coverage.parsed(loaded.automaton(), List.of(
         org.tadam.capture.word.TimedWord.of("t", symbols, far),
         org.tadam.capture.word.TimedWord.of("t", List.of("S>"), zeros(1)))));

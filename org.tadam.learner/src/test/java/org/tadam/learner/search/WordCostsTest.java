@@ -59,7 +59,7 @@ class WordCostsTest {
         String where = truths[seed].name() + " word " + i + " " + s.status();
         assertEquals(learned[i], s.bits(), 1e-6, where);
         if (matched[i]) {
-          assertTrue(scorer.parses(w.symbols(), w.values()), where);
+          assertTrue(scorer.parses(w.symbols()), where);
         }
       }
     }
