@@ -112,10 +112,12 @@ public final class ConnectionTracker {
     }
     long index = c.packetCount++;
     if (index < options.maxPackets()) {
-      PayloadLabel label = options.classifyPayloads()
-          ? classifier.classify(p.data(), p.payloadOffset(), p.payloadCaptured(),
-              p.payloadLength(), c.messageStart(fromInitiator, p))
-          : PayloadLabel.EMPTY;
+      PayloadLabel label = PayloadLabel.EMPTY;
+      if (options.classifyPayloads()) {
+        boolean start = c.messageStart(fromInitiator, p);
+        label = classifier.classify(p.data(), p.payloadOffset(), p.payloadCaptured(),
+            p.payloadLength(), start, start ? c.recordToken(fromInitiator) : null);
+      }
       c.packets.add(new PacketSummary(ts, fromInitiator, p.tcpFlags(), p.payloadLength(), label));
       if (index < options.payloadPackets()) {
         int n = Math.min(Math.min(p.payloadCaptured(), options.payloadBytes()),

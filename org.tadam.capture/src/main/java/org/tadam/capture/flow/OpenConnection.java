@@ -82,6 +82,12 @@ final class OpenConnection {
         p.payloadCaptured(), p.payloadLength());
   }
 
+  /** The record types of the packet {@link #messageStart} last took in that direction, or null (see MessageStarts). */
+  String recordToken(boolean fromInitiator) {
+    MessageStarts starts = fromInitiator ? origStarts : respStarts;
+    return starts == null ? null : starts.recordToken();
+  }
+
   boolean isClosed() {
     int all = origFlags | respFlags;
     return (all & 0x04) != 0 || ((origFlags & 0x01) != 0 && (respFlags & 0x01) != 0);

@@ -33,7 +33,12 @@ import static org.tadam.capture.payload.MessageSyntax.replyContinuation;
  * (switched protocol), run to the end of the connection (no later starts in that direction);
  * <li>SMTP {@code DATA} answered by {@code 354}, and the {@code +OK} answer to POP3 {@code RETR},
  * {@code TOP} and argument-less {@code LIST}, {@code UIDL}, {@code CAPA}: up to the line
- * {@code .}; SMTP {@code BDAT n}: n bytes after the command line.
+ * {@code .}; SMTP {@code BDAT n}: n bytes after the command line;
+ * <li>length-prefixed binary records ({@link BinaryRecords}): from a start segment that begins
+ * with a TLS record header, and after an SSH identification line, a message ends where its record
+ * or packet length says (counted by sequence number, across segments); the segments that start
+ * one get {@link #recordToken the record types} as their token. SSH stops at NEWKEYS (lengths are
+ * encrypted after it); a header that does not parse ends the starts of the direction.
  * </ul>
  * Limits: segments are not reordered: a retransmission, a duplicate or a segment that arrives
  * after a later one is never a start, and after a gap the line rule applies again; a header split
@@ -49,6 +54,8 @@ public final class MessageStarts {
   private static final int CHUNKED = 3;
   private static final int UNTIL_CLOSE = 4;
   private static final int DOT = 5;
+  /** Length-prefixed binary records (TLS, SSH before NEWKEYS): {@link BinaryRecords}. */
+  private static final int RECORDS = 6;
 
   private MessageStarts peer;
   private boolean seen;
@@ -69,6 +76,11 @@ public final class MessageStarts {
   private boolean headAsked;
   /** This side's last command asks for a dot-terminated block (SMTP DATA, POP3 RETR...). */
   private boolean dotAsked;
+  /** RECORDS: which ones ({@link BinaryRecords#TLS} or {@link BinaryRecords#SSH}). */
+  private int recordKind;
+  private final BinaryRecords records = new BinaryRecords();
+  /** The record types of the last segment, when it started binary records; else null. */
+  private String recordToken;
 
   /** @param knownStart the connection's start was captured (not mid-stream) */
   public MessageStarts(boolean knownStart) {
@@ -89,6 +101,7 @@ public final class MessageStarts {
    * @param wire payload length on the wire
    */
   public boolean next(long seq, byte[] b, int off, int captured, int wire) {
+    recordToken = null;
     if (wire <= 0) {
       return false;
     }
@@ -123,6 +136,7 @@ public final class MessageStarts {
       case CHUNKED -> boundary(whole && endsWith(b, off, captured, "\r\n0\r\n\r\n")
           || lineStart && whole && isExactly(b, off, captured, "0\r\n\r\n"));
       case DOT -> dotBlock(b, off, captured, whole, lineStart);
+      case RECORDS -> records(b, off, captured, wire, fresh, start && whole);
       case HEADERS -> {
         if (contiguous && whole) {
           headers(b, off, captured, wire, 0, lineStart);
@@ -132,8 +146,18 @@ public final class MessageStarts {
         }
       }
       default -> {
-        if (start && whole) {
+        if (start && whole && BinaryRecords.isTlsRecord(b, off, captured)) {
+          mode = RECORDS;
+          recordKind = BinaryRecords.TLS;
+          remaining = 0;
+          records(b, off, captured, wire, fresh, true);
+        } else if (start && whole) {
           firstSegment(b, off, captured, wire);
+          if (atStart && BinaryRecords.isSshBanner(b, off, captured)) {
+            mode = RECORDS;
+            recordKind = BinaryRecords.SSH;
+            remaining = 0;
+          }
         } else {
           lines(b, off, captured, whole, lineStart);
         }
@@ -170,6 +194,46 @@ public final class MessageStarts {
     } else {
       lines(b, off, captured, true, true);
     }
+  }
+
+  /**
+   * The record types of the last segment {@link #next} took, when it started length-prefixed binary records
+   * (TLS, SSH key exchange); else null.
+   */
+  public String recordToken() {
+    return recordToken;
+  }
+
+  /**
+   * RECORDS: a segment that starts a record is walked from its first byte and named; one that continues a record
+   * only moves the count of its bytes still to come, and is walked from where the record ends inside it. Framing
+   * lost (a header that does not parse, cut bytes) or SSH's NEWKEYS (encrypted lengths follow) end the starts of
+   * this direction.
+   */
+  private void records(byte[] b, int off, int captured, int wire, int fresh, boolean start) {
+    if (start) {
+      records.walk(recordKind, b, off, captured, wire, 0, true);
+      recordToken = records.token;
+    } else {
+      remaining -= fresh;
+      if (remaining >= 0) {
+        atStart = remaining == 0;
+        return;
+      }
+      if (captured != wire) {
+        mode = UNTIL_CLOSE;
+        atStart = false;
+        return;
+      }
+      records.walk(recordKind, b, off, captured, wire, (int) (wire + remaining), false);
+    }
+    if (records.lost || records.newKeys) {
+      mode = UNTIL_CLOSE;
+      atStart = false;
+      return;
+    }
+    remaining = records.next - wire;
+    atStart = remaining == 0;
   }
 
   private void boundary(boolean ended) {

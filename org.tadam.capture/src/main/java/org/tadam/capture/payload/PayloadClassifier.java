@@ -3,6 +3,8 @@ package org.tadam.capture.payload;
 import org.tadam.model.PayloadClass;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 
 /**
@@ -25,7 +27,9 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * is the status code of a status line {@code PROTO/d.d DDD} (HTTP, RTSP, SIP: {@code "200"}),
  * else the leading run of ASCII letters and digits (verbs and commands {@code GET}, {@code EHLO},
  * reply codes {@code 220}, the banner {@code SSH}), kept when 1..{@value #MAX_TOKEN} long (a longer
- * run is rather data than a keyword, so the label is plain Text).
+ * run is rather data than a keyword, so the label is plain Text). A Random or Replay payload that
+ * starts binary records (TLS, SSH key exchange) has their types as its token ({@link BinaryRecords}),
+ * and is Replay when its first record is structure in clear (a TLS handshake, SSH key exchange).
  */
 public final class PayloadClassifier {
   public static final int MIN_RANDOM_BYTES = 5;
@@ -56,6 +60,8 @@ public final class PayloadClassifier {
   private long[] cacheKeys = new long[MIN_CACHE_SLOTS];
   private PayloadLabel[] cacheLabels = new PayloadLabel[MIN_CACHE_SLOTS];
   private int cached;
+  private final Map<String, PayloadLabel> randomLabels = new HashMap<>();
+  private final Map<String, PayloadLabel> replayLabels = new HashMap<>();
 
   public PayloadClassifier() {
     this.criticalValue = DEFAULT_CRITICAL_VALUE;
@@ -85,6 +91,15 @@ public final class PayloadClassifier {
    */
   public PayloadLabel classify(byte[] b, int off, int captured, int wireLength,
       boolean messageStart) {
+    return classify(b, off, captured, wireLength, messageStart, null);
+  }
+
+  /**
+   * @param recordToken the binary record types the payload starts (see {@link MessageStarts#recordToken}), or
+   *     null: the token of a Random or Replay payload
+   */
+  public PayloadLabel classify(byte[] b, int off, int captured, int wireLength,
+      boolean messageStart, String recordToken) {
     if (wireLength == 0) {
       return PayloadLabel.EMPTY;
     }
@@ -94,10 +109,26 @@ public final class PayloadClassifier {
     if (isPrintableUtf8(b, off, captured)) {
       return messageStart ? text(b, off, captured) : PayloadLabel.TEXT;
     }
-    if (captured >= MIN_RANDOM_BYTES && halfNibbleStatistic(b, off, captured) <= criticalValue) {
-      return PayloadLabel.RANDOM;
+    boolean random = captured >= MIN_RANDOM_BYTES
+        && halfNibbleStatistic(b, off, captured) <= criticalValue;
+    if (recordToken != null) {
+      boolean cipher = random && !BinaryRecords.startsInClear(recordToken);
+      return binary(cipher ? PayloadClass.RANDOM : PayloadClass.REPLAY, recordToken);
     }
-    return PayloadLabel.REPLAY;
+    return random ? PayloadLabel.RANDOM : PayloadLabel.REPLAY;
+  }
+
+  /** One label per class and record token (few distinct ones: record types of one protocol). */
+  private PayloadLabel binary(PayloadClass payloadClass, String token) {
+    Map<String, PayloadLabel> labels = payloadClass == PayloadClass.RANDOM ? randomLabels : replayLabels;
+    PayloadLabel label = labels.get(token);
+    if (label == null) {
+      label = new PayloadLabel(payloadClass, token);
+      if (labels.size() < MAX_CACHED_TOKENS) {
+        labels.put(token, label);
+      }
+    }
+    return label;
   }
 
   /** Counts of the 2-bit values 0..3 over all bytes. */

@@ -3,9 +3,10 @@ package org.tadam.capture.payload;
 import org.tadam.model.PayloadClass;
 
 /**
- * A payload class and, for text, its first token.
+ * A payload class and its token: for text, its first word (a verb, command, status or reply code); for binary
+ * records (TLS, SSH key exchange), the types of the records it starts.
  *
- * @param token first token of a text payload (1..10 ASCII letters/digits), or "" when none
+ * @param token the token, or "" when none
  */
 public record PayloadLabel(PayloadClass payloadClass, String token) {
   public static final PayloadLabel EMPTY = new PayloadLabel(PayloadClass.EMPTY, "");
@@ -13,8 +14,8 @@ public record PayloadLabel(PayloadClass payloadClass, String token) {
   public static final PayloadLabel REPLAY = new PayloadLabel(PayloadClass.REPLAY, "");
   public static final PayloadLabel TEXT = new PayloadLabel(PayloadClass.TEXT, "");
 
-  /** The token a symbol shows: the text token when asked for, else none. */
+  /** The token a symbol shows: the token when asked for, else none. */
   public String symbolToken(boolean withToken) {
-    return withToken && payloadClass == PayloadClass.TEXT ? token : "";
+    return withToken ? token : "";
   }
 }

@@ -8,12 +8,13 @@ import org.tadam.model.derived.Symbols;
  * The alphabet: how a packet becomes a symbol (Part B item 2 of the learner specification), written in the
  * project's one symbol syntax ({@link Symbols#text}): TCP flag letters in the canonical order S, F, R, P, A,
  * U, E, C, the direction ({@code >} initiator→responder, {@code <} back), then the payload class
- * ({@code random}, {@code replay}, {@code text}, nothing for an empty payload) and, for text, its token in
- * quotes. UDP symbols have no flags. Examples: {@code S>}, {@code SA<}, {@code PA> text "GET"},
- * {@code PA< random}, {@code > replay}.
+ * ({@code random}, {@code replay}, {@code text}, nothing for an empty payload) and its token in quotes: the
+ * first word of a text message, the record types of a TLS or SSH key-exchange segment. UDP symbols have no
+ * flags. Examples: {@code S>}, {@code SA<}, {@code PA> text "GET"}, {@code PA< random "data"},
+ * {@code > replay}.
  *
  * @param payloadClasses append the payload class (off: flags + direction only)
- * @param textTokens with payload classes, append the first token of text payloads
+ * @param textTokens with payload classes, append the token of payloads that start a message
  */
 public record SymbolAbstraction(boolean payloadClasses, boolean textTokens) {
 

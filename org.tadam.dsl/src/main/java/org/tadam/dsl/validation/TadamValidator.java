@@ -136,8 +136,8 @@ public class TadamValidator extends AbstractTadamValidator {
 						symbol, Literals.PACKET_SYMBOL__FLAGS, IssueCodes.MALFORMED_FLAGS, canonical == null ? "" : canonical);
 			}
 		}
-		if (symbol.getToken() != null && symbol.getPayloadClass() != PayloadClass.TEXT) {
-			error("Only text payloads carry a first token", symbol, Literals.PACKET_SYMBOL__TOKEN, IssueCodes.PAYLOAD_MISMATCH);
+		if (symbol.getToken() != null && symbol.getPayloadClass() == PayloadClass.EMPTY) {
+			error("A packet without payload carries no token", symbol, Literals.PACKET_SYMBOL__TOKEN, IssueCodes.PAYLOAD_MISMATCH);
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tadam.dsl.validation.IssueCodes;
 import org.tadam.model.Automaton;
+import org.tadam.model.PacketSymbol;
 import org.tadam.model.TadamPackage.Literals;
 
 import com.google.inject.Inject;
@@ -229,9 +230,16 @@ class ValidationTest {
 	}
 
 	@Test
-	void tokenOnlyOnTextPayloads() throws Exception {
-		single(broken("PA> text \"GET\"", "PA> replay \"GET\"").replace("payload text { 1 * \"GET /\" }", ""),
-				IssueCodes.PAYLOAD_MISMATCH);
+	void tokensOnPayloadsOnly() throws Exception {
+		String records = broken("b -> b PA> text \"GET\" prob 0.25 count 1 mean (4, 70) cov (1, 0.5, 9)",
+				"b -> b PA> random \"ccs+data\" prob 0.25 count 1 mean (4, 70) cov (1, 0.5, 9)\n payload random { 1 * 70 }")
+				.replace("payload text { 1 * \"GET /\" }", "");
+		assertEquals(List.of(), issues(records));
+		// the grammar cannot write a token without a payload class; a model built in code can
+		Automaton automaton = parser.parse(VALID);
+		((PacketSymbol) automaton.getEdges().get(0).getSymbol()).setToken("handshake");
+		List<Issue> issues = validation.validate(automaton);
+		assertEquals(List.of(IssueCodes.PAYLOAD_MISMATCH), issues.stream().map(Issue::getCode).toList(), issues::toString);
 	}
 
 	@Test

@@ -49,9 +49,45 @@ final class DirectionFramings {
         pool.setLengthOffset(framing.getLengthOffset());
         pool.setLengthWidth(framing.getLengthWidth());
         pool.setLengthPlus(framing.getLengthPlus());
-      } else if (pool.getHeader() != null) {
+      } else if (!chained(pool, p.own(), framing) && pool.getHeader() != null) {
         int end = framing.getLengthOffset() + framing.getLengthWidth();
         pool.setHeader(java.util.Arrays.copyOf(pool.getHeader(), Math.min(end, pool.getHeader().length)));
+      }
+    }
+  }
+
+  /**
+   * Frames a pool whose payloads carry several records, the first ones of constant length (a ChangeCipherSpec,
+   * then the record of a Finished or of application data): the direction's record header repeats at each record
+   * end, and the length field of the record that reaches the payload's end is the one that varies. The header
+   * then holds the leading records whole, so each generated payload is a valid chain; without this only the
+   * first record was framed and parsers read the rest as an unknown record. Records are followed within
+   * {@link RandomFraming#HEAD} bytes. Returns whether the pool was framed.
+   */
+  private static boolean chained(RandomPayload pool, RandomFraming own, RandomPayload framing) {
+    int at = framing.getLengthOffset();
+    int width = framing.getLengthWidth();
+    int start = 0;
+    while (true) {
+      long length = own.constantValue(start + at, width);
+      if (length < 0 || length + framing.getLengthPlus() <= 0) {
+        return false;
+      }
+      start += (int) length + framing.getLengthPlus();
+      if (start + at + width > RandomFraming.HEAD) {
+        return false;
+      }
+      RandomPayload next = org.tadam.model.TadamFactory.eINSTANCE.createRandomPayload();
+      next.setHeader(own.commonHead(start + at));
+      next.setLengthOffset(start + at);
+      next.setLengthWidth(width);
+      next.setLengthPlus(start + framing.getLengthPlus());
+      if (own.agreesWith(next)) {
+        pool.setHeader(next.getHeader());
+        pool.setLengthOffset(next.getLengthOffset());
+        pool.setLengthWidth(width);
+        pool.setLengthPlus(next.getLengthPlus());
+        return true;
       }
     }
   }

@@ -168,6 +168,32 @@ final class RandomFraming {
     return true;
   }
 
+  /**
+   * The big-endian value of the {@code width} bytes at {@code at} that {@link #SHARE} of the payloads show (a
+   * record's length that does not change: a ChangeCipherSpec before the record that carries the rest), or -1.
+   */
+  long constantValue(int at, int width) {
+    Map<Long, long[]> byValue = new HashMap<>();
+    long total = 0;
+    for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
+      ByteBuffer h = e.getKey().head();
+      total += e.getValue()[0];
+      if (h.capacity() >= at + width) {
+        long value = 0;
+        for (int i = 0; i < width; i++) {
+          value = value << 8 | (h.get(at + i) & 0xFF);
+        }
+        byValue.computeIfAbsent(value, k -> new long[1])[0] += e.getValue()[0];
+      }
+    }
+    for (Map.Entry<Long, long[]> e : byValue.entrySet()) {
+      if (total > 0 && e.getValue()[0] >= SHARE * total) {
+        return e.getKey();
+      }
+    }
+    return -1;
+  }
+
   /** The most frequent value of each of the first {@code n} bytes. */
   byte[] commonHead(int n) {
     byte[] head = new byte[n];

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import org.tadam.learner.mdl.UniversalCode;
 import org.tadam.model.EndSymbol;
 import org.tadam.model.PacketSymbol;
-import org.tadam.model.PayloadClass;
 import org.tadam.model.Symbol;
 import org.tadam.model.derived.Symbols;
 
@@ -13,8 +12,9 @@ import org.tadam.model.derived.Symbols;
  * explicit letter code is uniform over the training alphabet, so it cannot name a symbol the
  * training never saw: charging such a letter log2 |Σ| bits made, e.g., an empty UDP datagram
  * under a three-symbol DNS model cheaper than a slow answer. A decodable code must spell the new
- * symbol: its TCP flags (8 bits, TCP only), its direction (1 bit), its payload class (2 bits) and,
- * for text, its token (log* of its length, then 8 bits per UTF-8 byte).
+ * symbol: its TCP flags (8 bits, TCP only), its direction (1 bit), its payload class (2 bits) and
+ * its token if it has one, a text word or binary record types (log* of its length, then 8 bits per
+ * UTF-8 byte).
  */
 public final class SymbolSpelling {
   private static final double FLAG_BITS = 8;
@@ -43,7 +43,7 @@ public final class SymbolSpelling {
     }
     PacketSymbol p = (PacketSymbol) parsed;
     double bits = (tcp ? FLAG_BITS : 0) + DIRECTION_BITS + CLASS_BITS;
-    if (p.getPayloadClass() == PayloadClass.TEXT && p.getToken() != null && !p.getToken().isEmpty()) {
+    if (p.getToken() != null && !p.getToken().isEmpty()) {
       bits += text(p.getToken());
     }
     return bits;

@@ -139,4 +139,36 @@ class RandomFramingTest {
     assertEquals(3, alertPool.getLengthOffset());
     assertNull(otherPool.getHeader(), "the other direction learned nothing");
   }
+
+  /** A ChangeCipherSpec then a Finished record in one segment: the header holds the first record whole. */
+  @Test
+  void chainedRecordsFrameTheLastOne() {
+    Random r = new Random(5);
+    DirectionFramings framings = new DirectionFramings();
+    RandomFraming common = new RandomFraming();
+    for (int i = 0; i < 60; i++) {
+      int length = 30 + r.nextInt(3000);
+      common.add(record(r, 0x17, length), length, 1);
+    }
+    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
+    assertTrue(common.applyTo(commonPool));
+    framings.add(commonPool, common, false);
+    RandomFraming finished = new RandomFraming();
+    for (int i = 0; i < 12; i++) {
+      byte[] ccs = record(r, 0x14, 6);
+      ccs[5] = 1;
+      byte[] payload = new byte[80];
+      System.arraycopy(ccs, 0, payload, 0, 6);
+      System.arraycopy(record(r, 0x17, 74), 0, payload, 6, 74);
+      finished.add(payload, 80, 1);
+    }
+    RandomPayload finishedPool = TadamFactory.eINSTANCE.createRandomPayload();
+    finished.applyTo(finishedPool);
+    framings.add(finishedPool, finished, false);
+    framings.apply();
+    assertArrayEquals(new byte[] { 0x14, 3, 3, 0, 1, 1, 0x17, 3, 3 }, finishedPool.getHeader());
+    assertEquals(9, finishedPool.getLengthOffset());
+    assertEquals(2, finishedPool.getLengthWidth());
+    assertEquals(11, finishedPool.getLengthPlus(), "the field counts what follows the second header");
+  }
 }

@@ -82,7 +82,7 @@ public final class Symbols {
 
 	/**
 	 * The text of a packet symbol from its parts: {@code flags} (canonical, may be empty), the direction, the
-	 * payload class and, for text, its token (null or empty: none).
+	 * payload class and its token (null or empty: none).
 	 */
 	public static String text(String flags, boolean forward, PayloadClass payloadClass, String token) {
 		StringBuilder out = new StringBuilder(16);
@@ -147,9 +147,9 @@ public final class Symbols {
 		symbol.setPayloadClass(payloadClass);
 		if (space >= 0) {
 			String quoted = rest.substring(space + 1);
-			if (payloadClass != PayloadClass.TEXT || quoted.length() < 2 || quoted.charAt(0) != '"'
+			if (quoted.length() < 2 || quoted.charAt(0) != '"'
 					|| quoted.charAt(quoted.length() - 1) != '"') {
-				throw new IllegalArgumentException("symbol '" + text + "': only text carries a token, written in double quotes");
+				throw new IllegalArgumentException("symbol '" + text + "': a token is written in double quotes");
 			}
 			StringBuilder token = new StringBuilder();
 			for (int i = 1; i < quoted.length() - 1; i++) {
@@ -204,11 +204,15 @@ public final class Symbols {
 		}
 		switch (packet.getPayloadClass()) {
 			case EMPTY -> out.append(" and no payload");
-			case RANDOM -> out.append(" carrying random-looking (encrypted or compressed) bytes");
-			case REPLAY -> out.append(" carrying binary bytes replayed from a pool");
+			case RANDOM -> out.append(" carrying random-looking (encrypted or compressed) bytes").append(records(packet));
+			case REPLAY -> out.append(" carrying binary bytes replayed from a pool").append(records(packet));
 			case TEXT -> out.append(" carrying text").append(packet.getToken() == null ? "" : " starting with \"" + packet.getToken() + "\"");
 		}
 		return out.toString();
+	}
+
+	private static String records(PacketSymbol packet) {
+		return packet.getToken() == null || packet.getToken().isEmpty() ? "" : " in records " + packet.getToken();
 	}
 
 	private static String flagName(char flag) {

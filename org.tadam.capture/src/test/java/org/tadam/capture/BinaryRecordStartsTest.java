@@ -1,0 +1,139 @@
+package org.tadam.capture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tadam.capture.payload.MessageStarts;
+import org.tadam.capture.payload.PayloadClassifier;
+import org.tadam.capture.payload.PayloadLabel;
+import org.tadam.model.PayloadClass;
+
+/** TLS records and SSH key-exchange packets: message starts counted by length, tokens naming the record types. */
+class BinaryRecordStartsTest {
+  private final MessageStarts client = new MessageStarts(true);
+  private final MessageStarts server = new MessageStarts(true);
+  private long clientSeq = 1000;
+  private long serverSeq = 5000;
+  private final Random random = new Random(7);
+
+  BinaryRecordStartsTest() {
+    MessageStarts.pair(client, server);
+  }
+
+  /** Sends a segment; returns its token when it starts a message, "-" when it does not. */
+  private String c(byte[] b) {
+    boolean start = client.next(clientSeq, b, 0, b.length, b.length);
+    clientSeq += b.length;
+    return start ? String.valueOf(client.recordToken()) : "-";
+  }
+
+  private String s(byte[] b) {
+    boolean start = server.next(serverSeq, b, 0, b.length, b.length);
+    serverSeq += b.length;
+    return start ? String.valueOf(server.recordToken()) : "-";
+  }
+
+  private byte[] tls(int type, int length) {
+    byte[] r = new byte[5 + length];
+    random.nextBytes(r);
+    r[0] = (byte) type;
+    r[1] = 3;
+    r[2] = 3;
+    r[3] = (byte) (length >> 8);
+    r[4] = (byte) length;
+    return r;
+  }
+
+  private byte[] ssh(int code, int payload) {
+    // packet_length counts the padding length byte, the message code, the payload and the padding
+    int padding = 4 + (8 - (4 + 2 + payload + 4) % 8) % 8;
+    int length = 2 + payload + padding;
+    byte[] p = new byte[4 + length];
+    random.nextBytes(p);
+    p[0] = 0;
+    p[1] = 0;
+    p[2] = (byte) (length >> 8);
+    p[3] = (byte) length;
+    p[4] = (byte) padding;
+    p[5] = (byte) code;
+    return p;
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[][] split(byte[] b, int at) {
+    return new byte[][] { java.util.Arrays.copyOf(b, at), java.util.Arrays.copyOfRange(b, at, b.length) };
+  }
+
+  @Test
+  void tlsSegmentsAreNamedByTheirRecordTypes() {
+    assertEquals("handshake", c(tls(22, 200)));
+    assertEquals("handshake+ccs+data", s(concat(tls(22, 90), tls(20, 1), tls(23, 40), tls(23, 300))));
+    assertEquals("ccs+data", c(concat(tls(20, 1), tls(23, 69))));
+    assertEquals("data", c(tls(23, 40)));
+    assertEquals("alert", s(tls(21, 26)));
+  }
+
+  @Test
+  void aRecordSpanningSegmentsStartsOnce() {
+    byte[][] big = split(tls(23, 4000), 1448);
+    byte[][] tail = split(concat(big[1], tls(23, 24), tls(21, 26)), 2557 + 29 + 10);
+    assertEquals("data", s(big[0]));
+    assertEquals("-", s(tail[0]), "the rest of the record, a whole one and the head of a third");
+    assertEquals("-", s(tail[1]), "the rest of the third record");
+    assertEquals("data", s(tls(23, 24)), "the framing held across three segments");
+  }
+
+  @Test
+  void garbageEndsTheStartsOfItsDirection() {
+    assertEquals("handshake", c(tls(22, 100)));
+    byte[] junk = tls(23, 30);
+    junk[1] = 9;
+    assertEquals("null", c(junk), "a start, but no record: no token");
+    assertEquals("-", c(tls(23, 30)), "framing lost: nothing after it is a start");
+  }
+
+  @Test
+  void sshKeyExchangeIsNamedUntilNewKeys() {
+    byte[] banner = "SSH-2.0-OpenSSH_9.2p1\r\n".getBytes(StandardCharsets.US_ASCII);
+    assertEquals("null", c(banner), "the banner is a text start (its token comes from the classifier)");
+    assertEquals("kexinit", c(ssh(20, 700)));
+    assertEquals("kex30", c(ssh(30, 260)));
+    assertEquals("newkeys", c(ssh(21, 0)));
+    assertEquals("-", c(ssh(94, 40)), "encrypted: lengths cannot be read");
+    assertEquals("null", s(banner));
+    assertEquals("kex31+newkeys", s(concat(ssh(31, 400), ssh(21, 0), ssh(94, 40))));
+  }
+
+  @Test
+  void classifierPutsTheRecordTokenOnBinaryPayloads() {
+    PayloadClassifier k = new PayloadClassifier();
+    byte[] data = tls(23, 400);
+    PayloadLabel label = k.classify(data, 0, data.length, data.length, true, "data");
+    assertEquals(new PayloadLabel(PayloadClass.RANDOM, "data"), label);
+    assertTrue(label == k.classify(data, 0, data.length, data.length, true, "data"), "one label per token");
+    assertEquals(new PayloadLabel(PayloadClass.REPLAY, "handshake+ccs+data"),
+        k.classify(data, 0, data.length, data.length, true, "handshake+ccs+data"), "a hello in clear is replayed");
+    assertEquals(new PayloadLabel(PayloadClass.REPLAY, "kex31+newkeys"),
+        k.classify(data, 0, data.length, data.length, true, "kex31+newkeys"));
+    byte[] hello = new byte[120];
+    hello[0] = 22;
+    assertEquals(new PayloadLabel(PayloadClass.REPLAY, "handshake"),
+        k.classify(hello, 0, hello.length, hello.length, true, "handshake"));
+    assertEquals(PayloadLabel.RANDOM, k.classify(data, 0, data.length, data.length, false, null));
+    assertFalse(k.classify(data, 0, data.length, data.length, true, null).token().length() > 0);
+    assertNull(new MessageStarts(true).recordToken());
+  }
+}
