@@ -118,22 +118,44 @@ class BinaryRecordStartsTest {
   }
 
   @Test
+  void recordsImposeTheirPayloadClass() {
+    assertEquals("handshake", c(tls(22, 200)));
+    assertEquals(PayloadClass.REPLAY, client.recordClass(), "a whole hello in clear is replayed");
+    byte[][] certificate = split(concat(tls(22, 90), tls(22, 3000)), 1448);
+    assertEquals("handshake", s(certificate[0]));
+    assertEquals(PayloadClass.RANDOM, server.recordClass(), "a cut record is never replayed");
+    assertEquals("-", s(certificate[1]));
+    assertEquals(PayloadClass.RANDOM, server.recordClass(), "nor is its rest");
+    assertEquals("ccs+handshake", s(concat(tls(20, 1), tls(22, 40))));
+    assertNull(server.recordClass(), "ciphertext: the bytes decide");
+    assertEquals("handshake", s(tls(22, 60)));
+    assertNull(server.recordClass(), "after ChangeCipherSpec a handshake record is encrypted");
+    byte[] banner = "SSH-2.0-x\r\n".getBytes(StandardCharsets.US_ASCII);
+    MessageStarts ssh = new MessageStarts(true);
+    ssh.next(1, banner, 0, banner.length, banner.length);
+    byte[][] reply = split(ssh(31, 3000), 1448);
+    ssh.next(1 + banner.length, reply[0], 0, reply[0].length, reply[0].length);
+    assertEquals(PayloadClass.REPLAY, ssh.recordClass(), "a key exchange in clear");
+    ssh.next(1 + banner.length + 1448, reply[1], 0, reply[1].length, reply[1].length);
+    assertEquals(PayloadClass.REPLAY, ssh.recordClass(), "and its rest");
+  }
+
+  @Test
   void classifierPutsTheRecordTokenOnBinaryPayloads() {
     PayloadClassifier k = new PayloadClassifier();
     byte[] data = tls(23, 400);
-    PayloadLabel label = k.classify(data, 0, data.length, data.length, true, "data");
+    PayloadLabel label = k.classify(data, 0, data.length, data.length, true, "data", null);
     assertEquals(new PayloadLabel(PayloadClass.RANDOM, "data"), label);
-    assertTrue(label == k.classify(data, 0, data.length, data.length, true, "data"), "one label per token");
+    assertTrue(label == k.classify(data, 0, data.length, data.length, true, "data", null), "one label per token");
     assertEquals(new PayloadLabel(PayloadClass.REPLAY, "handshake+ccs+data"),
-        k.classify(data, 0, data.length, data.length, true, "handshake+ccs+data"), "a hello in clear is replayed");
-    assertEquals(new PayloadLabel(PayloadClass.REPLAY, "kex31+newkeys"),
-        k.classify(data, 0, data.length, data.length, true, "kex31+newkeys"));
+        k.classify(data, 0, data.length, data.length, true, "handshake+ccs+data", PayloadClass.REPLAY));
     byte[] hello = new byte[120];
     hello[0] = 22;
+    assertEquals(PayloadLabel.RANDOM, k.classify(hello, 0, hello.length, hello.length, false, null, PayloadClass.RANDOM));
     assertEquals(new PayloadLabel(PayloadClass.REPLAY, "handshake"),
-        k.classify(hello, 0, hello.length, hello.length, true, "handshake"));
-    assertEquals(PayloadLabel.RANDOM, k.classify(data, 0, data.length, data.length, false, null));
-    assertFalse(k.classify(data, 0, data.length, data.length, true, null).token().length() > 0);
+        k.classify(hello, 0, hello.length, hello.length, true, "handshake", null), "structured bytes");
+    assertEquals(PayloadLabel.RANDOM, k.classify(data, 0, data.length, data.length, false, null, null));
+    assertEquals("", k.classify(data, 0, data.length, data.length, true, null, null).token());
     assertNull(new MessageStarts(true).recordToken());
   }
 }

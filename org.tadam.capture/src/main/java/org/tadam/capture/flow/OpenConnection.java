@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tadam.capture.decode.DecodedPacket;
 import org.tadam.capture.payload.MessageStarts;
+import org.tadam.model.PayloadClass;
 
 /** Mutable state of a connection being tracked; an intrusive list node ordered by activity. */
 final class OpenConnection {
@@ -86,6 +87,12 @@ final class OpenConnection {
   String recordToken(boolean fromInitiator) {
     MessageStarts starts = fromInitiator ? origStarts : respStarts;
     return starts == null ? null : starts.recordToken();
+  }
+
+  /** The payload class the binary records of the packet {@link #messageStart} last took impose, or null. */
+  PayloadClass recordClass(boolean fromInitiator) {
+    MessageStarts starts = fromInitiator ? origStarts : respStarts;
+    return starts == null ? null : starts.recordClass();
   }
 
   boolean isClosed() {

@@ -36,6 +36,14 @@ final class BinaryRecords {
   boolean lost;
   /** SSH: the segment carried NEWKEYS. */
   boolean newKeys;
+  /**
+   * Whether the first and the last record the walk began are structure in clear, not ciphertext: a TLS handshake
+   * record before the direction's ChangeCipherSpec (hellos, certificates, a ticket), any SSH packet before NEWKEYS.
+   */
+  boolean firstInClear;
+  boolean lastInClear;
+  /** TLS: this direction sent ChangeCipherSpec; its handshake records are encrypted from then on. */
+  private boolean cipherChanged;
 
   /** Whether the bytes begin with a plausible TLS record header. */
   static boolean isTlsRecord(byte[] b, int off, int captured) {
@@ -56,6 +64,8 @@ final class BinaryRecords {
     lost = false;
     newKeys = false;
     token = null;
+    firstInClear = false;
+    lastInClear = false;
     StringBuilder names = atStart ? new StringBuilder(24) : null;
     String last = null;
     int parts = 0;
@@ -72,6 +82,9 @@ final class BinaryRecords {
         return;
       }
       int type = b[off + p + (kind == TLS ? 0 : 5)] & 0xFF;
+      lastInClear = kind == SSH || type == 22 && !cipherChanged;
+      firstInClear = p == from ? lastInClear : firstInClear;
+      cipherChanged |= kind == TLS && type == 20;
       String name = kind == TLS ? tlsName(type) : sshName(type);
       if (names != null && !name.equals(last) && parts < MAX_TOKEN_PARTS) {
         names.append(parts == 0 ? "" : "+").append(name);
@@ -86,17 +99,6 @@ final class BinaryRecords {
     }
     next = p;
     token = names == null || names.isEmpty() ? null : names.toString();
-  }
-
-  /**
-   * Whether a segment with this token starts with a record in clear whose bytes are structure, not ciphertext: a
-   * TLS handshake record before ChangeCipherSpec (hellos, certificates, a ticket) or any SSH packet before NEWKEYS.
-   * Such a payload is replayed even when its key shares make it look random: random bytes behind its header would
-   * be read as a malformed hello or key exchange.
-   */
-  static boolean startsInClear(String token) {
-    return token.startsWith("handshake") || token.startsWith("kex") || token.startsWith("newkeys")
-        || token.startsWith("msg");
   }
 
   /** Length of the TLS record at {@code at} with its header, or 0 when the header is not one. */

@@ -12,6 +12,8 @@ import static org.tadam.capture.payload.MessageSyntax.number;
 import static org.tadam.capture.payload.MessageSyntax.recognisedStart;
 import static org.tadam.capture.payload.MessageSyntax.replyContinuation;
 
+import org.tadam.model.PayloadClass;
+
 /**
  * Which TCP segments of one direction start a protocol message (issue 12 item 3: text tokens come
  * only from message starts, never from the middle of a body). One instance per direction of a
@@ -81,6 +83,10 @@ public final class MessageStarts {
   private final BinaryRecords records = new BinaryRecords();
   /** The record types of the last segment, when it started binary records; else null. */
   private String recordToken;
+  /** The payload class the record framing imposes on the last segment ({@link #recordClass}), or null. */
+  private PayloadClass recordClass;
+  /** The last record begun in this direction is in clear: what continues it is too. */
+  private boolean recordInClear;
 
   /** @param knownStart the connection's start was captured (not mid-stream) */
   public MessageStarts(boolean knownStart) {
@@ -102,6 +108,7 @@ public final class MessageStarts {
    */
   public boolean next(long seq, byte[] b, int off, int captured, int wire) {
     recordToken = null;
+    recordClass = null;
     if (wire <= 0) {
       return false;
     }
@@ -205,16 +212,31 @@ public final class MessageStarts {
   }
 
   /**
+   * The payload class that the binary records of the last segment {@link #next} took impose, or null (its bytes
+   * decide). Replay for records in clear whose bytes are structure, not ciphertext (a TLS handshake before
+   * ChangeCipherSpec, an SSH key exchange): random bytes there read as a malformed hello or key exchange. Random
+   * for a segment that cuts a TLS record (a certificate or 16 KB of data over several segments): the generator
+   * writes each segment as whole records, so a cut one is not replayed; its pool takes the direction's framing.
+   */
+  public PayloadClass recordClass() {
+    return recordClass;
+  }
+
+  /**
    * RECORDS: a segment that starts a record is walked from its first byte and named; one that continues a record
    * only moves the count of its bytes still to come, and is walked from where the record ends inside it. Framing
    * lost (a header that does not parse, cut bytes) or SSH's NEWKEYS (encrypted lengths follow) end the starts of
    * this direction.
    */
   private void records(byte[] b, int off, int captured, int wire, int fresh, boolean start) {
+    boolean tls = recordKind == BinaryRecords.TLS;
     if (start) {
       records.walk(recordKind, b, off, captured, wire, 0, true);
       recordToken = records.token;
+      boolean cut = tls && records.next > wire;
+      recordClass = cut ? PayloadClass.RANDOM : records.firstInClear ? PayloadClass.REPLAY : null;
     } else {
+      recordClass = tls ? PayloadClass.RANDOM : recordInClear ? PayloadClass.REPLAY : null;
       remaining -= fresh;
       if (remaining >= 0) {
         atStart = remaining == 0;
@@ -227,6 +249,7 @@ public final class MessageStarts {
       }
       records.walk(recordKind, b, off, captured, wire, (int) (wire + remaining), false);
     }
+    recordInClear = records.lastInClear;
     if (records.lost || records.newKeys) {
       mode = UNTIL_CLOSE;
       atStart = false;

@@ -29,7 +29,7 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
  * reply codes {@code 220}, the banner {@code SSH}), kept when 1..{@value #MAX_TOKEN} long (a longer
  * run is rather data than a keyword, so the label is plain Text). A Random or Replay payload that
  * starts binary records (TLS, SSH key exchange) has their types as its token ({@link BinaryRecords}),
- * and is Replay when its first record is structure in clear (a TLS handshake, SSH key exchange).
+ * and its class may be set by its records ({@link MessageStarts#recordClass}).
  */
 public final class PayloadClassifier {
   public static final int MIN_RANDOM_BYTES = 5;
@@ -91,15 +91,17 @@ public final class PayloadClassifier {
    */
   public PayloadLabel classify(byte[] b, int off, int captured, int wireLength,
       boolean messageStart) {
-    return classify(b, off, captured, wireLength, messageStart, null);
+    return classify(b, off, captured, wireLength, messageStart, null, null);
   }
 
   /**
    * @param recordToken the binary record types the payload starts (see {@link MessageStarts#recordToken}), or
    *     null: the token of a Random or Replay payload
+   * @param recordClass the class the payload's binary records impose ({@link MessageStarts#recordClass}), or
+   *     null: its bytes decide
    */
   public PayloadLabel classify(byte[] b, int off, int captured, int wireLength,
-      boolean messageStart, String recordToken) {
+      boolean messageStart, String recordToken, PayloadClass recordClass) {
     if (wireLength == 0) {
       return PayloadLabel.EMPTY;
     }
@@ -109,11 +111,10 @@ public final class PayloadClassifier {
     if (isPrintableUtf8(b, off, captured)) {
       return messageStart ? text(b, off, captured) : PayloadLabel.TEXT;
     }
-    boolean random = captured >= MIN_RANDOM_BYTES
-        && halfNibbleStatistic(b, off, captured) <= criticalValue;
+    boolean random = recordClass != null ? recordClass == PayloadClass.RANDOM
+        : captured >= MIN_RANDOM_BYTES && halfNibbleStatistic(b, off, captured) <= criticalValue;
     if (recordToken != null) {
-      boolean cipher = random && !BinaryRecords.startsInClear(recordToken);
-      return binary(cipher ? PayloadClass.RANDOM : PayloadClass.REPLAY, recordToken);
+      return binary(random ? PayloadClass.RANDOM : PayloadClass.REPLAY, recordToken);
     }
     return random ? PayloadLabel.RANDOM : PayloadLabel.REPLAY;
   }

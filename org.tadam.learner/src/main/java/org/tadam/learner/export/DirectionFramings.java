@@ -1,38 +1,80 @@
 package org.tadam.learner.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.tadam.model.RandomPayload;
 
 /**
  * The framing learned from all random payloads sent in one direction, for the random pools of that direction that
  * could not learn a length field of their own: too few payloads, or a single length (then the field cannot be told
- * from constant bytes). A pool whose payloads agree with the direction's field gets it; a pool that does not agree
- * keeps at most the bytes up to the end of the field (a TLS record header), since bytes copied beyond it (a
- * handshake message's header) make parsers read random bytes as structure.
+ * from constant bytes). A pool whose payloads agree with the direction's field gets it; one whose payloads chain
+ * records gets the field of its last record; any other is written as whole records of the direction's framing
+ * (pieces of records cut over segments), since bytes copied beyond a record header (a handshake message's header)
+ * make parsers read random bytes as structure.
  */
 final class DirectionFramings {
   private record Pending(RandomPayload pool, RandomFraming own, int direction) {
   }
 
+  private record Field(int offset, int width, int plus) {
+  }
+
   private final RandomFraming[] all = { new RandomFraming(), new RandomFraming() };
   private final List<Pending> pending = new ArrayList<>();
+  /** Per direction: the payloads of the pools that learned a length field of their own, by field. */
+  private final List<Map<Field, long[]>> ownFields = List.of(new HashMap<>(), new HashMap<>());
+  /** Per direction and field: the pool with the most payloads, whose header the direction takes. */
+  private final List<Map<Field, RandomPayload>> ownHeaders = List.of(new HashMap<>(), new HashMap<>());
+  private final Map<RandomPayload, Long> poolWeights = new HashMap<>();
 
   /** Records the random pool of an edge, {@code backward} when the responder sends it. */
   void add(RandomPayload pool, RandomFraming own, boolean backward) {
-    all[backward ? 1 : 0].addAll(own);
+    int d = backward ? 1 : 0;
+    all[d].addAll(own);
     if (pool.getLengthOffset() < 0) {
-      pending.add(new Pending(pool, own, backward ? 1 : 0));
+      pending.add(new Pending(pool, own, d));
+      return;
     }
+    Field field = new Field(pool.getLengthOffset(), pool.getLengthWidth(), pool.getLengthPlus());
+    ownFields.get(d).computeIfAbsent(field, k -> new long[1])[0] += own.total();
+    RandomPayload heaviest = ownHeaders.get(d).get(field);
+    if (heaviest == null || own.total() > poolWeights.get(heaviest)) {
+      ownHeaders.get(d).put(field, pool);
+      poolWeights.put(pool, own.total());
+    }
+  }
+
+  /**
+   * The direction's framing: learned from all its random payloads; when that gives no length field (pieces of
+   * records cut over segments outnumber the record starts), the field most of the pools that learned one of their
+   * own share, with the header of the largest of them.
+   */
+  private RandomPayload framing(int d) {
+    RandomPayload framing = org.tadam.model.TadamFactory.eINSTANCE.createRandomPayload();
+    boolean learned = all[d].applyTo(framing);
+    if (learned && framing.getLengthOffset() >= 0 || ownFields.get(d).isEmpty()) {
+      return learned ? framing : null;
+    }
+    Field field = ownFields.get(d).entrySet().stream()
+        .max(Comparator.comparingLong((Map.Entry<Field, long[]> e) -> e.getValue()[0])
+            .thenComparingInt(e -> -e.getKey().offset()).thenComparingInt(e -> -e.getKey().plus()))
+        .orElseThrow().getKey();
+    byte[] header = ownHeaders.get(d).get(field).getHeader();
+    framing.setHeader(header != null && header.length >= field.offset() ? Arrays.copyOf(header, field.offset())
+        : all[d].commonHead(field.offset()));
+    framing.setLengthOffset(field.offset());
+    framing.setLengthWidth(field.width());
+    framing.setLengthPlus(field.plus());
+    return framing;
   }
 
   /** Frames the pending pools whose payloads agree with their direction's framing. */
   void apply() {
-    RandomPayload[] learned = new RandomPayload[2];
-    for (int d = 0; d < 2; d++) {
-      RandomPayload framing = org.tadam.model.TadamFactory.eINSTANCE.createRandomPayload();
-      learned[d] = all[d].applyTo(framing) ? framing : null;
-    }
+    RandomPayload[] learned = { framing(0), framing(1) };
     for (Pending p : pending) {
       RandomPayload framing = learned[p.direction()];
       if (framing == null) {
@@ -49,11 +91,26 @@ final class DirectionFramings {
         pool.setLengthOffset(framing.getLengthOffset());
         pool.setLengthWidth(framing.getLengthWidth());
         pool.setLengthPlus(framing.getLengthPlus());
-      } else if (!chained(pool, p.own(), framing) && pool.getHeader() != null) {
-        int end = framing.getLengthOffset() + framing.getLengthWidth();
-        pool.setHeader(java.util.Arrays.copyOf(pool.getHeader(), Math.min(end, pool.getHeader().length)));
+      } else if (!chained(pool, p.own(), framing)) {
+        wholeRecords(pool, framing);
       }
     }
+  }
+
+  /**
+   * Frames a pool whose payloads do not agree with the direction's length field: the pieces of records cut over
+   * several segments (a certificate, 16 KB of application data), or payloads of one length. Each generated payload
+   * becomes one whole record: the pool's own leading bytes up to the field when it has them (a handshake keeps its
+   * type), else the direction's, then the field. A payload that began a longer record, or that continued one,
+   * would make parsers read the next generated segment's bytes as a record header.
+   */
+  private static void wholeRecords(RandomPayload pool, RandomPayload framing) {
+    int at = framing.getLengthOffset();
+    byte[] own = pool.getHeader();
+    pool.setHeader(own != null && own.length >= at ? Arrays.copyOf(own, at) : framing.getHeader().clone());
+    pool.setLengthOffset(at);
+    pool.setLengthWidth(framing.getLengthWidth());
+    pool.setLengthPlus(framing.getLengthPlus());
   }
 
   /**

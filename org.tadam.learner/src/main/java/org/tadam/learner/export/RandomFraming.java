@@ -50,6 +50,11 @@ final class RandomFraming {
     }
   }
 
+  /** How many payloads were added. */
+  long total() {
+    return samples.values().stream().mapToLong(w -> w[0]).sum();
+  }
+
   /** Adds the payloads of another edge: the framing of a direction is learned from all its edges. */
   void addAll(RandomFraming other) {
     other.samples.forEach((k, w) -> samples.computeIfAbsent(k, x -> new long[1])[0] += w[0]);
@@ -89,7 +94,7 @@ final class RandomFraming {
    * field may sit after bytes that vary (a TLS record's type): the header then holds their most frequent values.
    */
   boolean applyTo(RandomPayload random) {
-    long total = samples.values().stream().mapToLong(w -> w[0]).sum();
+    long total = total();
     if (total < MIN_HEADER_SAMPLES) {
       return false;
     }

@@ -171,4 +171,40 @@ class RandomFramingTest {
     assertEquals(2, finishedPool.getLengthWidth());
     assertEquals(11, finishedPool.getLengthPlus(), "the field counts what follows the second header");
   }
+
+  /** Pieces of records cut over segments: each generated one becomes a whole record of its direction's framing. */
+  @Test
+  void piecesOfCutRecordsBecomeWholeRecords() {
+    Random r = new Random(6);
+    DirectionFramings framings = new DirectionFramings();
+    RandomFraming common = new RandomFraming();
+    for (int i = 0; i < 60; i++) {
+      int length = 30 + r.nextInt(1400);
+      common.add(record(r, 0x17, length), length, 1);
+    }
+    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
+    assertTrue(common.applyTo(commonPool));
+    framings.add(commonPool, common, true);
+    RandomFraming rest = new RandomFraming();
+    RandomFraming starts = new RandomFraming();
+    for (int i = 0; i < 20; i++) {
+      rest.add(random(r, 1448), 1448, 1);
+      byte[] start = record(r, 0x16, 1448);
+      start[3] = 0x0b; // the record is 3000 bytes long: it goes on in later segments
+      start[4] = (byte) 0xb8;
+      starts.add(start, 1448, 1);
+    }
+    RandomPayload restPool = learn(rest);
+    RandomPayload startPool = learn(starts);
+    framings.add(restPool, rest, true);
+    framings.add(startPool, starts, true);
+    framings.apply();
+    assertArrayEquals(new byte[] { 0x17, 3, 3 }, restPool.getHeader(), "random pieces take the direction's type");
+    assertArrayEquals(new byte[] { 0x16, 3, 3 }, startPool.getHeader(), "a handshake keeps its type");
+    for (RandomPayload pool : new RandomPayload[] { restPool, startPool }) {
+      assertEquals(3, pool.getLengthOffset());
+      assertEquals(2, pool.getLengthWidth());
+      assertEquals(5, pool.getLengthPlus());
+    }
+  }
 }
