@@ -1,5 +1,7 @@
 package org.tadam.capture.payload;
 
+import org.tadam.model.PayloadClass;
+
 /**
  * Binary protocols whose messages are length-prefixed records with a plaintext type: TLS records (type,
  * version, length) and SSH binary packets before the first NEWKEYS (length, padding length, message code). A
@@ -11,7 +13,9 @@ package org.tadam.capture.payload;
  * walks handshakes that end before they start and puts the framing of one record type on another. With the
  * token the learner sees the protocol's message order, as text tokens show it for HTTP or SMTP.
  *
- * <p>One walker per direction, reused: {@link #walk} leaves its result in the fields.
+ * <p>One instance per direction of a connection ({@link MessageStarts} makes it once the direction turns out
+ * to carry records): it counts the bytes of the current record still to come, by sequence number, across
+ * segments. Fixed state; a token string is the only allocation, one per record start.
  */
 final class BinaryRecords {
   static final int TLS = 1;
@@ -28,22 +32,84 @@ final class BinaryRecords {
   /** Distinct consecutive record types named in a token; a longer segment's token ends with the fourth. */
   static final int MAX_TOKEN_PARTS = 4;
 
-  /** Offset, from the segment's first byte, where the record after the last one begun in the segment starts. */
-  int next;
-  /** Record types of a walk from a segment's start (null otherwise). */
-  String token;
-  /** A header did not parse or could not be seen: the framing of the stream is lost. */
-  boolean lost;
-  /** SSH: the segment carried NEWKEYS. */
-  boolean newKeys;
-  /**
-   * Whether the first and the last record the walk began are structure in clear, not ciphertext: a TLS handshake
-   * record before the direction's ChangeCipherSpec (hellos, certificates, a ticket), any SSH packet before NEWKEYS.
-   */
-  boolean firstInClear;
-  boolean lastInClear;
+  private final int kind;
+  /** Bytes of the current record still to come after the segments taken. */
+  private long remaining;
   /** TLS: this direction sent ChangeCipherSpec; its handshake records are encrypted from then on. */
   private boolean cipherChanged;
+  /** The last record begun is in clear: what continues it is too. */
+  private boolean recordInClear;
+
+  /** Of the last segment taken: the record types it starts, and the payload class its records impose. */
+  private String token;
+  private PayloadClass payloadClass;
+
+  /** Of the last walk: where the record after the last one begun starts (offset in the segment), and why it stopped. */
+  private int next;
+  private boolean lost;
+  private boolean newKeys;
+  /**
+   * Of the last walk: whether its first and last records are structure in clear, not ciphertext: a TLS handshake
+   * record before the direction's ChangeCipherSpec (hellos, certificates, a ticket), any SSH packet before NEWKEYS.
+   */
+  private boolean firstInClear;
+  private boolean lastInClear;
+
+  /** @param kind {@link #TLS} or {@link #SSH} */
+  BinaryRecords(int kind) {
+    this.kind = kind;
+  }
+
+  /**
+   * Takes the next segment of the direction: one that starts a record is walked from its first byte and named;
+   * one that continues a record only moves the count of its bytes still to come, and is walked from where the
+   * record ends inside it.
+   *
+   * @param fresh payload bytes past the newest byte seen before (gaps count: lengths are by sequence number)
+   * @param start the segment begins where a record begins, and all its bytes were captured
+   * @return 1 when a record begins right after the segment, 0 when not, -1 when the framing is lost (a header
+   *     that does not parse, cut bytes) or ends (SSH's NEWKEYS: encrypted lengths follow): no later starts
+   */
+  int take(byte[] b, int off, int captured, int wire, int fresh, boolean start) {
+    token = null;
+    if (start) {
+      walk(b, off, captured, wire, 0, true);
+      boolean cut = kind == TLS && next > wire;
+      payloadClass = cut ? PayloadClass.RANDOM : firstInClear ? PayloadClass.REPLAY : null;
+    } else {
+      payloadClass = kind == TLS ? PayloadClass.RANDOM : recordInClear ? PayloadClass.REPLAY : null;
+      remaining -= fresh;
+      if (remaining >= 0) {
+        return remaining == 0 ? 1 : 0;
+      }
+      if (captured != wire) {
+        return -1;
+      }
+      walk(b, off, captured, wire, (int) (wire + remaining), false);
+    }
+    recordInClear = lastInClear;
+    if (lost || newKeys) {
+      return -1;
+    }
+    remaining = next - wire;
+    return remaining == 0 ? 1 : 0;
+  }
+
+  /** The record types the last segment taken starts, or null. */
+  String token() {
+    return token;
+  }
+
+  /**
+   * The payload class the records of the last segment taken impose, or null (its bytes decide). Replay for
+   * records in clear whose bytes are structure, not ciphertext (a TLS handshake before ChangeCipherSpec, an SSH
+   * key exchange): random bytes there read as a malformed hello or key exchange. Random for a segment that cuts
+   * a TLS record (a certificate or 16 KB of data over several segments): the generator writes each segment as
+   * whole records, so a cut one is not replayed; its pool takes the direction's framing.
+   */
+  PayloadClass payloadClass() {
+    return payloadClass;
+  }
 
   /** Whether the bytes begin with a plausible TLS record header. */
   static boolean isTlsRecord(byte[] b, int off, int captured) {
@@ -60,10 +126,9 @@ final class BinaryRecords {
    *
    * @param atStart the segment starts a record: name the types in {@link #token}
    */
-  void walk(int kind, byte[] b, int off, int captured, int wire, int from, boolean atStart) {
+  private void walk(byte[] b, int off, int captured, int wire, int from, boolean atStart) {
     lost = false;
     newKeys = false;
-    token = null;
     firstInClear = false;
     lastInClear = false;
     StringBuilder names = atStart ? new StringBuilder(24) : null;

@@ -78,15 +78,12 @@ public final class MessageStarts {
   private boolean headAsked;
   /** This side's last command asks for a dot-terminated block (SMTP DATA, POP3 RETR...). */
   private boolean dotAsked;
-  /** RECORDS: which ones ({@link BinaryRecords#TLS} or {@link BinaryRecords#SSH}). */
-  private int recordKind;
-  private final BinaryRecords records = new BinaryRecords();
+  /** RECORDS: the record stream of this direction. */
+  private BinaryRecords records;
   /** The record types of the last segment, when it started binary records; else null. */
   private String recordToken;
   /** The payload class the record framing imposes on the last segment ({@link #recordClass}), or null. */
   private PayloadClass recordClass;
-  /** The last record begun in this direction is in clear: what continues it is too. */
-  private boolean recordInClear;
 
   /** @param knownStart the connection's start was captured (not mid-stream) */
   public MessageStarts(boolean knownStart) {
@@ -155,15 +152,13 @@ public final class MessageStarts {
       default -> {
         if (start && whole && BinaryRecords.isTlsRecord(b, off, captured)) {
           mode = RECORDS;
-          recordKind = BinaryRecords.TLS;
-          remaining = 0;
+          records = new BinaryRecords(BinaryRecords.TLS);
           records(b, off, captured, wire, fresh, true);
         } else if (start && whole) {
           firstSegment(b, off, captured, wire);
           if (atStart && BinaryRecords.isSshBanner(b, off, captured)) {
             mode = RECORDS;
-            recordKind = BinaryRecords.SSH;
-            remaining = 0;
+            records = new BinaryRecords(BinaryRecords.SSH);
           }
         } else {
           lines(b, off, captured, whole, lineStart);
@@ -212,51 +207,22 @@ public final class MessageStarts {
   }
 
   /**
-   * The payload class that the binary records of the last segment {@link #next} took impose, or null (its bytes
-   * decide). Replay for records in clear whose bytes are structure, not ciphertext (a TLS handshake before
-   * ChangeCipherSpec, an SSH key exchange): random bytes there read as a malformed hello or key exchange. Random
-   * for a segment that cuts a TLS record (a certificate or 16 KB of data over several segments): the generator
-   * writes each segment as whole records, so a cut one is not replayed; its pool takes the direction's framing.
+   * The payload class the binary records of the last segment {@link #next} took impose, or null: its bytes
+   * decide (see {@link BinaryRecords#payloadClass}).
    */
   public PayloadClass recordClass() {
     return recordClass;
   }
 
-  /**
-   * RECORDS: a segment that starts a record is walked from its first byte and named; one that continues a record
-   * only moves the count of its bytes still to come, and is walked from where the record ends inside it. Framing
-   * lost (a header that does not parse, cut bytes) or SSH's NEWKEYS (encrypted lengths follow) end the starts of
-   * this direction.
-   */
+  /** RECORDS: the record stream takes the segment; framing lost or ended (SSH's NEWKEYS) ends the starts. */
   private void records(byte[] b, int off, int captured, int wire, int fresh, boolean start) {
-    boolean tls = recordKind == BinaryRecords.TLS;
-    if (start) {
-      records.walk(recordKind, b, off, captured, wire, 0, true);
-      recordToken = records.token;
-      boolean cut = tls && records.next > wire;
-      recordClass = cut ? PayloadClass.RANDOM : records.firstInClear ? PayloadClass.REPLAY : null;
-    } else {
-      recordClass = tls ? PayloadClass.RANDOM : recordInClear ? PayloadClass.REPLAY : null;
-      remaining -= fresh;
-      if (remaining >= 0) {
-        atStart = remaining == 0;
-        return;
-      }
-      if (captured != wire) {
-        mode = UNTIL_CLOSE;
-        atStart = false;
-        return;
-      }
-      records.walk(recordKind, b, off, captured, wire, (int) (wire + remaining), false);
-    }
-    recordInClear = records.lastInClear;
-    if (records.lost || records.newKeys) {
+    int after = records.take(b, off, captured, wire, fresh, start);
+    recordToken = records.token();
+    recordClass = records.payloadClass();
+    if (after < 0) {
       mode = UNTIL_CLOSE;
-      atStart = false;
-      return;
     }
-    remaining = records.next - wire;
-    atStart = remaining == 0;
+    atStart = after > 0;
   }
 
   private void boundary(boolean ended) {

@@ -36,6 +36,18 @@ class RandomFramingTest {
     return pool;
   }
 
+  /** {@code n} TLS application data records of random lengths, as one pool of a direction that learns its field. */
+  private static void addDataRecords(DirectionFramings framings, Random r, int n, int spread, boolean backward) {
+    RandomFraming common = new RandomFraming();
+    for (int i = 0; i < n; i++) {
+      int length = 30 + r.nextInt(spread);
+      common.add(record(r, 0x17, length), length, 1);
+    }
+    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
+    assertTrue(common.applyTo(commonPool));
+    framings.add(commonPool, common, backward);
+  }
+
   @Test
   void tlsRecordsGiveTheirHeaderAndLengthField() {
     Random r = new Random(1);
@@ -116,14 +128,7 @@ class RandomFramingTest {
   void aRarePoolTakesItsDirectionsFieldWhenItsPayloadsAgree() {
     Random r = new Random(4);
     DirectionFramings framings = new DirectionFramings();
-    RandomFraming common = new RandomFraming();
-    for (int i = 0; i < 30; i++) {
-      int length = 30 + r.nextInt(3000);
-      common.add(record(r, 0x17, length), length, 1);
-    }
-    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
-    assertTrue(common.applyTo(commonPool));
-    framings.add(commonPool, common, true);
+    addDataRecords(framings, r, 30, 3000, true);
     RandomFraming alerts = new RandomFraming();
     alerts.add(record(r, 0x15, 31), 31, 1);
     alerts.add(record(r, 0x15, 31), 31, 1);
@@ -145,14 +150,7 @@ class RandomFramingTest {
   void chainedRecordsFrameTheLastOne() {
     Random r = new Random(5);
     DirectionFramings framings = new DirectionFramings();
-    RandomFraming common = new RandomFraming();
-    for (int i = 0; i < 60; i++) {
-      int length = 30 + r.nextInt(3000);
-      common.add(record(r, 0x17, length), length, 1);
-    }
-    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
-    assertTrue(common.applyTo(commonPool));
-    framings.add(commonPool, common, false);
+    addDataRecords(framings, r, 60, 3000, false);
     RandomFraming finished = new RandomFraming();
     for (int i = 0; i < 12; i++) {
       byte[] ccs = record(r, 0x14, 6);
@@ -177,14 +175,7 @@ class RandomFramingTest {
   void piecesOfCutRecordsBecomeWholeRecords() {
     Random r = new Random(6);
     DirectionFramings framings = new DirectionFramings();
-    RandomFraming common = new RandomFraming();
-    for (int i = 0; i < 60; i++) {
-      int length = 30 + r.nextInt(1400);
-      common.add(record(r, 0x17, length), length, 1);
-    }
-    RandomPayload commonPool = TadamFactory.eINSTANCE.createRandomPayload();
-    assertTrue(common.applyTo(commonPool));
-    framings.add(commonPool, common, true);
+    addDataRecords(framings, r, 60, 1400, true);
     RandomFraming rest = new RandomFraming();
     RandomFraming starts = new RandomFraming();
     for (int i = 0; i < 20; i++) {
