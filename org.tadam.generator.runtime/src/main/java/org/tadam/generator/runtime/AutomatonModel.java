@@ -209,6 +209,16 @@ public final class AutomatonModel {
 		return choice == null ? -1 : stateFirstEdge[state] + choice.sample(rng);
 	}
 
+	/** The first edge sent by that side with exactly these TCP flags and no payload, or -1. */
+	int edgeLike(boolean backward, int flags) {
+		for (int e = 0; e < edgeFlags.length; e++) {
+			if (edgeBackward[e] == backward && edgeFlags[e] == flags && edgePayload[e] == PAYLOAD_EMPTY) {
+				return e;
+			}
+		}
+		return -1;
+	}
+
 	/**
 	 * An edge of {@code state} drawn with the edges' probabilities among those of positive probability that
 	 * {@code allowed} accepts, or -1 when there is none: the walk's second choice when its first would break the

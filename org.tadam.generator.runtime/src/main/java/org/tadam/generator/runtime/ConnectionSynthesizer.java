@@ -19,6 +19,8 @@ final class ConnectionSynthesizer {
 	 * edges, so the walk ends as the model's walks do.
 	 */
 	static final int MAX_REDRAWS = 16;
+	/** Gap before a closing segment when the model has no letter of that side and flags to time it by: 100 µs. */
+	static final long DEFAULT_CLOSE_GAP = 100_000;
 	/** Largest UDP payload over IPv4. */
 	private static final int MAX_DATAGRAM = 65507;
 
@@ -78,8 +80,7 @@ final class ConnectionSynthesizer {
 			}
 			edge = payloads.keepVariant(model, state, edge, rng);
 			int closing = tcp && model.edgePayload[edge] == AutomatonModel.END && redraws < MAX_REDRAWS
-					&& (conversation.halfClosed() || model.closesNormally && conversation.open())
-							? legalEdge(model, state, rng, true) : -1;
+					&& !model.closesNormally && conversation.halfClosed() ? legalEdge(model, state, rng, true) : -1;
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
 				redraws++;
@@ -151,6 +152,40 @@ final class ConnectionSynthesizer {
 			}
 			state = model.edgeTarget[edge];
 		}
+		if (tcp && model.closesNormally && (conversation.open() || conversation.halfClosed())) {
+			close(model, which, out, time, start, rng, label);
+		}
+	}
+
+	/**
+	 * Closes an established connection the walk of a model that closes normally left open: each side still open
+	 * sends FIN+ACK (the side that closed first, else the client, leads), then the leader acknowledges the last
+	 * FIN. The gaps are those of the model's own FIN and ACK letters of each side. Counted once as end-before-close.
+	 */
+	private void close(AutomatonModel model, int which, ConnectionPackets out, long time, long start, Rng rng,
+			ConnectionLabel label) {
+		out.repairs[TcpConversation.UNCLOSED_END]++;
+		int leader = conversation.finSent(1) && !conversation.finSent(0) ? 1 : 0;
+		for (int side : new int[] { leader, 1 - leader }) {
+			if (!conversation.finSent(side)) {
+				time = closingSegment(model, which, out, time, start, rng, side, TcpConversation.FIN | TcpConversation.ACK,
+						label);
+			}
+		}
+		closingSegment(model, which, out, time, start, rng, leader, TcpConversation.ACK, label);
+	}
+
+	/** Writes one empty segment of the close after the gap of the model's first letter of that side and flags. */
+	private long closingSegment(AutomatonModel model, int which, ConnectionPackets out, long time, long start, Rng rng,
+			int side, int flags, ConnectionLabel label) {
+		int like = model.edgeLike(side == 1, flags);
+		time += like >= 0 ? walk.iatNanos(which, like, 0, rng) : DEFAULT_CLOSE_GAP;
+		writer.tcp(out, time, start, side, flags, null, 0, 0, 0);
+		conversation.sent(side, flags, false);
+		if (label != null && like >= 0) {
+			label.addRepaired(like, TcpConversation.UNCLOSED_END, false);
+		}
+		return time;
 	}
 
 	/** {@link #repair}: the walk ends. */

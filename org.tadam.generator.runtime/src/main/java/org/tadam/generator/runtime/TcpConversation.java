@@ -27,9 +27,10 @@ final class TcpConversation {
 
 	/**
 	 * The end of the walk while one side has sent its FIN and the other has not, or, in a model whose connections
-	 * all closed normally, while the connection is still open: replaced by a legal letter of the state, since the
-	 * stacks would still close (a model state shared by "after a request" and "after the client's FIN" lets the
-	 * walk end there). When the state has no legal letter the walk ends as the model says.
+	 * mostly closed normally, while the connection is still open (a model state shared by "after a request" and
+	 * "after the client's FIN" lets the walk end there). In a model that closes normally the stacks close: each side
+	 * still open sends its FIN, and the last ACK follows. In another a half-closed end is replaced by a legal
+	 * letter of the state; when the state has none the walk ends as the model says.
 	 */
 	static final int UNCLOSED_END = 6;
 
@@ -114,6 +115,11 @@ final class TcpConversation {
 	boolean open() {
 		return (state & (RESET | FIN_SENT | FIN_SENT << 1)) == 0
 				&& (state & (SYN_ACKED | SYN_ACKED << 1)) == (SYN_ACKED | SYN_ACKED << 1);
+	}
+
+	/** Whether {@code side} has sent its FIN. */
+	boolean finSent(int side) {
+		return (state & FIN_SENT << side) != 0;
 	}
 
 	/** Whether exactly one side has sent its FIN and no RST ended the connection. */

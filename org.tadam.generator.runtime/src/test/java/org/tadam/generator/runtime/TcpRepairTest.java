@@ -189,8 +189,9 @@ class TcpRepairTest {
 	}
 
 	/**
-	 * After the client's request, state 4 ends the walk (0.6) or closes (0.4). A model whose connections all closed
-	 * normally (outcome SF) never ends open; without that outcome the model's ends stay.
+	 * After the client's request, state 4 ends the walk (0.6) or closes (0.4). A model whose connections closed
+	 * normally (outcome SF) never ends open: where its walk ends the stacks close (both FINs, then the last ACK), and
+	 * the walk is not made longer; without that outcome the model's ends stay.
 	 */
 	@Test
 	void aModelWhoseConnectionsClosedDoesNotEndOpen() throws Exception {
@@ -205,11 +206,22 @@ class TcpRepairTest {
 			ScenarioModel open = alone(closes ? model.closingNormally() : model);
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			RunSummary summary = new TrafficGenerator(open, settings(1)).run(Channels.newChannel(out));
-			long unclosed = Segments.connections(Segments.read(out.toByteArray())).values().stream()
+			Map<String, List<Segments>> connections = Segments.connections(Segments.read(out.toByteArray()));
+			long unclosed = connections.values().stream()
 					.filter(c -> c.stream().noneMatch(p -> (p.flags() & Segments.FIN) != 0)).count();
 			if (closes) {
 				assertEquals(0, unclosed);
 				assertEquals(0.6 * CONNECTIONS, summary.repaired("end-before-close"), 0.05 * CONNECTIONS);
+				long closedByTheStacks = 0;
+				for (List<Segments> connection : connections.values()) {
+					checkStack(connection);
+					assertEquals(2, connection.stream().filter(p -> (p.flags() & Segments.FIN) != 0).count());
+					// the model's close: handshake, request, two FINs; the stacks' close adds the last ACK; nothing redrawn
+					boolean lastAck = connection.get(connection.size() - 1).flags() == 0x10;
+					assertEquals(lastAck ? 7 : 6, connection.size());
+					closedByTheStacks += lastAck ? 1 : 0;
+				}
+				assertEquals(summary.repaired("end-before-close"), closedByTheStacks);
 			} else {
 				assertEquals(0.6 * CONNECTIONS, unclosed, 0.05 * CONNECTIONS);
 				assertEquals(0, summary.repaired("end-before-close"));
