@@ -19,6 +19,13 @@ final class ConnectionSynthesizer {
 	 * edges, so the walk ends as the model's walks do.
 	 */
 	static final int MAX_REDRAWS = 16;
+	/**
+	 * Letters a walk of a model that closes normally may draw again in place of an end that would leave a side open,
+	 * before the stacks close it: an end right after the handshake or a request (a state the search merged with one
+	 * after the close) then goes on with the conversation, as the training connections did, but a walk that keeps
+	 * wandering through merged states is not made longer than a few letters.
+	 */
+	static final int MAX_END_REDRAWS = 2;
 	/** Gap before a closing segment when the model has no letter of that side and flags to time it by: 100 µs. */
 	static final long DEFAULT_CLOSE_GAP = 100_000;
 	/** Largest UDP payload over IPv4. */
@@ -79,8 +86,10 @@ final class ConnectionSynthesizer {
 				break;
 			}
 			edge = payloads.keepVariant(model, state, edge, rng);
-			int closing = tcp && model.edgePayload[edge] == AutomatonModel.END && redraws < MAX_REDRAWS
-					&& !model.closesNormally && conversation.halfClosed() ? legalEdge(model, state, rng, true) : -1;
+			boolean unclosed = tcp && model.edgePayload[edge] == AutomatonModel.END
+					&& (conversation.halfClosed() || model.closesNormally && conversation.open());
+			int closing = unclosed && redraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)
+					? legalEdge(model, state, rng, true) : -1;
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
 				redraws++;

@@ -28,9 +28,9 @@ final class TcpConversation {
 	/**
 	 * The end of the walk while one side has sent its FIN and the other has not, or, in a model whose connections
 	 * mostly closed normally, while the connection is still open (a model state shared by "after a request" and
-	 * "after the client's FIN" lets the walk end there). In a model that closes normally the stacks close: each side
-	 * still open sends its FIN, and the last ACK follows. In another a half-closed end is replaced by a legal
-	 * letter of the state; when the state has none the walk ends as the model says.
+	 * "after the client's FIN" lets the walk end there): replaced by a legal letter of the state. In a model that
+	 * closes normally, after a few such letters or when the state has none, the stacks close: each side still open
+	 * sends its FIN, and the last ACK follows; in another model the walk ends as the model says.
 	 */
 	static final int UNCLOSED_END = 6;
 
