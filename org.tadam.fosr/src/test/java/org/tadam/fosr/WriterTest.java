@@ -108,6 +108,20 @@ class WriterTest {
 	}
 
 	@Test
+	void recordTokensAreReportedAsNotWritten() throws Exception {
+		Automaton http = sample("http");
+		ConversionReport before = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();
+		assertEquals(0, before.lines().stream().filter(l -> l.message().contains("record types")).count());
+		org.tadam.model.PacketSymbol symbol = org.tadam.model.TadamFactory.eINSTANCE.createPacketSymbol();
+		symbol.setFlags("PA");
+		symbol.setPayloadClass(org.tadam.model.PayloadClass.RANDOM);
+		symbol.setToken("ccs+data");
+		http.getEdges().get(1).setSymbol(symbol);
+		ConversionReport report = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();
+		assertTrue(has(report, "$.edges[1]", "the record types of 1 edge"), report.lines()::toString);
+	}
+
+	@Test
 	void generationOneRepeatsWeightedEntries() throws Exception {
 		FosrWriter.Exported out = new FosrWriter(FosrGeneration.GEN1).write(sample("dns"), "dns.json");
 		String json = new String(out.json(), java.nio.charset.StandardCharsets.UTF_8);

@@ -19,6 +19,8 @@ import org.tadam.model.EndSymbol;
 import org.tadam.model.Gaussian;
 import org.tadam.model.IatUnit;
 import org.tadam.model.L4Protocol;
+import org.tadam.model.PacketSymbol;
+import org.tadam.model.PayloadClass;
 import org.tadam.model.Quantisation;
 import org.tadam.model.SizeUnit;
 import org.tadam.model.State;
@@ -51,12 +53,17 @@ public final class FromTadam {
 		units(protocol, iatUnit);
 		List<FosrEdge> edges = new ArrayList<>();
 		List<Integer> sizesLost = new ArrayList<>();
+		List<Integer> tokensLost = new ArrayList<>();
 		for (int i = 0; i < a.getEdges().size(); i++) {
 			Edge e = a.getEdges().get(i);
 			String path = "$.edges[" + i + "]";
 			String label = "'" + e.getSource().getName() + " -> " + e.getTarget().getName() + " "
 					+ Symbols.toText(e.getSymbol()) + "'";
 			String symbol = SymbolCodec.format(e.getSymbol(), protocol, generation);
+			if (e.getSymbol() instanceof PacketSymbol p && p.getPayloadClass() != PayloadClass.TEXT && p.getToken() != null
+					&& !p.getToken().isEmpty()) {
+				tokensLost.add(i);
+			}
 			FosrLaw law;
 			FosrPool pool;
 			if (e.getSymbol() instanceof EndSymbol) {
@@ -81,6 +88,11 @@ public final class FromTadam {
 			}
 			edges.add(new FosrEdge(e.getProbability(), e.getCount(), numbers.get(e.getSource()),
 					numbers.get(e.getTarget()), symbol, law, pool));
+		}
+		if (!tokensLost.isEmpty()) {
+			report.add(Topic.SYMBOL, EdgeCycles.paths(tokensLost), "the record types of " + EdgeCycles.edges(tokensLost.size())
+					+ " (tokens of random or replay symbols, e.g. \"ccs+data\") are not written: Fos-R's symbols carry a token"
+					+ " for text only");
 		}
 		if (!sizesLost.isEmpty()) {
 			report.add(Topic.SIZE_LAW, EdgeCycles.paths(sizesLost), "generation 3 has no size law (Fos-R draws sizes from "
