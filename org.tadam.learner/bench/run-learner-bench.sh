@@ -78,7 +78,10 @@ case "$sections" in
       "$(nproc)" "$(java -version 2>&1 | head -1)"
     printf 'wall time and peak resident memory from `/usr/bin/time`, JVM start, reading, learning, coverage and writing the model included; '
     printf '"learn s" is the learner'"'"'s own time from the summary table. The 100 000-word row runs with `TADAM_JAVA_OPTS=-Xmx2g`. '
-    printf 'The reference implementation needed 864 s for clean_1000 (`../shared/data/tadam-bench/README.md`).\n\n'
+    printf 'The reference implementation needed 864 s for clean_1000 (`../shared/data/tadam-bench/README.md`). '
+    printf 'Load average (1, 5, 15 min) when these runs started: %s; other work on the machine stretches the times.\n\n' \
+      "$(cut -d' ' -f1-3 /proc/loadavg)"
+
     printf '| input | command | connections | parsed | states | edges | total bits | learn s | wall s | peak RSS MB |\n'
     printf '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n'
   } >> "$report"
@@ -117,7 +120,7 @@ case "$sections" in
   done
   java -cp "$cp" org.tadam.learner.bench.LearnerBench --write-words 100000 0.02 "$work/tcp-session-100k.words"
   row "100 000 words, 2 % noise" "-XX:+UseParallelGC -Xss4m -Xmx2g" --words "$work/tcp-session-100k.words" --min-coverage 0
-  printf '\n' >> "$report"
+  printf '\nLoad average (1, 5, 15 min) when the last run ended: %s.\n\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$report"
   ;;
 esac
 case "$sections" in *7*) coverage_other ;; esac
