@@ -158,4 +158,34 @@ class BinaryRecordStartsTest {
     assertEquals("", k.classify(data, 0, data.length, data.length, true, null, null).token());
     assertNull(new MessageStarts(true).recordToken());
   }
+
+  /**
+   * Garbage after a record header (random lengths, headers cut by the snap length or split over segments, gaps and
+   * retransmissions) never throws, and only a segment that starts a message carries a token.
+   */
+  @Test
+  void garbageStreamsNeverThrow() {
+    for (int round = 0; round < 200; round++) {
+      MessageStarts stream = new MessageStarts(true);
+      long seq = random.nextInt();
+      boolean ssh = round % 2 == 1;
+      if (ssh) {
+        byte[] banner = "SSH-2.0-x\r\n".getBytes(StandardCharsets.US_ASCII);
+        stream.next(seq, banner, 0, banner.length, banner.length);
+        seq += banner.length;
+      }
+      for (int k = 0; k < 30; k++) {
+        byte[] b = random.nextInt(3) > 0 ? new byte[1 + random.nextInt(3000)]
+            : ssh ? ssh(random.nextInt(256), random.nextInt(3000)) : tls(20 + random.nextInt(5), random.nextInt(40000));
+        if (b.length > 0 && b[0] == 0) {
+          random.nextBytes(b);
+        }
+        int captured = random.nextInt(4) == 0 ? random.nextInt(b.length + 1) : b.length;
+        long at = random.nextInt(10) == 0 ? seq - random.nextInt(100) : seq + (random.nextInt(10) == 0 ? 500 : 0);
+        boolean start = stream.next(at, b, 0, captured, b.length);
+        assertTrue(start || stream.recordToken() == null, "a token only at a start");
+        seq = Math.max(seq, at + b.length);
+      }
+    }
+  }
 }

@@ -82,10 +82,11 @@ final class BinaryRecords {
       if (remaining >= 0) {
         return remaining == 0 ? 1 : 0;
       }
-      if (captured != wire) {
-        return -1;
+      long from = wire + remaining;
+      if (captured != wire || from < 0) {
+        return -1; // the next header is cut off, or it was in a gap before the segment
       }
-      walk(b, off, captured, wire, (int) (wire + remaining), false);
+      walk(b, off, captured, wire, (int) from, false);
     }
     recordInClear = lastInClear;
     if (lost || newKeys) {
