@@ -18,7 +18,7 @@ public final class Edge {
   /** Edges of one family are parallel variants made by an edge split; they are never re-merged. */
   int family;
   boolean alive = true;
-  /** replaced, not emptied, when all letters leave at once ({@link LearnAutomaton#moveAllOccurrences}) */
+  /** replaced, not changed, when all letters of an edge move at once ({@link LearnAutomaton#moveAllOccurrences}) */
   ValueStats stats;
   long[] occurrences = new long[4];
   int occurrenceCount;

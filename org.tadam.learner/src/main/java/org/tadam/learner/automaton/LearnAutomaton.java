@@ -355,7 +355,8 @@ public final class LearnAutomaton {
    * Moves every letter of edge {@code fromId} onto edge {@code toId}, in the order that moving them
    * one by one from the last would give, with the statistics added per distinct value instead of
    * per letter (a merge of two loop edges of a long session moves thousands of letters; the
-   * statistics are exact longs, so the sums are the same).
+   * statistics are exact longs, so the sums are the same). Both edges' old statistics stay as
+   * they are, summed into a new object for {@code toId}, and come back on undo.
    */
   public void moveAllOccurrences(int fromId, int toId) {
     Edge from = edges.get(fromId);
@@ -381,7 +382,8 @@ public final class LearnAutomaton {
     to.occurrenceCount = base + n;
     from.occurrenceCount = 0;
     ValueStats moved = from.stats;
-    to.stats.addAll(moved);
+    ValueStats kept = to.stats;
+    to.stats = ValueStats.sum(kept, moved);
     from.stats = new ValueStats(moved.dimension());
     record(() -> {
       for (int k = 0; k < n; k++) {
@@ -391,7 +393,7 @@ public final class LearnAutomaton {
       }
       from.occurrenceCount = n;
       to.occurrenceCount = base;
-      to.stats.removeAll(moved);
+      to.stats = kept;
       from.stats = moved;
     });
   }
