@@ -32,6 +32,8 @@ public final class LearnAutomaton {
   private int nextFamily;
   private long matchedLetters;
   private ArrayDeque<Runnable> journal;
+  /** the emptied journal of the last commit, reused: a merge records thousands of inverses */
+  private ArrayDeque<Runnable> spareJournal;
   /**
    * Changes with every mark and rollback. Within one generation the first change of an edge or a
    * state saves its cached costs for undo; later changes only invalidate them, since a rollback
@@ -98,7 +100,8 @@ public final class LearnAutomaton {
   /** Starts recording inverses; returns the mark to roll back to. */
   public int mark() {
     if (journal == null) {
-      journal = new ArrayDeque<>();
+      journal = spareJournal != null ? spareJournal : new ArrayDeque<>();
+      spareJournal = null;
     }
     generation++;
     return journal.size();
@@ -114,6 +117,10 @@ public final class LearnAutomaton {
 
   /** Stops recording (changes become permanent). */
   public void commit() {
+    if (journal != null) {
+      journal.clear();
+      spareJournal = journal;
+    }
     journal = null;
   }
 
@@ -283,6 +290,75 @@ public final class LearnAutomaton {
     touchState(source);
     relink(e, source, target);
     record(() -> relink(e, oldSource, oldTarget));
+  }
+
+  /**
+   * Puts every edge of state {@code gone} on state {@code kept} instead (each end at gone becomes
+   * kept), as {@link #setEnds} edge by edge would, with one merge of the sorted edge lists: merging
+   * into a state with many edges then costs no insertion per edge. Touches the states setEnds
+   * would: the source of every edge into gone, and gone and kept when an edge leaves gone.
+   */
+  public void redirectState(int gone, int kept) {
+    if (gone == kept) {
+      return;
+    }
+    IntList goneIn = in.get(gone);
+    IntList goneOut = out.get(gone);
+    IntList keptIn = in.get(kept);
+    IntList keptOut = out.get(kept);
+    int[] inIds = goneIn.toArray();
+    int[] outIds = goneOut.toArray();
+    int[] oldSources = new int[inIds.length];
+    for (int i = 0; i < inIds.length; i++) {
+      Edge e = edges.get(inIds[i]);
+      oldSources[i] = e.source;
+      if (e.source != gone) {
+        touchState(e.source);
+      }
+    }
+    if (outIds.length > 0) {
+      touchState(gone);
+      touchState(kept);
+    }
+    // before any end changes: a loop on gone is in both lists
+    int[] oldTargets = new int[outIds.length];
+    for (int i = 0; i < outIds.length; i++) {
+      oldTargets[i] = edges.get(outIds[i]).target;
+    }
+    for (int id : inIds) {
+      Edge e = edges.get(id);
+      e.target = kept;
+      if (e.source == gone) {
+        e.source = kept;
+      }
+    }
+    for (int id : outIds) {
+      Edge e = edges.get(id);
+      e.source = kept;
+      if (e.target == gone) {
+        e.target = kept;
+      }
+    }
+    in.set(kept, IntList.union(keptIn, goneIn));
+    out.set(kept, IntList.union(keptOut, goneOut));
+    in.set(gone, new IntList());
+    out.set(gone, new IntList());
+    record(() -> {
+      for (int i = 0; i < inIds.length; i++) {
+        Edge e = edges.get(inIds[i]);
+        e.source = oldSources[i];
+        e.target = gone;
+      }
+      for (int i = 0; i < outIds.length; i++) {
+        Edge e = edges.get(outIds[i]);
+        e.source = gone;
+        e.target = oldTargets[i];
+      }
+      in.set(kept, keptIn);
+      out.set(kept, keptOut);
+      in.set(gone, goneIn);
+      out.set(gone, goneOut);
+    });
   }
 
   private void relink(Edge e, int source, int target) {

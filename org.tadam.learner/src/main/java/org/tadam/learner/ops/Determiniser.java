@@ -51,14 +51,7 @@ public final class Determiniser {
   private static int redirect(LearnAutomaton a, int x, int y) {
     int kept = Math.min(x, y);
     int gone = Math.max(x, y);
-    for (int e : a.in(gone).toArray()) {
-      Edge edge = a.edge(e);
-      a.setEnds(e, edge.source() == gone ? kept : edge.source(), kept);
-    }
-    for (int e : a.out(gone).toArray()) {
-      Edge edge = a.edge(e);
-      a.setEnds(e, kept, edge.target() == gone ? kept : edge.target());
-    }
+    a.redirectState(gone, kept);
     a.killState(gone);
     return kept;
   }

@@ -82,6 +82,49 @@ class OperationsTest {
   }
 
   @Test
+  void redirectingAStateMovesItsEdgesAsSetEndsDoesAndRollsBackExactly() {
+    Corpus c = corpus("a:1:1 b:2:2 a:1:1 c:3:3", "b:1:1 b:2:2 c:2:2", "c:1:1 a:2:2 b:1:1");
+    LearnAutomaton a = InitialAutomaton.bigram(c);
+    a.commit();
+    for (int gone = 2; gone < a.stateSlots(); gone++) {
+      for (int kept = 0; kept < gone; kept++) {
+        if (kept == LearnAutomaton.END) {
+          continue;
+        }
+        LearnAutomaton bulk = new LearnAutomaton(a);
+        LearnAutomaton byEdge = new LearnAutomaton(a);
+        int mark = bulk.mark();
+        bulk.redirectState(gone, kept);
+        for (int e : byEdge.in(gone).toArray()) {
+          int source = byEdge.edge(e).source();
+          byEdge.setEnds(e, source == gone ? kept : source, kept);
+        }
+        for (int e : byEdge.out(gone).toArray()) {
+          int target = byEdge.edge(e).target();
+          byEdge.setEnds(e, kept, target == gone ? kept : target);
+        }
+        assertEquals(shape(byEdge), shape(bulk), "redirect " + gone + " to " + kept);
+        bulk.rollback(mark);
+        assertEquals(shape(a), shape(bulk), "rollback of " + gone + " to " + kept);
+      }
+    }
+  }
+
+  /** Every state's edge lists and every edge's ends. */
+  private static String shape(LearnAutomaton a) {
+    StringBuilder b = new StringBuilder();
+    for (int q = 0; q < a.stateSlots(); q++) {
+      b.append(q).append(" out ").append(java.util.Arrays.toString(a.out(q).toArray()))
+          .append(" in ").append(java.util.Arrays.toString(a.in(q).toArray())).append('\n');
+    }
+    for (int e = 0; e < a.edgeSlots(); e++) {
+      b.append(e).append(": ").append(a.edge(e).source()).append(" -> ").append(a.edge(e).target())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
   void mergeDeterminisesRecursively() {
     // prefix tree: x→(a→(b)), y→(a→(b)); merging the states after x and y forces a and b to merge
     LearnAutomaton a = InitialAutomaton.prefixTree(corpus("x:1:0 a:1:0 b:1:0", "y:1:0 a:1:0 b:1:0"));
