@@ -22,6 +22,13 @@ public final class Edge {
   ValueStats stats;
   long[] occurrences = new long[4];
   int occurrenceCount;
+  /**
+   * the edge that took this edge's letters in a merge that can still be undone, whose letters
+   * still name this one (−1: none; {@link LearnAutomaton#moveAllOccurrences})
+   */
+  int forward = -1;
+  /** whether some letters' slots do not give their index in {@link #occurrences} yet */
+  boolean slotsStale;
   Gaussian gaussian;
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
@@ -54,6 +61,8 @@ public final class Edge {
     stats = o.stats.copy();
     occurrences = o.occurrences.clone();
     occurrenceCount = o.occurrenceCount;
+    forward = o.forward;
+    slotsStale = o.slotsStale;
     gaussian = o.gaussian;
     cellCache = o.cellCache == null ? null : new CellMassCache(o.cellCache);
     valueBits = o.valueBits;

@@ -169,7 +169,32 @@ public final class LearnAutomaton {
   }
 
   public int edgeAt(int word, int position) {
-    return path[word][position];
+    return resolve(path[word][position]);
+  }
+
+  /**
+   * The edge that carries the letters recorded on edge id: while a candidate is scored, the
+   * letters of a merged edge keep its id in {@link #path} and the edge forwards to the one that
+   * took them ({@link #moveAllOccurrences}).
+   */
+  private int resolve(int id) {
+    while (id >= 0) {
+      int next = edges.get(id).forward;
+      if (next < 0) {
+        return id;
+      }
+      id = next;
+    }
+    return id;
+  }
+
+  /** Writes the slot of every letter of e again (after letters arrived without theirs). */
+  private void renumber(Edge e) {
+    for (int i = 0; i < e.occurrenceCount; i++) {
+      long occ = e.occurrences[i];
+      slot[Edge.word(occ)][Edge.position(occ)] = i;
+    }
+    e.slotsStale = false;
   }
 
   public boolean matched(int word) {
@@ -380,6 +405,10 @@ public final class LearnAutomaton {
   /** Puts letter (word, position) on an edge; the letter must be on no edge. */
   public void addOccurrence(int word, int position, int edgeId) {
     Edge e = edges.get(edgeId);
+    if (e.forward >= 0) {
+      // its letters' paths name it and mean the edge it forwards to
+      throw new IllegalStateException("edge " + edgeId + " was merged into edge " + e.forward);
+    }
     touchEdge(e);
     touchState(e.source);
     if (e.occurrenceCount == e.occurrences.length) {
@@ -401,8 +430,12 @@ public final class LearnAutomaton {
 
   /** Takes letter (word, position) off its edge (swap with the last occurrence; undone exactly). */
   public void removeOccurrence(int word, int position) {
-    int edgeId = path[word][position];
+    int recorded = path[word][position];
+    int edgeId = resolve(recorded);
     Edge e = edges.get(edgeId);
+    if (e.slotsStale) {
+      renumber(e);
+    }
     touchEdge(e);
     touchState(e.source);
     int at = slot[word][position];
@@ -421,7 +454,7 @@ public final class LearnAutomaton {
       e.occurrences[at] = Edge.pack(word, position);
       slot[word][position] = at;
       e.occurrenceCount++;
-      path[word][position] = edgeId;
+      path[word][position] = recorded;
       e.stats.add(corpus.value(word, position), wt);
       matchedLetters += wt;
     });
@@ -432,7 +465,8 @@ public final class LearnAutomaton {
    * one by one from the last would give, with the statistics added per distinct value instead of
    * per letter (a merge of two loop edges of a long session moves thousands of letters; the
    * statistics are exact longs, so the sums are the same). Both edges' old statistics stay as
-   * they are, summed into a new object for {@code toId}, and come back on undo.
+   * they are, summed into a new object for {@code toId}, and come back on undo. While a journal
+   * is open the letters' paths and slots are not rewritten (see {@link #resolve}).
    */
   public void moveAllOccurrences(int fromId, int toId) {
     Edge from = edges.get(fromId);
@@ -449,11 +483,20 @@ public final class LearnAutomaton {
     if (base + n > to.occurrences.length) {
       to.occurrences = Arrays.copyOf(to.occurrences, Math.max(base + n, to.occurrences.length * 2));
     }
+    // while a candidate is scored, most merges are rolled back before any letter is looked up:
+    // the letters then keep their path and slot, the emptied edge forwards to toId
+    boolean forwarding = journal != null;
     for (int k = n - 1, at = base; k >= 0; k--, at++) {
       long occ = from.occurrences[k];
       to.occurrences[at] = occ;
-      slot[Edge.word(occ)][Edge.position(occ)] = at;
-      path[Edge.word(occ)][Edge.position(occ)] = toId;
+      if (!forwarding) {
+        slot[Edge.word(occ)][Edge.position(occ)] = at;
+        path[Edge.word(occ)][Edge.position(occ)] = toId;
+      }
+    }
+    if (forwarding) {
+      from.forward = toId;
+      to.slotsStale = true;
     }
     to.occurrenceCount = base + n;
     from.occurrenceCount = 0;
@@ -462,11 +505,9 @@ public final class LearnAutomaton {
     to.stats = ValueStats.sum(kept, moved);
     from.stats = new ValueStats(moved.dimension());
     record(() -> {
-      for (int k = 0; k < n; k++) {
-        long occ = from.occurrences[k];
-        slot[Edge.word(occ)][Edge.position(occ)] = k;
-        path[Edge.word(occ)][Edge.position(occ)] = fromId;
-      }
+      // the letters' paths still name fromId; their slots may have been renumbered on toId
+      from.forward = -1;
+      from.slotsStale = true;
       from.occurrenceCount = n;
       to.occurrenceCount = base;
       to.stats = kept;

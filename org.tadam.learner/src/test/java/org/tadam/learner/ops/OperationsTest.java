@@ -110,6 +110,59 @@ class OperationsTest {
     }
   }
 
+  @Test
+  void lettersMovedInAJournalAreFoundOnTheirNewEdgeAndBackAfterRollback() {
+    Corpus c = corpus("a:1:1 a:2:2 a:3:3 b:1:1", "a:1:1 b:2:2 b:1:1 a:4:4", "b:3:3 a:2:2 a:1:1");
+    LearnAutomaton a = InitialAutomaton.bigram(c);
+    a.commit();
+    int[][] before = paths(a);
+    int from = a.edgeAt(0, 1);
+    int to = a.edgeAt(1, 2);
+    int mark = a.mark();
+    a.moveAllOccurrences(from, to);
+    int[][] moved = paths(a);
+    for (int w = 0; w < c.size(); w++) {
+      for (int i = 0; i < c.length(w); i++) {
+        assertEquals(before[w][i] == from ? to : before[w][i], moved[w][i]);
+      }
+    }
+    // take a moved letter and one of to's own off onto another edge: the slots must be right
+    int other = a.edgeAt(2, 0);
+    a.moveOccurrence(0, 1, other);
+    a.moveOccurrence(1, 2, other);
+    assertEquals(other, a.edgeAt(0, 1));
+    assertEquals(other, a.edgeAt(1, 2));
+    a.rollback(mark);
+    a.commit();
+    assertTrue(java.util.Arrays.deepEquals(before, paths(a)));
+    // every letter comes off its edge again from the slots the journal left
+    for (int w = 0; w < c.size(); w++) {
+      for (int i = 0; i < c.length(w); i++) {
+        Edge e = a.edge(a.edgeAt(w, i));
+        int n = e.occurrenceCount();
+        a.removeOccurrence(w, i);
+        assertEquals(n - 1, e.occurrenceCount());
+        for (int k = 0; k < e.occurrenceCount(); k++) {
+          long occ = e.occurrence(k);
+          assertTrue(Edge.word(occ) > w || Edge.word(occ) == w && Edge.position(occ) > i,
+              "letter " + w + "," + i + " left behind " + occ);
+        }
+      }
+    }
+  }
+
+  private static int[][] paths(LearnAutomaton a) {
+    Corpus c = a.corpus();
+    int[][] p = new int[c.size()][];
+    for (int w = 0; w < c.size(); w++) {
+      p[w] = new int[c.length(w)];
+      for (int i = 0; i < c.length(w); i++) {
+        p[w][i] = a.edgeAt(w, i);
+      }
+    }
+    return p;
+  }
+
   /** Every state's edge lists and every edge's ends. */
   private static String shape(LearnAutomaton a) {
     StringBuilder b = new StringBuilder();
