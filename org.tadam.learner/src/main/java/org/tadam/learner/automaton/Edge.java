@@ -29,6 +29,18 @@ public final class Edge {
   int forward = -1;
   /** whether some letters' slots do not give their index in {@link #occurrences} yet */
   boolean slotsStale;
+  /**
+   * the edges whose letters this edge took in merges that can still be undone, not copied yet
+   * ({@link LearnAutomaton#moveAllOccurrences}): its letters are its own, then the first
+   * absorbedCounts[k] of each absorbed[k]'s in reverse order (k below absorbedSize)
+   */
+  Edge[] absorbed = NO_EDGES;
+  int[] absorbedCounts = NO_COUNTS;
+  int absorbedSize;
+  int absorbedLetters;
+
+  static final Edge[] NO_EDGES = {};
+  static final int[] NO_COUNTS = {};
   Gaussian gaussian;
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
@@ -59,10 +71,13 @@ public final class Edge {
     family = o.family;
     alive = o.alive;
     stats = o.stats.copy();
-    occurrences = o.occurrences.clone();
-    occurrenceCount = o.occurrenceCount;
+    occurrenceCount = o.occurrenceCount();
+    occurrences = new long[Math.max(4, occurrenceCount)];
+    for (int i = 0; i < occurrenceCount; i++) {
+      occurrences[i] = o.occurrence(i);
+    }
     forward = o.forward;
-    slotsStale = o.slotsStale;
+    slotsStale = o.slotsStale || o.absorbedSize > 0;
     gaussian = o.gaussian;
     cellCache = o.cellCache == null ? null : new CellMassCache(o.cellCache);
     valueBits = o.valueBits;
@@ -103,11 +118,22 @@ public final class Edge {
   }
 
   public int occurrenceCount() {
-    return occurrenceCount;
+    return occurrenceCount + absorbedLetters;
   }
 
   public long occurrence(int i) {
-    return occurrences[i];
+    if (i < occurrenceCount) {
+      return occurrences[i];
+    }
+    int j = i - occurrenceCount;
+    for (int k = 0; k < absorbedSize; k++) {
+      int n = absorbedCounts[k];
+      if (j < n) {
+        return absorbed[k].occurrences[n - 1 - j];
+      }
+      j -= n;
+    }
+    throw new IndexOutOfBoundsException("letter " + i + " of " + occurrenceCount());
   }
 
   public static int word(long occurrence) {

@@ -188,6 +188,45 @@ public final class LearnAutomaton {
     return id;
   }
 
+  /**
+   * Copies the letters of the edges e took without copying them ({@link Edge#absorbed}) to the
+   * end of its own list, as a merge outside a journal would have; their slots are then stale.
+   */
+  private void settle(Edge e) {
+    if (e.absorbedSize == 0) {
+      return;
+    }
+    int base = e.occurrenceCount;
+    int total = base + e.absorbedLetters;
+    if (total > e.occurrences.length) {
+      e.occurrences = Arrays.copyOf(e.occurrences, Math.max(total, 2 * e.occurrences.length));
+    }
+    int at = base;
+    for (int k = 0; k < e.absorbedSize; k++) {
+      long[] letters = e.absorbed[k].occurrences;
+      for (int j = e.absorbedCounts[k] - 1; j >= 0; j--) {
+        e.occurrences[at++] = letters[j];
+      }
+    }
+    Edge[] absorbed = e.absorbed;
+    int[] counts = e.absorbedCounts;
+    int size = e.absorbedSize;
+    int letters = e.absorbedLetters;
+    e.occurrenceCount = total;
+    e.absorbed = Edge.NO_EDGES;
+    e.absorbedCounts = Edge.NO_COUNTS;
+    e.absorbedSize = 0;
+    e.absorbedLetters = 0;
+    e.slotsStale = true;
+    record(() -> {
+      e.occurrenceCount = base;
+      e.absorbed = absorbed;
+      e.absorbedCounts = counts;
+      e.absorbedSize = size;
+      e.absorbedLetters = letters;
+    });
+  }
+
   /** Writes the slot of every letter of e again (after letters arrived without theirs). */
   private void renumber(Edge e) {
     for (int i = 0; i < e.occurrenceCount; i++) {
@@ -288,7 +327,7 @@ public final class LearnAutomaton {
   /** Removes an edge that explains no letter any more. */
   public void killEdge(int id) {
     Edge e = edges.get(id);
-    if (e.occurrenceCount > 0) {
+    if (e.occurrenceCount() > 0) {
       throw new IllegalStateException("edge " + id + " still carries letters");
     }
     touchState(e.source);
@@ -409,6 +448,7 @@ public final class LearnAutomaton {
       // its letters' paths name it and mean the edge it forwards to
       throw new IllegalStateException("edge " + edgeId + " was merged into edge " + e.forward);
     }
+    settle(e);
     touchEdge(e);
     touchState(e.source);
     if (e.occurrenceCount == e.occurrences.length) {
@@ -433,6 +473,7 @@ public final class LearnAutomaton {
     int recorded = path[word][position];
     int edgeId = resolve(recorded);
     Edge e = edges.get(edgeId);
+    settle(e);
     if (e.slotsStale) {
       renumber(e);
     }
@@ -466,50 +507,65 @@ public final class LearnAutomaton {
    * per letter (a merge of two loop edges of a long session moves thousands of letters; the
    * statistics are exact longs, so the sums are the same). Both edges' old statistics stay as
    * they are, summed into a new object for {@code toId}, and come back on undo. While a journal
-   * is open the letters' paths and slots are not rewritten (see {@link #resolve}).
+   * is open the letters are not copied and their paths and slots not rewritten (see
+   * {@link #resolve} and {@link #settle}).
    */
   public void moveAllOccurrences(int fromId, int toId) {
     Edge from = edges.get(fromId);
     Edge to = edges.get(toId);
+    if (fromId == toId) {
+      return;
+    }
+    settle(from);
     int n = from.occurrenceCount;
-    if (n == 0 || fromId == toId) {
+    if (n == 0) {
       return;
     }
     touchEdge(from);
     touchState(from.source);
     touchEdge(to);
     touchState(to.source);
-    int base = to.occurrenceCount;
-    if (base + n > to.occurrences.length) {
-      to.occurrences = Arrays.copyOf(to.occurrences, Math.max(base + n, to.occurrences.length * 2));
-    }
     // while a candidate is scored, most merges are rolled back before any letter is looked up:
-    // the letters then keep their path and slot, the emptied edge forwards to toId
+    // the letters stay where they are, named by fromId in their paths, and toId only lists
+    // fromId among the edges it absorbed; the emptied edge forwards to toId
     boolean forwarding = journal != null;
-    for (int k = n - 1, at = base; k >= 0; k--, at++) {
-      long occ = from.occurrences[k];
-      to.occurrences[at] = occ;
-      if (!forwarding) {
+    if (forwarding) {
+      if (to.absorbedSize == to.absorbed.length) {
+        int capacity = Math.max(4, 2 * to.absorbedSize);
+        to.absorbed = Arrays.copyOf(to.absorbed, capacity);
+        to.absorbedCounts = Arrays.copyOf(to.absorbedCounts, capacity);
+      }
+      to.absorbed[to.absorbedSize] = from;
+      to.absorbedCounts[to.absorbedSize++] = n;
+      to.absorbedLetters += n;
+      from.forward = toId;
+    } else {
+      settle(to);
+      int base = to.occurrenceCount;
+      if (base + n > to.occurrences.length) {
+        to.occurrences = Arrays.copyOf(to.occurrences, Math.max(base + n, to.occurrences.length * 2));
+      }
+      for (int k = n - 1, at = base; k >= 0; k--, at++) {
+        long occ = from.occurrences[k];
+        to.occurrences[at] = occ;
         slot[Edge.word(occ)][Edge.position(occ)] = at;
         path[Edge.word(occ)][Edge.position(occ)] = toId;
       }
+      to.occurrenceCount = base + n;
     }
-    if (forwarding) {
-      from.forward = toId;
-      to.slotsStale = true;
-    }
-    to.occurrenceCount = base + n;
     from.occurrenceCount = 0;
     ValueStats moved = from.stats;
     ValueStats kept = to.stats;
     to.stats = ValueStats.sum(kept, moved);
     from.stats = new ValueStats(moved.dimension());
     record(() -> {
-      // the letters' paths still name fromId; their slots may have been renumbered on toId
+      // only a forwarding move is recorded: the letters' paths still name fromId, and their
+      // slots may have been renumbered on toId since
+      to.absorbedSize--;
+      to.absorbedLetters -= n;
       from.forward = -1;
       from.slotsStale = true;
       from.occurrenceCount = n;
-      to.occurrenceCount = base;
       to.stats = kept;
       from.stats = moved;
     });

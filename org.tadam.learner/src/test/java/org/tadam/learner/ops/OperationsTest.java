@@ -118,8 +118,20 @@ class OperationsTest {
     int[][] before = paths(a);
     int from = a.edgeAt(0, 1);
     int to = a.edgeAt(1, 2);
+    int third = a.edgeAt(2, 0);
+    LearnAutomaton eager = new LearnAutomaton(a);
     int mark = a.mark();
     a.moveAllOccurrences(from, to);
+    eager.moveAllOccurrences(from, to);
+    // the letters are listed in the order a move outside a journal gives, also moved on again
+    assertEquals(letters(eager.edge(to)), letters(a.edge(to)));
+    assertEquals(letters(new LearnAutomaton(eager).edge(to)), letters(new LearnAutomaton(a).edge(to)));
+    int inner = a.mark();
+    a.moveAllOccurrences(to, third);
+    LearnAutomaton eagerThird = new LearnAutomaton(eager);
+    eagerThird.moveAllOccurrences(to, third);
+    assertEquals(letters(eagerThird.edge(third)), letters(a.edge(third)));
+    a.rollback(inner);
     int[][] moved = paths(a);
     for (int w = 0; w < c.size(); w++) {
       for (int i = 0; i < c.length(w); i++) {
@@ -127,11 +139,10 @@ class OperationsTest {
       }
     }
     // take a moved letter and one of to's own off onto another edge: the slots must be right
-    int other = a.edgeAt(2, 0);
-    a.moveOccurrence(0, 1, other);
-    a.moveOccurrence(1, 2, other);
-    assertEquals(other, a.edgeAt(0, 1));
-    assertEquals(other, a.edgeAt(1, 2));
+    a.moveOccurrence(0, 1, third);
+    a.moveOccurrence(1, 2, third);
+    assertEquals(third, a.edgeAt(0, 1));
+    assertEquals(third, a.edgeAt(1, 2));
     a.rollback(mark);
     a.commit();
     assertTrue(java.util.Arrays.deepEquals(before, paths(a)));
@@ -149,6 +160,14 @@ class OperationsTest {
         }
       }
     }
+  }
+
+  private static List<Long> letters(Edge e) {
+    List<Long> letters = new ArrayList<>();
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      letters.add(e.occurrence(i));
+    }
+    return letters;
   }
 
   private static int[][] paths(LearnAutomaton a) {
