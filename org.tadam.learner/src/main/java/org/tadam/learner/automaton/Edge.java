@@ -30,17 +30,10 @@ public final class Edge {
   /** whether some letters' slots do not give their index in {@link #occurrences} yet */
   boolean slotsStale;
   /**
-   * the edges whose letters this edge took in merges that can still be undone, not copied yet
-   * ({@link LearnAutomaton#moveAllOccurrences}): its letters are its own, then the first
-   * absorbedCounts[k] of each absorbed[k]'s in reverse order (k below absorbedSize)
+   * the letters this edge took in merges that can still be undone, after its own, not copied yet
+   * ({@link LearnAutomaton#moveAllOccurrences}); null: none
    */
-  Edge[] absorbed = NO_EDGES;
-  int[] absorbedCounts = NO_COUNTS;
-  int absorbedSize;
-  int absorbedLetters;
-
-  static final Edge[] NO_EDGES = {};
-  static final int[] NO_COUNTS = {};
+  LetterRope absorbed;
   Gaussian gaussian;
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
@@ -77,7 +70,7 @@ public final class Edge {
       occurrences[i] = o.occurrence(i);
     }
     forward = o.forward;
-    slotsStale = o.slotsStale || o.absorbedSize > 0;
+    slotsStale = o.slotsStale || o.absorbed != null;
     gaussian = o.gaussian;
     cellCache = o.cellCache == null ? null : new CellMassCache(o.cellCache);
     valueBits = o.valueBits;
@@ -118,20 +111,15 @@ public final class Edge {
   }
 
   public int occurrenceCount() {
-    return occurrenceCount + absorbedLetters;
+    return occurrenceCount + (absorbed == null ? 0 : absorbed.size);
   }
 
   public long occurrence(int i) {
     if (i < occurrenceCount) {
       return occurrences[i];
     }
-    int j = i - occurrenceCount;
-    for (int k = 0; k < absorbedSize; k++) {
-      int n = absorbedCounts[k];
-      if (j < n) {
-        return absorbed[k].occurrences[n - 1 - j];
-      }
-      j -= n;
+    if (absorbed != null && i - occurrenceCount < absorbed.size) {
+      return absorbed.get(i - occurrenceCount, false);
     }
     throw new IndexOutOfBoundsException("letter " + i + " of " + occurrenceCount());
   }

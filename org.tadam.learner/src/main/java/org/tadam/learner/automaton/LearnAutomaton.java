@@ -193,37 +193,22 @@ public final class LearnAutomaton {
    * end of its own list, as a merge outside a journal would have; their slots are then stale.
    */
   private void settle(Edge e) {
-    if (e.absorbedSize == 0) {
+    LetterRope absorbed = e.absorbed;
+    if (absorbed == null) {
       return;
     }
     int base = e.occurrenceCount;
-    int total = base + e.absorbedLetters;
+    int total = base + absorbed.size;
     if (total > e.occurrences.length) {
       e.occurrences = Arrays.copyOf(e.occurrences, Math.max(total, 2 * e.occurrences.length));
     }
-    int at = base;
-    for (int k = 0; k < e.absorbedSize; k++) {
-      long[] letters = e.absorbed[k].occurrences;
-      for (int j = e.absorbedCounts[k] - 1; j >= 0; j--) {
-        e.occurrences[at++] = letters[j];
-      }
-    }
-    Edge[] absorbed = e.absorbed;
-    int[] counts = e.absorbedCounts;
-    int size = e.absorbedSize;
-    int letters = e.absorbedLetters;
+    absorbed.copyTo(e.occurrences, base, false);
     e.occurrenceCount = total;
-    e.absorbed = Edge.NO_EDGES;
-    e.absorbedCounts = Edge.NO_COUNTS;
-    e.absorbedSize = 0;
-    e.absorbedLetters = 0;
+    e.absorbed = null;
     e.slotsStale = true;
     record(() -> {
       e.occurrenceCount = base;
       e.absorbed = absorbed;
-      e.absorbedCounts = counts;
-      e.absorbedSize = size;
-      e.absorbedLetters = letters;
     });
   }
 
@@ -516,8 +501,14 @@ public final class LearnAutomaton {
     if (fromId == toId) {
       return;
     }
-    settle(from);
-    int n = from.occurrenceCount;
+    // while a candidate is scored, most merges are rolled back before any letter is looked up:
+    // the letters stay where they are, named by fromId in their paths, toId only lists where
+    // they are (Edge.absorbed), and the emptied edge forwards to toId
+    boolean forwarding = journal != null;
+    if (!forwarding) {
+      settle(from);
+    }
+    int n = from.occurrenceCount();
     if (n == 0) {
       return;
     }
@@ -525,21 +516,11 @@ public final class LearnAutomaton {
     touchState(from.source);
     touchEdge(to);
     touchState(to.source);
-    // while a candidate is scored, most merges are rolled back before any letter is looked up:
-    // the letters stay where they are, named by fromId in their paths, and toId only lists
-    // fromId among the edges it absorbed; the emptied edge forwards to toId
-    boolean forwarding = journal != null;
-    if (forwarding) {
-      if (to.absorbedSize == to.absorbed.length) {
-        int capacity = Math.max(4, 2 * to.absorbedSize);
-        to.absorbed = Arrays.copyOf(to.absorbed, capacity);
-        to.absorbedCounts = Arrays.copyOf(to.absorbedCounts, capacity);
-      }
-      to.absorbed[to.absorbedSize] = from;
-      to.absorbedCounts[to.absorbedSize++] = n;
-      to.absorbedLetters += n;
-      from.forward = toId;
-    } else {
+    ValueStats moved = from.stats;
+    ValueStats kept = to.stats;
+    to.stats = ValueStats.sum(kept, moved);
+    from.stats = new ValueStats(moved.dimension());
+    if (!forwarding) {
       settle(to);
       int base = to.occurrenceCount;
       if (base + n > to.occurrences.length) {
@@ -552,20 +533,26 @@ public final class LearnAutomaton {
         path[Edge.word(occ)][Edge.position(occ)] = toId;
       }
       to.occurrenceCount = base + n;
+      from.occurrenceCount = 0;
+      return;
     }
+    // from's letters (its own, then what it absorbed) the other way round, after to's
+    int own = from.occurrenceCount;
+    LetterRope fromAbsorbed = from.absorbed;
+    LetterRope toAbsorbed = to.absorbed;
+    to.absorbed = LetterRope.concat(toAbsorbed, LetterRope.reverse(
+        LetterRope.concat(own > 0 ? LetterRope.prefix(from.occurrences, own) : null, fromAbsorbed)));
     from.occurrenceCount = 0;
-    ValueStats moved = from.stats;
-    ValueStats kept = to.stats;
-    to.stats = ValueStats.sum(kept, moved);
-    from.stats = new ValueStats(moved.dimension());
+    from.absorbed = null;
+    from.forward = toId;
     record(() -> {
-      // only a forwarding move is recorded: the letters' paths still name fromId, and their
-      // slots may have been renumbered on toId since
-      to.absorbedSize--;
-      to.absorbedLetters -= n;
+      // the letters' paths still name fromId (or edges forwarding to it); their slots may have
+      // been renumbered on toId since
+      to.absorbed = toAbsorbed;
       from.forward = -1;
       from.slotsStale = true;
-      from.occurrenceCount = n;
+      from.occurrenceCount = own;
+      from.absorbed = fromAbsorbed;
       to.stats = kept;
       from.stats = moved;
     });
