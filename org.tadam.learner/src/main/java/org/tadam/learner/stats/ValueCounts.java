@@ -13,8 +13,9 @@ import java.util.Arrays;
  */
 final class ValueCounts {
   private static final int INITIAL_CAPACITY = 16;
+  private static final long[] NONE = {};
 
-  /** the hash table; keys is null until a single key changes in a table made by {@link #merged} */
+  /** the hash table; keys is null until a single key changes in a new or {@link #merged} table */
   private long[] keys;
   private long[] weights;
   private boolean[] used;
@@ -24,8 +25,9 @@ final class ValueCounts {
   /** the weights of {@link #sorted}, null when a weight changed since (never changed in place) */
   private long[] sortedWeights;
 
+  /** An empty table, without a hash table until its first key (a merge empties an edge's). */
   ValueCounts() {
-    allocate(INITIAL_CAPACITY);
+    this(NONE, NONE);
   }
 
   private ValueCounts(long[] sorted, long[] sortedWeights) {
