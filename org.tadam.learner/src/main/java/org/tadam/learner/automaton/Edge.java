@@ -18,10 +18,22 @@ public final class Edge {
   /** Edges of one family are parallel variants made by an edge split; they are never re-merged. */
   int family;
   boolean alive = true;
-  /** replaced, not emptied, when all letters leave at once ({@link LearnAutomaton#moveAllOccurrences}) */
+  /** replaced, not changed, when all letters of an edge move at once ({@link LearnAutomaton#moveAllOccurrences}) */
   ValueStats stats;
   long[] occurrences = new long[4];
   int occurrenceCount;
+  /**
+   * the edge that took this edge's letters in a merge that can still be undone, whose letters
+   * still name this one (−1: none; {@link LearnAutomaton#moveAllOccurrences})
+   */
+  int forward = -1;
+  /** whether some letters' slots do not give their index in {@link #occurrences} yet */
+  boolean slotsStale;
+  /**
+   * the letters this edge took in merges that can still be undone, after its own, not copied yet
+   * ({@link LearnAutomaton#moveAllOccurrences}); null: none
+   */
+  LetterRope absorbed;
   Gaussian gaussian;
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
@@ -52,8 +64,13 @@ public final class Edge {
     family = o.family;
     alive = o.alive;
     stats = o.stats.copy();
-    occurrences = o.occurrences.clone();
-    occurrenceCount = o.occurrenceCount;
+    occurrenceCount = o.occurrenceCount();
+    occurrences = new long[Math.max(4, occurrenceCount)];
+    for (int i = 0; i < occurrenceCount; i++) {
+      occurrences[i] = o.occurrence(i);
+    }
+    forward = o.forward;
+    slotsStale = o.slotsStale || o.absorbed != null;
     gaussian = o.gaussian;
     cellCache = o.cellCache == null ? null : new CellMassCache(o.cellCache);
     valueBits = o.valueBits;
@@ -94,11 +111,17 @@ public final class Edge {
   }
 
   public int occurrenceCount() {
-    return occurrenceCount;
+    return occurrenceCount + (absorbed == null ? 0 : absorbed.size);
   }
 
   public long occurrence(int i) {
-    return occurrences[i];
+    if (i < occurrenceCount) {
+      return occurrences[i];
+    }
+    if (absorbed != null && i - occurrenceCount < absorbed.size) {
+      return absorbed.get(i - occurrenceCount, false);
+    }
+    throw new IndexOutOfBoundsException("letter " + i + " of " + occurrenceCount());
   }
 
   public static int word(long occurrence) {

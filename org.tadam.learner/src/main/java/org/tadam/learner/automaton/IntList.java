@@ -15,6 +15,29 @@ public final class IntList {
     size = o.size;
   }
 
+  /** A new list of the ids of both (one merge of the two sorted arrays). */
+  static IntList union(IntList a, IntList b) {
+    IntList u = new IntList();
+    u.data = new int[Math.max(4, a.size + b.size)];
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.size || j < b.size) {
+      int v;
+      if (j == b.size || i < a.size && a.data[i] < b.data[j]) {
+        v = a.data[i++];
+      } else if (i == a.size || b.data[j] < a.data[i]) {
+        v = b.data[j++];
+      } else {
+        v = a.data[i++];
+        j++;
+      }
+      u.data[n++] = v;
+    }
+    u.size = n;
+    return u;
+  }
+
   public int size() {
     return size;
   }

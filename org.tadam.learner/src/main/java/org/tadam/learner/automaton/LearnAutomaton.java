@@ -32,6 +32,8 @@ public final class LearnAutomaton {
   private int nextFamily;
   private long matchedLetters;
   private ArrayDeque<Runnable> journal;
+  /** the emptied journal of the last commit, reused: a merge records thousands of inverses */
+  private ArrayDeque<Runnable> spareJournal;
   /**
    * Changes with every mark and rollback. Within one generation the first change of an edge or a
    * state saves its cached costs for undo; later changes only invalidate them, since a rollback
@@ -98,7 +100,8 @@ public final class LearnAutomaton {
   /** Starts recording inverses; returns the mark to roll back to. */
   public int mark() {
     if (journal == null) {
-      journal = new ArrayDeque<>();
+      journal = spareJournal != null ? spareJournal : new ArrayDeque<>();
+      spareJournal = null;
     }
     generation++;
     return journal.size();
@@ -114,6 +117,10 @@ public final class LearnAutomaton {
 
   /** Stops recording (changes become permanent). */
   public void commit() {
+    if (journal != null) {
+      journal.clear();
+      spareJournal = journal;
+    }
     journal = null;
   }
 
@@ -162,7 +169,56 @@ public final class LearnAutomaton {
   }
 
   public int edgeAt(int word, int position) {
-    return path[word][position];
+    return resolve(path[word][position]);
+  }
+
+  /**
+   * The edge that carries the letters recorded on edge id: while a candidate is scored, the
+   * letters of a merged edge keep its id in {@link #path} and the edge forwards to the one that
+   * took them ({@link #moveAllOccurrences}).
+   */
+  private int resolve(int id) {
+    while (id >= 0) {
+      int next = edges.get(id).forward;
+      if (next < 0) {
+        return id;
+      }
+      id = next;
+    }
+    return id;
+  }
+
+  /**
+   * Copies the letters of the edges e took without copying them ({@link Edge#absorbed}) to the
+   * end of its own list, as a merge outside a journal would have; their slots are then stale.
+   */
+  private void settle(Edge e) {
+    LetterRope absorbed = e.absorbed;
+    if (absorbed == null) {
+      return;
+    }
+    int base = e.occurrenceCount;
+    int total = base + absorbed.size;
+    if (total > e.occurrences.length) {
+      e.occurrences = Arrays.copyOf(e.occurrences, Math.max(total, 2 * e.occurrences.length));
+    }
+    absorbed.copyTo(e.occurrences, base, false);
+    e.occurrenceCount = total;
+    e.absorbed = null;
+    e.slotsStale = true;
+    record(() -> {
+      e.occurrenceCount = base;
+      e.absorbed = absorbed;
+    });
+  }
+
+  /** Writes the slot of every letter of e again (after letters arrived without theirs). */
+  private void renumber(Edge e) {
+    for (int i = 0; i < e.occurrenceCount; i++) {
+      long occ = e.occurrences[i];
+      slot[Edge.word(occ)][Edge.position(occ)] = i;
+    }
+    e.slotsStale = false;
   }
 
   public boolean matched(int word) {
@@ -256,7 +312,7 @@ public final class LearnAutomaton {
   /** Removes an edge that explains no letter any more. */
   public void killEdge(int id) {
     Edge e = edges.get(id);
-    if (e.occurrenceCount > 0) {
+    if (e.occurrenceCount() > 0) {
       throw new IllegalStateException("edge " + id + " still carries letters");
     }
     touchState(e.source);
@@ -285,6 +341,75 @@ public final class LearnAutomaton {
     record(() -> relink(e, oldSource, oldTarget));
   }
 
+  /**
+   * Puts every edge of state {@code gone} on state {@code kept} instead (each end at gone becomes
+   * kept), as {@link #setEnds} edge by edge would, with one merge of the sorted edge lists: merging
+   * into a state with many edges then costs no insertion per edge. Touches the states setEnds
+   * would: the source of every edge into gone, and gone and kept when an edge leaves gone.
+   */
+  public void redirectState(int gone, int kept) {
+    if (gone == kept) {
+      return;
+    }
+    IntList goneIn = in.get(gone);
+    IntList goneOut = out.get(gone);
+    IntList keptIn = in.get(kept);
+    IntList keptOut = out.get(kept);
+    int[] inIds = goneIn.toArray();
+    int[] outIds = goneOut.toArray();
+    int[] oldSources = new int[inIds.length];
+    for (int i = 0; i < inIds.length; i++) {
+      Edge e = edges.get(inIds[i]);
+      oldSources[i] = e.source;
+      if (e.source != gone) {
+        touchState(e.source);
+      }
+    }
+    if (outIds.length > 0) {
+      touchState(gone);
+      touchState(kept);
+    }
+    // before any end changes: a loop on gone is in both lists
+    int[] oldTargets = new int[outIds.length];
+    for (int i = 0; i < outIds.length; i++) {
+      oldTargets[i] = edges.get(outIds[i]).target;
+    }
+    for (int id : inIds) {
+      Edge e = edges.get(id);
+      e.target = kept;
+      if (e.source == gone) {
+        e.source = kept;
+      }
+    }
+    for (int id : outIds) {
+      Edge e = edges.get(id);
+      e.source = kept;
+      if (e.target == gone) {
+        e.target = kept;
+      }
+    }
+    in.set(kept, IntList.union(keptIn, goneIn));
+    out.set(kept, IntList.union(keptOut, goneOut));
+    in.set(gone, new IntList());
+    out.set(gone, new IntList());
+    record(() -> {
+      for (int i = 0; i < inIds.length; i++) {
+        Edge e = edges.get(inIds[i]);
+        e.source = oldSources[i];
+        e.target = gone;
+      }
+      for (int i = 0; i < outIds.length; i++) {
+        Edge e = edges.get(outIds[i]);
+        e.source = gone;
+        e.target = oldTargets[i];
+      }
+      in.set(kept, keptIn);
+      out.set(kept, keptOut);
+      in.set(gone, goneIn);
+      out.set(gone, goneOut);
+    });
+  }
+
   private void relink(Edge e, int source, int target) {
     out.get(e.source).remove(e.id);
     in.get(e.target).remove(e.id);
@@ -304,6 +429,11 @@ public final class LearnAutomaton {
   /** Puts letter (word, position) on an edge; the letter must be on no edge. */
   public void addOccurrence(int word, int position, int edgeId) {
     Edge e = edges.get(edgeId);
+    if (e.forward >= 0) {
+      // its letters' paths name it and mean the edge it forwards to
+      throw new IllegalStateException("edge " + edgeId + " was merged into edge " + e.forward);
+    }
+    settle(e);
     touchEdge(e);
     touchState(e.source);
     if (e.occurrenceCount == e.occurrences.length) {
@@ -325,8 +455,13 @@ public final class LearnAutomaton {
 
   /** Takes letter (word, position) off its edge (swap with the last occurrence; undone exactly). */
   public void removeOccurrence(int word, int position) {
-    int edgeId = path[word][position];
+    int recorded = path[word][position];
+    int edgeId = resolve(recorded);
     Edge e = edges.get(edgeId);
+    settle(e);
+    if (e.slotsStale) {
+      renumber(e);
+    }
     touchEdge(e);
     touchState(e.source);
     int at = slot[word][position];
@@ -345,7 +480,7 @@ public final class LearnAutomaton {
       e.occurrences[at] = Edge.pack(word, position);
       slot[word][position] = at;
       e.occurrenceCount++;
-      path[word][position] = edgeId;
+      path[word][position] = recorded;
       e.stats.add(corpus.value(word, position), wt);
       matchedLetters += wt;
     });
@@ -355,43 +490,70 @@ public final class LearnAutomaton {
    * Moves every letter of edge {@code fromId} onto edge {@code toId}, in the order that moving them
    * one by one from the last would give, with the statistics added per distinct value instead of
    * per letter (a merge of two loop edges of a long session moves thousands of letters; the
-   * statistics are exact longs, so the sums are the same).
+   * statistics are exact longs, so the sums are the same). Both edges' old statistics stay as
+   * they are, summed into a new object for {@code toId}, and come back on undo. While a journal
+   * is open the letters are not copied and their paths and slots not rewritten (see
+   * {@link #resolve} and {@link #settle}).
    */
   public void moveAllOccurrences(int fromId, int toId) {
     Edge from = edges.get(fromId);
     Edge to = edges.get(toId);
-    int n = from.occurrenceCount;
-    if (n == 0 || fromId == toId) {
+    if (fromId == toId) {
+      return;
+    }
+    // while a candidate is scored, most merges are rolled back before any letter is looked up:
+    // the letters stay where they are, named by fromId in their paths, toId only lists where
+    // they are (Edge.absorbed), and the emptied edge forwards to toId
+    boolean forwarding = journal != null;
+    if (!forwarding) {
+      settle(from);
+    }
+    int n = from.occurrenceCount();
+    if (n == 0) {
       return;
     }
     touchEdge(from);
     touchState(from.source);
     touchEdge(to);
     touchState(to.source);
-    int base = to.occurrenceCount;
-    if (base + n > to.occurrences.length) {
-      to.occurrences = Arrays.copyOf(to.occurrences, Math.max(base + n, to.occurrences.length * 2));
-    }
-    for (int k = n - 1, at = base; k >= 0; k--, at++) {
-      long occ = from.occurrences[k];
-      to.occurrences[at] = occ;
-      slot[Edge.word(occ)][Edge.position(occ)] = at;
-      path[Edge.word(occ)][Edge.position(occ)] = toId;
-    }
-    to.occurrenceCount = base + n;
-    from.occurrenceCount = 0;
     ValueStats moved = from.stats;
-    to.stats.addAll(moved);
+    ValueStats kept = to.stats;
+    to.stats = ValueStats.sum(kept, moved);
     from.stats = new ValueStats(moved.dimension());
-    record(() -> {
-      for (int k = 0; k < n; k++) {
-        long occ = from.occurrences[k];
-        slot[Edge.word(occ)][Edge.position(occ)] = k;
-        path[Edge.word(occ)][Edge.position(occ)] = fromId;
+    if (!forwarding) {
+      settle(to);
+      int base = to.occurrenceCount;
+      if (base + n > to.occurrences.length) {
+        to.occurrences = Arrays.copyOf(to.occurrences, Math.max(base + n, to.occurrences.length * 2));
       }
-      from.occurrenceCount = n;
-      to.occurrenceCount = base;
-      to.stats.removeAll(moved);
+      for (int k = n - 1, at = base; k >= 0; k--, at++) {
+        long occ = from.occurrences[k];
+        to.occurrences[at] = occ;
+        slot[Edge.word(occ)][Edge.position(occ)] = at;
+        path[Edge.word(occ)][Edge.position(occ)] = toId;
+      }
+      to.occurrenceCount = base + n;
+      from.occurrenceCount = 0;
+      return;
+    }
+    // from's letters (its own, then what it absorbed) the other way round, after to's
+    int own = from.occurrenceCount;
+    LetterRope fromAbsorbed = from.absorbed;
+    LetterRope toAbsorbed = to.absorbed;
+    to.absorbed = LetterRope.concat(toAbsorbed, LetterRope.reverse(
+        LetterRope.concat(own > 0 ? LetterRope.prefix(from.occurrences, own) : null, fromAbsorbed)));
+    from.occurrenceCount = 0;
+    from.absorbed = null;
+    from.forward = toId;
+    record(() -> {
+      // the letters' paths still name fromId (or edges forwarding to it); their slots may have
+      // been renumbered on toId since
+      to.absorbed = toAbsorbed;
+      from.forward = -1;
+      from.slotsStale = true;
+      from.occurrenceCount = own;
+      from.absorbed = fromAbsorbed;
+      to.stats = kept;
       from.stats = moved;
     });
   }

@@ -1,9 +1,8 @@
 package org.tadam.learner.ops;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.IntList;
 import org.tadam.learner.automaton.LearnAutomaton;
@@ -23,12 +22,15 @@ public final class Determiniser {
     int kept = redirect(a, x, y);
     Deque<Integer> work = new ArrayDeque<>();
     work.push(kept);
+    // the first out-edge of each symbol while a state is searched for a clash (−1: none)
+    int[] firstOf = new int[a.corpus().alphabet().size()];
+    Arrays.fill(firstOf, -1);
     while (!work.isEmpty()) {
       int q = work.pop();
       if (!a.stateAlive(q)) {
         continue;
       }
-      int[] clash = findClash(a, q);
+      int[] clash = findClash(a, q, firstOf);
       if (clash == null) {
         continue;
       }
@@ -51,33 +53,35 @@ public final class Determiniser {
   private static int redirect(LearnAutomaton a, int x, int y) {
     int kept = Math.min(x, y);
     int gone = Math.max(x, y);
-    for (int e : a.in(gone).toArray()) {
-      Edge edge = a.edge(e);
-      a.setEnds(e, edge.source() == gone ? kept : edge.source(), kept);
-    }
-    for (int e : a.out(gone).toArray()) {
-      Edge edge = a.edge(e);
-      a.setEnds(e, kept, edge.target() == gone ? kept : edge.target());
-    }
+    a.redirectState(gone, kept);
     a.killState(gone);
     return kept;
   }
 
-  /** Two out-edges with one symbol that are not variants of one family into one target. */
-  private static int[] findClash(LearnAutomaton a, int q) {
+  /**
+   * Two out-edges with one symbol that are not variants of one family into one target; firstOf
+   * (all −1) is left as it was found.
+   */
+  private static int[] findClash(LearnAutomaton a, int q, int[] firstOf) {
     IntList out = a.out(q);
-    Map<Integer, Integer> first = new HashMap<>();
-    for (int j = 0; j < out.size(); j++) {
-      Edge e = a.edge(out.get(j));
-      Integer f = first.putIfAbsent(e.symbol(), e.id());
-      if (f != null) {
+    int[] clash = null;
+    int seen = 0;
+    for (; seen < out.size() && clash == null; seen++) {
+      Edge e = a.edge(out.get(seen));
+      int f = firstOf[e.symbol()];
+      if (f < 0) {
+        firstOf[e.symbol()] = e.id();
+      } else {
         Edge o = a.edge(f);
         if (o.target() != e.target() || o.family() != e.family()) {
-          return new int[] {o.id(), e.id()};
+          clash = new int[] {o.id(), e.id()};
         }
       }
     }
-    return null;
+    for (int j = 0; j < seen; j++) {
+      firstOf[a.edge(out.get(j)).symbol()] = -1;
+    }
+    return clash;
   }
 
   /** Merges every edge of both families (same source, symbol, target) into the lowest-id one. */

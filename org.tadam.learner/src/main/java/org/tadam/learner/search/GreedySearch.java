@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
@@ -158,11 +159,20 @@ public final class GreedySearch {
           ? Double.compare(screened[x], screened[y]) : Integer.compare(x, y));
     }
     double limit = current.total() - MIN_GAIN;
+    // the least exact cost found so far: a candidate that provably does not go below it cannot
+    // be chosen either (it could not even tie), whichever worker found it first
+    AtomicLong leastBits = new AtomicLong(Double.doubleToLongBits(limit));
     for (int from = 0; from < n; from += batch) {
       List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(n, from + batch));
       // a candidate that provably does not go below the limit cannot be chosen: no exact cost
-      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool,
-          r -> scorer.costBelow(r, limit, stop));
+      Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> {
+        Scorer.Cost c = scorer.costBelow(r, Double.longBitsToDouble(leastBits.get()), stop);
+        if (c != null) {
+          leastBits.accumulateAndGet(Double.doubleToLongBits(c.total()),
+              (x, y) -> Double.longBitsToDouble(y) < Double.longBitsToDouble(x) ? y : x);
+        }
+        return c;
+      });
       int best = -1;
       for (int i : chunk) {
         double c = total(exact[i]);

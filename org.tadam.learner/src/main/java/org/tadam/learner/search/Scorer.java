@@ -32,6 +32,8 @@ import org.tadam.learner.stats.ValueStats;
 public final class Scorer {
   private final Set<NoiseKind> kinds;
   private final double valueFloor;
+  /** Edge codes by statistics content, for all automata this scorer scores (one floor). */
+  private final ValueCodeCache valueCodes = new ValueCodeCache();
   /** The explicit codes of every corpus word and letter, computed once: evaluations need many. */
   private volatile ExplicitCodes explicit;
 
@@ -161,7 +163,10 @@ public final class Scorer {
   }
 
 
-  /** Parameter, value and transition codes, refreshing the stale caches. */
+  /**
+   * Parameter, value and transition codes, refreshing the stale caches (an edge's codes from
+   * {@link #valueCodes} when its statistics were seen before).
+   */
   private double[] parts(LearnAutomaton a) {
     double parameters = 0;
     double values = 0;
@@ -171,7 +176,14 @@ public final class Scorer {
         continue;
       }
       if (Double.isNaN(a.edgeValueBits(e))) {
-        a.setEdgeBits(e, valueBits(e, valueFloor), ModelCost.parameterBits(e.gaussian()));
+        ValueStats.Content content = e.stats().content();
+        ValueCodeCache.Codes codes = valueCodes.get(content);
+        if (codes == null) {
+          codes = new ValueCodeCache.Codes(valueBits(e, valueFloor),
+              ModelCost.parameterBits(e.gaussian()));
+          valueCodes.put(content, codes);
+        }
+        a.setEdgeBits(e, codes.valueBits(), codes.parameterBits());
       }
       parameters += a.edgeParameterBits(e);
       values += a.edgeValueBits(e);

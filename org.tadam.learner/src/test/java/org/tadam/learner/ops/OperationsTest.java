@@ -82,6 +82,121 @@ class OperationsTest {
   }
 
   @Test
+  void redirectingAStateMovesItsEdgesAsSetEndsDoesAndRollsBackExactly() {
+    Corpus c = corpus("a:1:1 b:2:2 a:1:1 c:3:3", "b:1:1 b:2:2 c:2:2", "c:1:1 a:2:2 b:1:1");
+    LearnAutomaton a = InitialAutomaton.bigram(c);
+    a.commit();
+    for (int gone = 2; gone < a.stateSlots(); gone++) {
+      for (int kept = 0; kept < gone; kept++) {
+        if (kept == LearnAutomaton.END) {
+          continue;
+        }
+        LearnAutomaton bulk = new LearnAutomaton(a);
+        LearnAutomaton byEdge = new LearnAutomaton(a);
+        int mark = bulk.mark();
+        bulk.redirectState(gone, kept);
+        for (int e : byEdge.in(gone).toArray()) {
+          int source = byEdge.edge(e).source();
+          byEdge.setEnds(e, source == gone ? kept : source, kept);
+        }
+        for (int e : byEdge.out(gone).toArray()) {
+          int target = byEdge.edge(e).target();
+          byEdge.setEnds(e, kept, target == gone ? kept : target);
+        }
+        assertEquals(shape(byEdge), shape(bulk), "redirect " + gone + " to " + kept);
+        bulk.rollback(mark);
+        assertEquals(shape(a), shape(bulk), "rollback of " + gone + " to " + kept);
+      }
+    }
+  }
+
+  @Test
+  void lettersMovedInAJournalAreFoundOnTheirNewEdgeAndBackAfterRollback() {
+    Corpus c = corpus("a:1:1 a:2:2 a:3:3 b:1:1", "a:1:1 b:2:2 b:1:1 a:4:4", "b:3:3 a:2:2 a:1:1");
+    LearnAutomaton a = InitialAutomaton.bigram(c);
+    a.commit();
+    int[][] before = paths(a);
+    int from = a.edgeAt(0, 1);
+    int to = a.edgeAt(1, 2);
+    int third = a.edgeAt(2, 0);
+    LearnAutomaton eager = new LearnAutomaton(a);
+    int mark = a.mark();
+    a.moveAllOccurrences(from, to);
+    eager.moveAllOccurrences(from, to);
+    // the letters are listed in the order a move outside a journal gives, also moved on again
+    assertEquals(letters(eager.edge(to)), letters(a.edge(to)));
+    assertEquals(letters(new LearnAutomaton(eager).edge(to)), letters(new LearnAutomaton(a).edge(to)));
+    int inner = a.mark();
+    a.moveAllOccurrences(to, third);
+    LearnAutomaton eagerThird = new LearnAutomaton(eager);
+    eagerThird.moveAllOccurrences(to, third);
+    assertEquals(letters(eagerThird.edge(third)), letters(a.edge(third)));
+    a.rollback(inner);
+    int[][] moved = paths(a);
+    for (int w = 0; w < c.size(); w++) {
+      for (int i = 0; i < c.length(w); i++) {
+        assertEquals(before[w][i] == from ? to : before[w][i], moved[w][i]);
+      }
+    }
+    // take a moved letter and one of to's own off onto another edge: the slots must be right
+    a.moveOccurrence(0, 1, third);
+    a.moveOccurrence(1, 2, third);
+    assertEquals(third, a.edgeAt(0, 1));
+    assertEquals(third, a.edgeAt(1, 2));
+    a.rollback(mark);
+    a.commit();
+    assertTrue(java.util.Arrays.deepEquals(before, paths(a)));
+    // every letter comes off its edge again from the slots the journal left
+    for (int w = 0; w < c.size(); w++) {
+      for (int i = 0; i < c.length(w); i++) {
+        Edge e = a.edge(a.edgeAt(w, i));
+        int n = e.occurrenceCount();
+        a.removeOccurrence(w, i);
+        assertEquals(n - 1, e.occurrenceCount());
+        for (int k = 0; k < e.occurrenceCount(); k++) {
+          long occ = e.occurrence(k);
+          assertTrue(Edge.word(occ) > w || Edge.word(occ) == w && Edge.position(occ) > i,
+              "letter " + w + "," + i + " left behind " + occ);
+        }
+      }
+    }
+  }
+
+  private static List<Long> letters(Edge e) {
+    List<Long> letters = new ArrayList<>();
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      letters.add(e.occurrence(i));
+    }
+    return letters;
+  }
+
+  private static int[][] paths(LearnAutomaton a) {
+    Corpus c = a.corpus();
+    int[][] p = new int[c.size()][];
+    for (int w = 0; w < c.size(); w++) {
+      p[w] = new int[c.length(w)];
+      for (int i = 0; i < c.length(w); i++) {
+        p[w][i] = a.edgeAt(w, i);
+      }
+    }
+    return p;
+  }
+
+  /** Every state's edge lists and every edge's ends. */
+  private static String shape(LearnAutomaton a) {
+    StringBuilder b = new StringBuilder();
+    for (int q = 0; q < a.stateSlots(); q++) {
+      b.append(q).append(" out ").append(java.util.Arrays.toString(a.out(q).toArray()))
+          .append(" in ").append(java.util.Arrays.toString(a.in(q).toArray())).append('\n');
+    }
+    for (int e = 0; e < a.edgeSlots(); e++) {
+      b.append(e).append(": ").append(a.edge(e).source()).append(" -> ").append(a.edge(e).target())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  @Test
   void mergeDeterminisesRecursively() {
     // prefix tree: x→(a→(b)), y→(a→(b)); merging the states after x and y forces a and b to merge
     LearnAutomaton a = InitialAutomaton.prefixTree(corpus("x:1:0 a:1:0 b:1:0", "y:1:0 a:1:0 b:1:0"));

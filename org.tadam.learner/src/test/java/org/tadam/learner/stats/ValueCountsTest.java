@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The primitive value-weight table against the sorted map it replaced, through growth, removals
- * (backward shifts in long probe runs) and copies.
+ * (backward shifts in long probe runs), copies and merges.
  */
 class ValueCountsTest {
 
@@ -71,10 +71,38 @@ class ValueCountsTest {
     assertEquals(0, b.get(5));
   }
 
+  @Test
+  void aMergeHoldsTheSumOfBothAndChangesLikeAnyTable() {
+    Random r = new Random(9);
+    ValueCounts a = new ValueCounts();
+    ValueCounts b = new ValueCounts();
+    TreeMap<Long, Long> expected = new TreeMap<>();
+    for (int i = 0; i < 5_000; i++) {
+      long key = ValueStats.pack(new int[] {r.nextInt(60) - 10, r.nextInt(300)});
+      long w = 1 + r.nextInt(4);
+      (r.nextBoolean() ? a : b).add(key, w);
+      expected.merge(key, w, Long::sum);
+    }
+    long[] aKeys = a.sortedKeys().clone();
+    ValueCounts sum = ValueCounts.merged(a, b);
+    check(expected, sum);
+    // its first single change builds its hash table; the parts stay as they were
+    long first = expected.firstKey();
+    sum.add(first, -expected.remove(first));
+    sum.add(-7, 3);
+    expected.put(-7L, 3L);
+    check(expected, sum);
+    assertArrayEquals(aKeys, a.sortedKeys());
+    ValueCounts copy = new ValueCounts(ValueCounts.merged(sum, new ValueCounts()));
+    check(expected, copy);
+  }
+
   private static void check(TreeMap<Long, Long> expected, ValueCounts counts) {
     assertEquals(expected.size(), counts.size());
     long[] keys = expected.keySet().stream().mapToLong(Long::longValue).toArray();
     assertArrayEquals(keys, counts.sortedKeys());
+    long[] weights = expected.values().stream().mapToLong(Long::longValue).toArray();
+    assertArrayEquals(weights, counts.sortedWeights());
     for (Map.Entry<Long, Long> e : expected.entrySet()) {
       assertEquals(e.getValue(), counts.get(e.getKey()), "key " + e.getKey());
     }
