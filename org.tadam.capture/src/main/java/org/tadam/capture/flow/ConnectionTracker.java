@@ -116,8 +116,7 @@ public final class ConnectionTracker {
       if (options.classifyPayloads()) {
         boolean start = c.messageStart(fromInitiator, p);
         label = classifier.classify(p.data(), p.payloadOffset(), p.payloadCaptured(),
-            p.payloadLength(), start, start ? c.recordToken(fromInitiator) : null,
-            c.recordClass(fromInitiator));
+            p.payloadLength(), start, c.recordToken(fromInitiator), c.recordClass(fromInitiator));
       }
       c.packets.add(new PacketSummary(ts, fromInitiator, p.tcpFlags(), p.payloadLength(), label));
       if (index < options.payloadPackets()) {

@@ -117,11 +117,6 @@ final class BinaryRecords {
     return captured >= 5 && tlsLength(b, off) > 0;
   }
 
-  /** Whether a line is an SSH identification string: binary packets follow it in that direction. */
-  static boolean isSshBanner(byte[] b, int off, int captured) {
-    return captured >= 4 && b[off] == 'S' && b[off + 1] == 'S' && b[off + 2] == 'H' && b[off + 3] == '-';
-  }
-
   /**
    * Walks the records from {@code from} (offset in the segment) to the segment's end.
    *

@@ -4,6 +4,7 @@ import static org.tadam.capture.payload.AsciiBytes.containsIgnoreCase;
 import static org.tadam.capture.payload.AsciiBytes.endsWith;
 import static org.tadam.capture.payload.AsciiBytes.indexOf;
 import static org.tadam.capture.payload.AsciiBytes.isExactly;
+import static org.tadam.capture.payload.AsciiBytes.startsWith;
 import static org.tadam.capture.payload.AsciiBytes.startsWithIgnoreCase;
 import static org.tadam.capture.payload.MessageSyntax.dotCommand;
 import static org.tadam.capture.payload.MessageSyntax.httpStartLine;
@@ -156,7 +157,7 @@ public final class MessageStarts {
           records(b, off, captured, wire, fresh, true);
         } else if (start && whole) {
           firstSegment(b, off, captured, wire);
-          if (atStart && BinaryRecords.isSshBanner(b, off, captured)) {
+          if (atStart && startsWith(b, off, captured, "SSH-")) { // binary packets follow the identification line
             mode = RECORDS;
             records = new BinaryRecords(BinaryRecords.SSH);
           }

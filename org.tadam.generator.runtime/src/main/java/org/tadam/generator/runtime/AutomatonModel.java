@@ -64,6 +64,9 @@ public final class AutomatonModel {
 	/** Per edge, TcpConversation's rule masks: the edge is legal when (state & mask) == want. Zero for $ and UDP. */
 	final int[] edgeRuleMask;
 	final int[] edgeRuleWant;
+	/** Per side: the first empty FIN+ACK and pure ACK edges the side sends, -1 when none; they time a close. */
+	final int[] finEdge = { -1, -1 };
+	final int[] ackEdge = { -1, -1 };
 
 	/** A model without noise rates, named states or edge numbers (tests and hand-built models). */
 	public AutomatonModel(String name, int protocol, int iatUnit, int sizeUnit, int initialState, int[] stateFirstEdge,
@@ -147,6 +150,13 @@ public final class AutomatonModel {
 				edgeRuleWant[e] = TcpConversation.ruleWant(side, edgeFlags[e], payload, firstSpeaker);
 			}
 		}
+		for (int e = edges - 1; e >= 0; e--) {
+			if (edgePayload[e] == PAYLOAD_EMPTY) {
+				int side = edgeBackward[e] ? 1 : 0;
+				finEdge[side] = edgeFlags[e] == (TcpConversation.FIN | TcpConversation.ACK) ? e : finEdge[side];
+				ackEdge[side] = edgeFlags[e] == TcpConversation.ACK ? e : ackEdge[side];
+			}
+		}
 	}
 
 	/** Marks a model whose connections all closed normally; returns it. */
@@ -207,16 +217,6 @@ public final class AutomatonModel {
 	int nextEdge(int state, Rng rng) {
 		AliasTable choice = stateChoice[state];
 		return choice == null ? -1 : stateFirstEdge[state] + choice.sample(rng);
-	}
-
-	/** The first edge sent by that side with exactly these TCP flags and no payload, or -1. */
-	int edgeLike(boolean backward, int flags) {
-		for (int e = 0; e < edgeFlags.length; e++) {
-			if (edgeBackward[e] == backward && edgeFlags[e] == flags && edgePayload[e] == PAYLOAD_EMPTY) {
-				return e;
-			}
-		}
-		return -1;
 	}
 
 	/**

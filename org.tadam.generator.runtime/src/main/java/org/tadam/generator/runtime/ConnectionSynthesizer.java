@@ -175,19 +175,22 @@ final class ConnectionSynthesizer {
 			ConnectionLabel label) {
 		out.repairs[TcpConversation.UNCLOSED_END]++;
 		int leader = conversation.finSent(1) && !conversation.finSent(0) ? 1 : 0;
-		for (int side : new int[] { leader, 1 - leader }) {
-			if (!conversation.finSent(side)) {
-				time = closingSegment(model, which, out, time, start, rng, side, TcpConversation.FIN | TcpConversation.ACK,
-						label);
-			}
+		if (!conversation.finSent(leader)) {
+			time = closingSegment(which, out, time, start, rng, leader, model.finEdge[leader], label);
 		}
-		closingSegment(model, which, out, time, start, rng, leader, TcpConversation.ACK, label);
+		if (!conversation.finSent(1 - leader)) {
+			time = closingSegment(which, out, time, start, rng, 1 - leader, model.finEdge[1 - leader], label);
+		}
+		closingSegment(which, out, time, start, rng, leader, model.ackEdge[leader], label);
 	}
 
-	/** Writes one empty segment of the close after the gap of the model's first letter of that side and flags. */
-	private long closingSegment(AutomatonModel model, int which, ConnectionPackets out, long time, long start, Rng rng,
-			int side, int flags, ConnectionLabel label) {
-		int like = model.edgeLike(side == 1, flags);
+	/**
+	 * Writes one empty segment of the close: FIN+ACK, or the last ACK once both FINs are out, after the gap of the
+	 * model's own letter {@code like} of that side and flags.
+	 */
+	private long closingSegment(int which, ConnectionPackets out, long time, long start, Rng rng, int side, int like,
+			ConnectionLabel label) {
+		int flags = conversation.finSent(side) ? TcpConversation.ACK : TcpConversation.FIN | TcpConversation.ACK;
 		time += like >= 0 ? walk.iatNanos(which, like, 0, rng) : DEFAULT_CLOSE_GAP;
 		writer.tcp(out, time, start, side, flags, null, 0, 0, 0);
 		conversation.sent(side, flags, false);

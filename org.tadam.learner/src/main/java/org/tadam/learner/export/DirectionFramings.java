@@ -23,13 +23,17 @@ final class DirectionFramings {
   private record Field(int offset, int width, int plus) {
   }
 
+  /** The pools of a direction that learned one field of their own: their payloads, and the largest pool. */
+  private static final class Votes {
+    long payloads;
+    RandomPayload largest;
+    long largestPayloads;
+  }
+
   private final RandomFraming[] all = { new RandomFraming(), new RandomFraming() };
   private final List<Pending> pending = new ArrayList<>();
-  /** Per direction: the payloads of the pools that learned a length field of their own, by field. */
-  private final List<Map<Field, long[]>> ownFields = List.of(new HashMap<>(), new HashMap<>());
-  /** Per direction and field: the pool with the most payloads, whose header the direction takes. */
-  private final List<Map<Field, RandomPayload>> ownHeaders = List.of(new HashMap<>(), new HashMap<>());
-  private final Map<RandomPayload, Long> poolWeights = new HashMap<>();
+  /** Per direction: the pools that learned a length field of their own, by field. */
+  private final List<Map<Field, Votes>> ownFields = List.of(new HashMap<>(), new HashMap<>());
 
   /** Records the random pool of an edge, {@code backward} when the responder sends it. */
   void add(RandomPayload pool, RandomFraming own, boolean backward) {
@@ -40,11 +44,12 @@ final class DirectionFramings {
       return;
     }
     Field field = new Field(pool.getLengthOffset(), pool.getLengthWidth(), pool.getLengthPlus());
-    ownFields.get(d).computeIfAbsent(field, k -> new long[1])[0] += own.total();
-    RandomPayload heaviest = ownHeaders.get(d).get(field);
-    if (heaviest == null || own.total() > poolWeights.get(heaviest)) {
-      ownHeaders.get(d).put(field, pool);
-      poolWeights.put(pool, own.total());
+    Votes votes = ownFields.get(d).computeIfAbsent(field, k -> new Votes());
+    long payloads = own.total();
+    votes.payloads += payloads;
+    if (votes.largest == null || payloads > votes.largestPayloads) {
+      votes.largest = pool;
+      votes.largestPayloads = payloads;
     }
   }
 
@@ -59,11 +64,14 @@ final class DirectionFramings {
     if (learned && framing.getLengthOffset() >= 0 || ownFields.get(d).isEmpty()) {
       return learned ? framing : null;
     }
-    Field field = ownFields.get(d).entrySet().stream()
-        .max(Comparator.comparingLong((Map.Entry<Field, long[]> e) -> e.getValue()[0])
-            .thenComparingInt(e -> -e.getKey().offset()).thenComparingInt(e -> -e.getKey().plus()))
-        .orElseThrow().getKey();
-    byte[] header = ownHeaders.get(d).get(field).getHeader();
+    // most payloads, then the earliest, narrowest field with the smallest constant: no tie is left to the map's order
+    Map.Entry<Field, Votes> best = ownFields.get(d).entrySet().stream()
+        .max(Comparator.comparingLong((Map.Entry<Field, Votes> e) -> e.getValue().payloads)
+            .thenComparingInt(e -> -e.getKey().offset()).thenComparingInt(e -> -e.getKey().width())
+            .thenComparingInt(e -> -e.getKey().plus()))
+        .orElseThrow();
+    Field field = best.getKey();
+    byte[] header = best.getValue().largest.getHeader();
     framing.setHeader(header != null && header.length >= field.offset() ? Arrays.copyOf(header, field.offset())
         : all[d].commonHead(field.offset()));
     framing.setLengthOffset(field.offset());

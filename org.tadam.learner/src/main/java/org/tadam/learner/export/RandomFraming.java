@@ -75,13 +75,8 @@ final class RandomFraming {
       boolean ok = framed.getLengthOffset() >= 0
           || h.capacity() >= header.length && startsWith(h, header, header.length);
       if (framed.getLengthOffset() >= 0) {
-        int at = framed.getLengthOffset();
-        long value = 0;
-        for (int i = 0; i < framed.getLengthWidth() && at + i < h.capacity(); i++) {
-          value = value << 8 | (h.get(at + i) & 0xFF);
-        }
-        ok = h.capacity() >= at + framed.getLengthWidth()
-            && value == e.getKey().length() - framed.getLengthPlus();
+        long value = fieldValue(h, framed.getLengthOffset(), framed.getLengthWidth());
+        ok = value >= 0 && value == e.getKey().length() - framed.getLengthPlus();
       }
       agree += ok ? e.getValue()[0] : 0;
     }
@@ -128,12 +123,8 @@ final class RandomFraming {
     Map<Long, long[]> plus = new HashMap<>();
     Map<Long, Set<Long>> values = new HashMap<>();
     for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
-      ByteBuffer h = e.getKey().head();
-      if (h.capacity() >= at + width) {
-        long value = 0;
-        for (int i = 0; i < width; i++) {
-          value = value << 8 | (h.get(at + i) & 0xFF);
-        }
+      long value = fieldValue(e.getKey().head(), at, width);
+      if (value >= 0) {
         long p = e.getKey().length() - value;
         plus.computeIfAbsent(p, k -> new long[1])[0] += e.getValue()[0];
         values.computeIfAbsent(p, k -> new HashSet<>()).add(value);
@@ -181,13 +172,9 @@ final class RandomFraming {
     Map<Long, long[]> byValue = new HashMap<>();
     long total = 0;
     for (Map.Entry<Sample, long[]> e : samples.entrySet()) {
-      ByteBuffer h = e.getKey().head();
       total += e.getValue()[0];
-      if (h.capacity() >= at + width) {
-        long value = 0;
-        for (int i = 0; i < width; i++) {
-          value = value << 8 | (h.get(at + i) & 0xFF);
-        }
+      long value = fieldValue(e.getKey().head(), at, width);
+      if (value >= 0) {
         byValue.computeIfAbsent(value, k -> new long[1])[0] += e.getValue()[0];
       }
     }
@@ -197,6 +184,18 @@ final class RandomFraming {
       }
     }
     return -1;
+  }
+
+  /** The big-endian value of the {@code width} bytes at {@code at} of a payload's head, or -1 when it is shorter. */
+  private static long fieldValue(ByteBuffer head, int at, int width) {
+    if (head.capacity() < at + width) {
+      return -1;
+    }
+    long value = 0;
+    for (int i = 0; i < width; i++) {
+      value = value << 8 | (head.get(at + i) & 0xFF);
+    }
+    return value;
   }
 
   /** The most frequent value of each of the first {@code n} bytes. */
