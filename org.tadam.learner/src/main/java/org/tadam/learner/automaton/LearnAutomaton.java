@@ -501,6 +501,10 @@ public final class LearnAutomaton {
     if (fromId == toId) {
       return;
     }
+    if (to.forward >= 0) {
+      // letters put on a merged-away edge would never be seen again
+      throw new IllegalStateException("edge " + toId + " was merged into edge " + to.forward);
+    }
     // while a candidate is scored, most merges are rolled back before any letter is looked up:
     // the letters stay where they are, named by fromId in their paths, toId only lists where
     // they are (Edge.absorbed), and the emptied edge forwards to toId

@@ -99,14 +99,10 @@ public final class Determiniser {
           keep = id;
           a.setFamily(id, Math.min(f1, f2));
         } else {
-          moveAll(a, e, keep);
+          a.moveAllOccurrences(e.id(), keep);
           a.killEdge(id);
         }
       }
     }
-  }
-
-  static void moveAll(LearnAutomaton a, Edge from, int to) {
-    a.moveAllOccurrences(from.id(), to);
   }
 }

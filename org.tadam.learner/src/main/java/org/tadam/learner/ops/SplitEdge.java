@@ -85,8 +85,7 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
     int[] get(Edge e) {
       Fit fit = fits.get(e.id());
       if (stale(e, fit)) {
-        fit(e);
-        fit = fits.get(e.id());
+        fit = refit(e);
       }
       int[] r = MixtureProposal.assign(fit.mixture(), e.stats());
       return r == null ? new int[0] : r;
@@ -101,11 +100,17 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
      * only).
      */
     public void fit(Edge e) {
-      fits.put(e.id(), new Fit(e.stats().count(), MixtureProposal.fit(e.stats(), seed)));
+      refit(e);
+    }
+
+    private Fit refit(Edge e) {
+      Fit fit = new Fit(e.stats().count(), MixtureProposal.fit(e.stats(), seed));
+      fits.put(e.id(), fit);
+      return fit;
     }
 
     /** The splittable edges of {@code a} whose fit is missing or stale: what the candidates will fit. */
-    public List<Edge> stale(LearnAutomaton a) {
+    public List<Edge> staleEdges(LearnAutomaton a) {
       List<Edge> todo = new ArrayList<>();
       for (int id = 0; id < a.edgeSlots(); id++) {
         Edge e = a.edge(id);

@@ -93,9 +93,7 @@ public final class WordScorer {
       }
     }
     double status = r.status() == WordCode.Status.MATCHED ? parsedStatusBits : unparsedStatusBits;
-    double ll = logLikelihood(s, v);
-    return new Score(s.length, r.bits(), ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll, r.status(),
-        unknown, spelling, status);
+    return new Score(s.length, r.bits(), logLikelihood(s, v), r.status(), unknown, spelling, status);
   }
 
   /**
@@ -134,8 +132,7 @@ public final class WordScorer {
    * the expensive part of {@link #score}, and coverage needs only whether a word parses).
    */
   public double logLikelihood(List<String> symbols, List<int[]> values) {
-    double ll = logLikelihood(symbolIds(symbols), withEnd(values));
-    return ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll;
+    return logLikelihood(symbolIds(symbols), withEnd(values));
   }
 
   private int[] symbolIds(List<String> symbols) {
@@ -160,7 +157,8 @@ public final class WordScorer {
    * max over the paths spelling the word into the end state of Σ log2 max(p(e)·P(v|e), 10^-100),
    * by a Viterbi programme over states: after an edge split the model may have several edges with
    * one symbol out of a state, and the locally best one can lead to a dead end (the reference's
-   * greedy walk then returned −1000 for words the model parses); −∞ when no path spells it.
+   * greedy walk then returned −1000 for words the model parses); {@link #UNPARSED} when no path
+   * spells it.
    */
   private double logLikelihood(int[] s, int[][] v) {
     int n = graph.states();
@@ -185,6 +183,7 @@ public final class WordScorer {
       cur = next;
       next = swap;
     }
-    return cur[graph.end()];
+    double ll = cur[graph.end()];
+    return ll == Double.NEGATIVE_INFINITY ? UNPARSED : ll;
   }
 }

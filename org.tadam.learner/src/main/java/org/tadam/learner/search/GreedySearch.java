@@ -164,7 +164,9 @@ public final class GreedySearch {
     AtomicLong leastBits = new AtomicLong(Double.doubleToLongBits(limit));
     for (int from = 0; from < n; from += batch) {
       List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(n, from + batch));
-      // a candidate that provably does not go below the limit cannot be chosen: no exact cost
+      // a candidate whose lower bound does not go below leastBits cannot be chosen: no exact cost. Which losers get
+      // one depends on the workers' timing; the choice does not, as long as the bound stays within BOUND_MARGIN
+      // of the exact cost (CostBoundTest)
       Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> {
         Scorer.Cost c = scorer.costBelow(r, Double.longBitsToDouble(leastBits.get()), stop);
         if (c != null) {
@@ -211,7 +213,7 @@ public final class GreedySearch {
    * edge's values and the seed only, so the proposals are those of fitting them one by one.
    */
   private void prefit(LearnAutomaton a, ExecutorService pool, int threads) {
-    List<Edge> todo = proposals.stale(a);
+    List<Edge> todo = proposals.staleEdges(a);
     AtomicInteger next = new AtomicInteger();
     onWorkers(pool, Math.min(threads, todo.size()), "fitting", t -> {
       for (int i = next.getAndIncrement(); i < todo.size(); i = next.getAndIncrement()) {
