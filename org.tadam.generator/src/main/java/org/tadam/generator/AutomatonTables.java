@@ -44,10 +44,9 @@ public final class AutomatonTables {
 	static final int PAYLOAD_TEXT = 2;
 	static final int PAYLOAD_REPLAY = 3;
 
-
-	/** One payload pool: weighted lengths of random payloads, or weighted byte strings. */
 	/**
-	 * {@code variants}: per string entry, its payload variants as a bit set (null when the pool has none);
+	 * One payload pool: weighted lengths of random payloads, or weighted byte strings. {@code variants}: per entry,
+	 * its payload variants as a bit set (null when the pool has none);
 	 * {@code framing}: how random payloads start (null: all random).
 	 */
 	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data, long[][] variants, Framing framing) {
@@ -186,7 +185,8 @@ public final class AutomatonTables {
 			int[] lengths = entries.stream().mapToInt(w -> Math.max(0, Math.min(65000, w.getLength()))).toArray();
 			Framing framing = random.getHeader() == null ? null
 					: new Framing(random.getHeader(), random.getLengthOffset(), random.getLengthWidth(), random.getLengthPlus());
-			return new Pool(false, weights, lengths, null, null, framing);
+			return new Pool(false, weights, lengths, null, variants(entries.stream().map(WeightedLength::getVariants).toList()),
+					framing);
 		}
 		if (edge.getPayload() instanceof ReplayPayload replay) {
 			List<WeightedBytes> entries = replay.getEntries();
@@ -247,6 +247,14 @@ public final class AutomatonTables {
 				+ Symbols.toText(edge.getSymbol()));
 	}
 
+	/** The pool kinds of the runtime's PayloadPool: strings 2 (3 with variants), lengths 1, 4 framed, 5 and 6 with variants. */
+	private static int kind(Pool p) {
+		if (p.strings()) {
+			return p.variants() != null ? 3 : 2;
+		}
+		return p.framing() != null ? p.variants() != null ? 6 : 4 : p.variants() != null ? 5 : 1;
+	}
+
 	/** The pools in the resource format read by the runtime's PayloadPool.read. */
 	public byte[] poolResource() {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -254,21 +262,21 @@ public final class AutomatonTables {
 			out.writeInt(0x5444504C);
 			out.writeInt(pools.size());
 			for (Pool p : pools) {
-				out.writeByte(p.strings() ? p.variants() != null ? 3 : 2 : p.framing() != null ? 4 : 1);
+				out.writeByte(kind(p));
 				out.writeInt(p.weights().length);
 				for (int i = 0; i < p.weights().length; i++) {
 					out.writeInt(p.weights()[i]);
 					if (p.strings()) {
 						out.writeInt(p.data()[i].length);
 						out.write(p.data()[i]);
-						if (p.variants() != null) {
-							out.writeInt(p.variants()[i].length);
-							for (long word : p.variants()[i]) {
-								out.writeLong(word);
-							}
-						}
 					} else {
 						out.writeInt(p.lengths()[i]);
+					}
+					if (p.variants() != null) {
+						out.writeInt(p.variants()[i].length);
+						for (long word : p.variants()[i]) {
+							out.writeLong(word);
+						}
 					}
 				}
 				if (p.framing() != null) {

@@ -37,9 +37,10 @@ class ScenarioMainTemplate {
 						«FOR use : plan.uses SEPARATOR ',\n'»«use.className».model(new int[] { «use.ports.join(', ')» })«ENDFOR» };
 				double[] shares = { «plan.uses.map[JavaNames.literal(share)].join(', ')» };
 				int[][] ports = { «FOR use : plan.uses SEPARATOR ', '»{ «use.ports.join(', ')» }«ENDFOR» };
+				int[][] portWeights = { «FOR use : plan.uses SEPARATOR ', '»«IF use.portWeights === null»null«ELSE»{ «use.portWeights.join(', ')» }«ENDIF»«ENDFOR» };
 				AddressPool clients = «hosts(plan.clients)»;
 				AddressPool servers = «hosts(plan.servers)»;
-				return new ScenarioModel(NAME, automata, shares, ports, clients, servers, new «WalkSource.className(options.mainClass)»(automata));
+				return new ScenarioModel(NAME, automata, shares, ports, portWeights, clients, servers, new «WalkSource.className(options.mainClass)»(automata));
 			}
 
 			/** The run the scenario describes; the command line overrides any of it. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.tadam.model.AddressPlan;
 import org.tadam.model.Automaton;
@@ -29,7 +30,12 @@ public final class ScenarioPlan {
 	static final List<String> DEFAULT_SERVER_MACS = List.of("00:1b:21", "ac:1f:6b");
 
 	/** One automaton of the scenario, with the class it is emitted as. */
-	public record Use(AutomatonTables tables, String className, double share, int[] ports) {
+	/** @param portWeights relative weight of each port, null: equally likely */
+	public record Use(AutomatonTables tables, String className, double share, int[] ports, int[] portWeights) {
+	}
+
+	private static boolean valid(int port) {
+		return port > 0 && port <= 65535;
 	}
 
 	/** One side's hosts. */
@@ -64,12 +70,18 @@ public final class ScenarioPlan {
 			for (int i = 2; !classNames.add(className); i++) {
 				className = JavaNames.className(automaton.getName() + i, "Automaton");
 			}
-			List<Integer> ports = use.getPorts().isEmpty() ? automaton.getPorts() : use.getPorts();
-			int[] portArray = ports.stream().mapToInt(Integer::intValue).filter(p -> p > 0 && p <= 65535).toArray();
+			boolean own = use.getPorts().isEmpty();
+			List<Integer> ports = own ? automaton.getPorts() : use.getPorts();
+			// the model's port weights when the scenario keeps its ports; a scenario's own ports are equally likely
+			List<Integer> weights = own && automaton.getPortWeights().size() == ports.size() ? automaton.getPortWeights() : null;
+			int[] portArray = IntStream.range(0, ports.size()).filter(i -> valid(ports.get(i))).map(ports::get).toArray();
+			int[] weightArray = weights == null ? null
+					: IntStream.range(0, ports.size()).filter(i -> valid(ports.get(i))).map(weights::get).toArray();
 			if (portArray.length == 0) {
 				throw new IllegalArgumentException("automaton " + automaton.getName() + " has no server port");
 			}
-			uses.add(new Use(new AutomatonTables(automaton), className, use.isSetShare() ? use.getShare() : 1, portArray));
+			uses.add(new Use(new AutomatonTables(automaton), className, use.isSetShare() ? use.getShare() : 1, portArray,
+					weightArray));
 		}
 		if (uses.isEmpty()) {
 			throw new IllegalArgumentException("scenario " + name + " uses no automaton");

@@ -142,7 +142,8 @@ public class TadamFormatter extends AbstractJavaFormatter {
 		doc.prepend(keyword, IHiddenRegionFormatter::newLine);
 		// the whole pool is a continuation of the edge's line: indent it one level below the edge
 		doc.set(keyword.getPreviousHiddenRegion(), close.getNextHiddenRegion(), IHiddenRegionFormatter::indent);
-		if (payload instanceof RandomPayload) {
+		// lengths stay on one line unless they list variants, which would run them together
+		if (payload instanceof RandomPayload random && random.getLengths().stream().allMatch(l -> l.getVariants().isEmpty())) {
 			for (ISemanticRegion comma : find.keywords(",")) {
 				doc.prepend(comma, IHiddenRegionFormatter::noSpace);
 			}
@@ -150,7 +151,12 @@ public class TadamFormatter extends AbstractJavaFormatter {
 		}
 		doc.interior(open, close, IHiddenRegionFormatter::indent);
 		doc.prepend(close, IHiddenRegionFormatter::newLine);
-		if (payload instanceof ReplayPayload replay) {
+		if (payload instanceof RandomPayload random) {
+			for (ISemanticRegion comma : find.keywords(",")) {
+				doc.prepend(comma, IHiddenRegionFormatter::noSpace);
+			}
+			random.getLengths().forEach(length -> formatEntry(length, Literals.WEIGHTED_LENGTH__WEIGHT, doc));
+		} else if (payload instanceof ReplayPayload replay) {
 			replay.getEntries().forEach(entry -> formatEntry(entry, Literals.WEIGHTED_BYTES__WEIGHT, doc));
 		} else if (payload instanceof TextPayload text) {
 			text.getEntries().forEach(entry -> formatEntry(entry, Literals.WEIGHTED_TEXT__WEIGHT, doc));

@@ -241,6 +241,18 @@ public class TadamValidator extends AbstractTadamValidator {
 				error("Port " + port + " is outside 0..65535", automaton, Literals.AUTOMATON__PORTS, i, IssueCodes.INVALID_PORT);
 			}
 		}
+		List<Integer> weights = automaton.getPortWeights();
+		if (weights.isEmpty()) {
+			return;
+		}
+		// a repeated port is stored once, so its weights would no longer line up with the ports
+		if (weights.size() != automaton.getPorts().size()) {
+			error("Every port needs a weight when one has one, and each port is listed once: " + automaton.getPorts().size()
+					+ " ports, " + weights.size() + " weights", automaton, Literals.AUTOMATON__PORT_WEIGHTS, IssueCodes.PORT_WEIGHT);
+		} else if (weights.stream().anyMatch(w -> w < 0) || weights.stream().allMatch(w -> w == 0)) {
+			error("Port weights are 0 or more and one at least is positive, found " + weights, automaton,
+					Literals.AUTOMATON__PORT_WEIGHTS, IssueCodes.PORT_WEIGHT);
+		}
 	}
 
 	@Check(CheckType.FAST)

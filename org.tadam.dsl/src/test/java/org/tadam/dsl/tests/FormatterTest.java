@@ -75,6 +75,18 @@ class FormatterTest {
 	}
 
 	@Test
+	void randomLengthsWithVariantsTakeOneLineEachAndPortsKeepTheirWeights() throws Exception {
+		String text = "automaton a { protocol tcp service \"ssh\" ports 280 *22 ,20* 80 state s initial state e end\n"
+				+ "s -> s PA> random prob 0.5 count 6 payload random { 3 * 308 variants 0 to 4 ,7, 2 * 420 variants 5, 1 * 44 }\n"
+				+ "s -> e $ prob 0.5 count 6 }";
+		String formatted = format(text);
+		assertTrue(formatted.contains("service \"ssh\" ports 280 * 22, 20 * 80\n"), formatted);
+		assertTrue(formatted.contains("payload random {\n\t\t\t3 * 308 variants 0 to 4, 7,\n\t\t\t2 * 420 variants 5,\n"
+				+ "\t\t\t1 * 44\n\t\t}\n"), formatted);
+		assertEquals(formatted, format(formatted));
+	}
+
+	@Test
 	void commentsAreKept() throws Exception {
 		String text = "// header comment\nautomaton a { protocol tcp state s initial /* the end */ state e end s -> e $ prob 1 count 1 }";
 		String formatted = format(text);

@@ -19,7 +19,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.tadam.dsl.validation.IssueCodes;
 import org.tadam.model.Automaton;
 import org.tadam.model.PacketSymbol;
+import org.tadam.model.RandomPayload;
 import org.tadam.model.TadamPackage.Literals;
+import org.tadam.model.VariantRange;
+import org.tadam.model.WeightedLength;
+import org.tadam.model.derived.PayloadVariants;
 
 import com.google.inject.Inject;
 
@@ -245,6 +249,31 @@ class ValidationTest {
 	@Test
 	void portOutOfRange() throws Exception {
 		single(broken("ports 80", "ports 80, 70000"), IssueCodes.INVALID_PORT);
+	}
+
+	@Test
+	void portWeightsNameEveryPortOnce() throws Exception {
+		assertTrue(issues(broken("ports 80", "ports 280 * 80, 20 * 8080")).isEmpty());
+		single(broken("ports 80", "ports 280 * 80, 8080"), IssueCodes.PORT_WEIGHT);
+		// the repeated port is stored once: its two weights no longer line up with the ports
+		single(broken("ports 80", "ports 280 * 80, 20 * 80"), IssueCodes.PORT_WEIGHT);
+		single(broken("ports 80", "ports 0 * 80, 0 * 8080"), IssueCodes.PORT_WEIGHT);
+		single(broken("ports 80", "ports -1 * 80, 3 * 8080"), IssueCodes.PORT_WEIGHT);
+	}
+
+	@Test
+	void randomLengthsTakeVariantRanges() throws Exception {
+		String text = broken("payload text { 1 * \"GET /\" }",
+				"payload random { 3 * 308 variants 0 to 4, 7, 2 * 420 variants 5, 1 * 44 }").replace("PA> text \"GET\"", "PA> random");
+		List<Issue> none = issues(text);
+		assertTrue(none.isEmpty(), none::toString);
+		Automaton automaton = parser.parse(text);
+		RandomPayload pool = (RandomPayload) automaton.getEdges().get(1).getPayload();
+		assertEquals(List.of(308, 420, 44), pool.getLengths().stream().map(WeightedLength::getLength).toList());
+		assertEquals("{0, 1, 2, 3, 4, 7}", PayloadVariants.of(pool.getLengths().get(0).getVariants()).toString());
+		assertEquals(List.of(5), pool.getLengths().get(1).getVariants().stream().map(VariantRange::getFirst).toList());
+		assertTrue(pool.getLengths().get(2).getVariants().isEmpty());
+		single(text.replace("variants 5,", "variants 4096,"), IssueCodes.VARIANT_RANGE);
 	}
 
 	@Test

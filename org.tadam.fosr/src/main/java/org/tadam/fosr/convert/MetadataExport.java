@@ -68,6 +68,10 @@ final class MetadataExport {
 				report.add(Topic.METADATA, "$.metadata", "outcome \"" + a.getOutcome()
 						+ "\" not written (generation 1 has no conn_state)");
 			}
+			if (!a.getPortWeights().isEmpty()) {
+				report.add(Topic.METADATA, "$.metadata", "port weights " + a.getPortWeights()
+						+ " not written (generation 1 lists ports without weights)");
+			}
 			return new FosrMetadata(null, null, inputFile, date, List.copyOf(a.getPorts()), List.of(), a.getName());
 		}
 		if (!a.getPorts().isEmpty()) {

@@ -72,7 +72,8 @@ final class PoolExport {
 	/** Fos-R pools have no payload variants and no framing of random payloads: say so when a pool has them. */
 	private static void reportLost(PayloadModel payload, String path, String label, ConversionReport report) {
 		boolean variants = payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty())
-				|| payload instanceof TextPayload t && t.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty());
+				|| payload instanceof TextPayload t && t.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty())
+				|| payload instanceof RandomPayload l && l.getLengths().stream().anyMatch(e -> !e.getVariants().isEmpty());
 		if (variants) {
 			report.add(Topic.PAYLOAD, path, label + ": payload variants not written (Fos-R draws each entry on its own)");
 		}

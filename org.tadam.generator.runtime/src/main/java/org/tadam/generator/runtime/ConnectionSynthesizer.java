@@ -67,7 +67,7 @@ final class ConnectionSynthesizer {
 		int which = scenario.automatonChoice.sample(rng);
 		AutomatonModel model = scenario.automata[which];
 		boolean tcp = model.protocol == AutomatonModel.TCP;
-		writer.open(rng, scenario.clients, scenario.servers, scenario.ports[which], tcp, model.largeSegments);
+		writer.open(rng, scenario.clients, scenario.servers, scenario.ports[which], scenario.portChoice[which], tcp, model.largeSegments);
 		out.automaton = which;
 		ConnectionLabel label = null;
 		if (labels) {
@@ -131,7 +131,8 @@ final class ConnectionSynthesizer {
 				}
 			} else if (kind != AutomatonModel.PAYLOAD_EMPTY) {
 				// random payloads, and text or replay letters the capture kept no bytes of: slices of filler
-				length = pool != null && !pool.isStrings() ? pool.length(pool.draw(rng)) : model.sampleSize(edge, rng);
+				// a length of the connection's variants: SSH packet lengths that fit the ciphers its key exchange offered
+				length = pool != null && !pool.isStrings() ? pool.length(payloads.entry(pool, rng)) : model.sampleSize(edge, rng);
 				length = Math.max(1, Math.min(length, tcp ? writer.mss() : 1472));
 				RandomBytes filler = kind == AutomatonModel.PAYLOAD_TEXT ? text : random;
 				source = filler.block();

@@ -59,7 +59,8 @@ final class PacketWriter {
 	 * Draws the endpoints and the per-connection state. {@code largeSegments}: the model's payloads need the MSS
 	 * of a loopback path, so that no segment exceeds the MSS its sender was offered.
 	 */
-	void open(Rng rng, AddressPool clients, AddressPool servers, int[] serverPorts, boolean tcp, boolean largeSegments) {
+	void open(Rng rng, AddressPool clients, AddressPool servers, int[] serverPorts, AliasTable portChoice, boolean tcp,
+			boolean largeSegments) {
 		boolean v4 = clients.has(false) && servers.has(false);
 		boolean v6 = clients.has(true) && servers.has(true);
 		ipv6 = v6 && (!v4 || rng.nextInt(2) == 0);
@@ -69,7 +70,7 @@ final class PacketWriter {
 		ttl[0] = clients.ttl;
 		ttl[1] = servers.ttl;
 		port[0] = 32768 + rng.nextInt(60999 - 32768 + 1); // Linux ephemeral port range
-		port[1] = serverPorts[rng.nextInt(serverPorts.length)];
+		port[1] = serverPorts[portChoice == null ? rng.nextInt(serverPorts.length) : portChoice.sample(rng)];
 		isn[0] = rng.nextInt();
 		isn[1] = rng.nextInt();
 		seq[0] = isn[0];

@@ -15,8 +15,13 @@ final class PayloadChoice {
 	}
 
 	/**
-	 * An entry of a string pool: among those of the innermost variant set of the connection that has one, backing
-	 * off outward, else drawn from the whole pool; the connection's variants narrow to the entry's.
+	 * An entry of a pool: among those of the innermost variant set of the connection that has one, backing off
+	 * outward, else drawn from the whole pool. An entry of the innermost set narrows the connection's variants to
+	 * the entry's; one drawn after backing off leaves them as they were. The first entries of a connection pin it
+	 * to the training connections that sent them (an SSH client's key exchange offer names its ciphers), and the
+	 * packet lengths that follow must fit them: narrowing to an entry the pin did not allow would trade the pin
+	 * for that entry's connections, so a walk that left its connection's path for one edge would send, from then
+	 * on, lengths of another cipher.
 	 */
 	int entry(PayloadPool pool, Rng rng) {
 		if (!pool.hasVariants()) {
@@ -33,7 +38,9 @@ final class PayloadChoice {
 		if (entry < 0) {
 			entry = pool.draw(rng);
 		}
-		variants.narrow(pool.variants(entry), level);
+		if (level == variants.depth()) {
+			variants.narrow(pool.variants(entry), level);
+		}
 		return entry;
 	}
 

@@ -17,13 +17,16 @@ public final class PayloadPool {
 	static final byte STRINGS_WITH_VARIANTS = 3;
 	/** Random lengths with a header and length field ({@link #frame}). */
 	static final byte LENGTHS_WITH_FRAMING = 4;
+	/** Random lengths with their payload variants, then without and with framing. */
+	static final byte LENGTHS_WITH_VARIANTS = 5;
+	static final byte LENGTHS_WITH_FRAMING_AND_VARIANTS = 6;
 
 	private final AliasTable choice;
 	private final byte[][] strings;
 	private final long[] sums;
 	private final int[] lengths;
 	private final int[] weights;
-	/** Per string entry its variants; null when the pool has none. */
+	/** Per entry its variants; null when the pool has none. */
 	private final long[][] variants;
 	/** Leading bytes of random payloads; null: none. */
 	private byte[] header;
@@ -63,7 +66,19 @@ public final class PayloadPool {
 	/** Random lengths whose payloads start with {@code header}, then a big-endian length field (offset -1: none). */
 	public static PayloadPool ofLengths(int[] weights, int[] lengths, byte[] header, int lengthOffset, int lengthWidth,
 			int lengthPlus) {
-		PayloadPool pool = new PayloadPool(weights, null, lengths, null);
+		return ofLengths(weights, lengths, null, header, lengthOffset, lengthWidth, lengthPlus);
+	}
+
+	/**
+	 * Random lengths with their variants (null: none; see {@link #ofStrings(int[], byte[][], long[][])}), framed
+	 * as {@link #ofLengths(int[], int[], byte[], int, int, int)} says (header null: not framed).
+	 */
+	public static PayloadPool ofLengths(int[] weights, int[] lengths, long[][] variants, byte[] header, int lengthOffset,
+			int lengthWidth, int lengthPlus) {
+		PayloadPool pool = new PayloadPool(weights, null, lengths, variants);
+		if (header == null) {
+			return pool;
+		}
 		pool.header = header.clone();
 		pool.lengthOffset = lengthOffset;
 		pool.lengthWidth = lengthWidth;
@@ -172,6 +187,14 @@ public final class PayloadPool {
 		return longest;
 	}
 
+	private static long[] readVariants(DataInputStream in) throws IOException {
+		long[] words = new long[in.readInt()];
+		for (int k = 0; k < words.length; k++) {
+			words[k] = in.readLong();
+		}
+		return words;
+	}
+
 	/** Reads the pools of one automaton: magic, count, then per pool its kind, size and weighted entries. */
 	public static PayloadPool[] read(InputStream stream) throws IOException {
 		DataInputStream in = new DataInputStream(stream);
@@ -183,18 +206,23 @@ public final class PayloadPool {
 			byte kind = in.readByte();
 			int n = in.readInt();
 			int[] weights = new int[n];
-			if (kind == LENGTHS || kind == LENGTHS_WITH_FRAMING) {
+			if (kind == LENGTHS || kind == LENGTHS_WITH_FRAMING || kind == LENGTHS_WITH_VARIANTS
+					|| kind == LENGTHS_WITH_FRAMING_AND_VARIANTS) {
 				int[] lengths = new int[n];
+				long[][] variants = kind == LENGTHS || kind == LENGTHS_WITH_FRAMING ? null : new long[n][];
 				for (int i = 0; i < n; i++) {
 					weights[i] = in.readInt();
 					lengths[i] = in.readInt();
+					if (variants != null) {
+						variants[i] = readVariants(in);
+					}
 				}
-				if (kind == LENGTHS) {
-					pools[p] = ofLengths(weights, lengths);
+				if (kind == LENGTHS || kind == LENGTHS_WITH_VARIANTS) {
+					pools[p] = ofLengths(weights, lengths, variants, null, -1, 0, 0);
 				} else {
 					byte[] header = new byte[in.readInt()];
 					in.readFully(header);
-					pools[p] = ofLengths(weights, lengths, header, in.readInt(), in.readInt(), in.readInt());
+					pools[p] = ofLengths(weights, lengths, variants, header, in.readInt(), in.readInt(), in.readInt());
 				}
 			} else if (kind == STRINGS || kind == STRINGS_WITH_VARIANTS) {
 				byte[][] strings = new byte[n][];
@@ -204,10 +232,7 @@ public final class PayloadPool {
 					strings[i] = new byte[in.readInt()];
 					in.readFully(strings[i]);
 					if (variants != null) {
-						variants[i] = new long[in.readInt()];
-						for (int k = 0; k < variants[i].length; k++) {
-							variants[i][k] = in.readLong();
-						}
+						variants[i] = readVariants(in);
 					}
 				}
 				pools[p] = ofStrings(weights, strings, variants);

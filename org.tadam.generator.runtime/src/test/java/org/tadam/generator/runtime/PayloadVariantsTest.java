@@ -132,6 +132,46 @@ class PayloadVariantsTest {
 		}
 	}
 
+	/**
+	 * A key exchange offer pins the connection to variant 0; the next pool holds only variant 1's entry, drawn after
+	 * backing off; the packet lengths that follow still come from variant 0, the pin the back-off left in place.
+	 */
+	@Test
+	void aDrawAfterBackingOffKeepsThePinForTheLengthsThatFollow() {
+		PayloadPool offers = pool(new int[] { 10, 11 }, new long[][] { variants(0), variants(1) });
+		PayloadPool elsewhere = pool(new int[] { 3 }, new long[][] { variants(1) });
+		PayloadPool lengths = PayloadPool.ofLengths(new int[] { 1, 1 }, new int[] { 64, 44 },
+				new long[][] { variants(0), variants(1) }, null, -1, 0, 0);
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(11);
+		int aes = 0;
+		for (int c = 0; c < 200; c++) {
+			choice.start();
+			int offer = choice.entry(offers, rng);
+			assertEquals(0, choice.entry(elsewhere, rng));
+			int expected = offer == 0 ? 64 : 44;
+			for (int k = 0; k < 5; k++) {
+				assertEquals(expected, lengths.length(choice.entry(lengths, rng)), "lengths follow the offer");
+			}
+			aes += offer == 0 ? 1 : 0;
+		}
+		assertEquals(100, aes, 30);
+	}
+
+	@Test
+	void randomLengthsWithoutVariantsAreDrawnOnTheirWeights() {
+		PayloadPool lengths = PayloadPool.ofLengths(new int[] { 3, 1 }, new int[] { 64, 44 });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(3);
+		choice.start();
+		choice.entry(pool(new int[] { 10 }, new long[][] { variants(0) }), rng);
+		int long64 = 0;
+		for (int k = 0; k < 4000; k++) {
+			long64 += lengths.length(choice.entry(lengths, rng)) == 64 ? 1 : 0;
+		}
+		assertEquals(3000, long64, 150);
+	}
+
 	@Test
 	void theVariantSetNarrowsAndBacksOff() {
 		PayloadVariantSet set = new PayloadVariantSet();

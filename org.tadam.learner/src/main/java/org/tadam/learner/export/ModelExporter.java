@@ -76,6 +76,7 @@ public final class ModelExporter {
       out.setService(info.service());
       if (info.ports() != null) {
         out.getPorts().addAll(info.ports());
+        out.getPortWeights().addAll(PortWeights.of(out.getPorts(), m.samples()));
       }
     }
     String outcome = info.outcome() != null ? info.outcome() : Outcome.of(m.samples());
@@ -178,6 +179,7 @@ public final class ModelExporter {
     Arrays.sort(occurrences);
     List<Integer> members = new ArrayList<>();
     List<byte[]> payloads = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
     for (long occ : occurrences) {
       int w = Edge.word(occ);
       int pos = Edge.position(occ);
@@ -188,11 +190,14 @@ public final class ModelExporter {
         pools.add(data, length, 1);
         members.add(member);
         payloads.add(data);
+        lengths.add(length);
       }
     }
     PayloadModel model = pools.toModel(pc);
     if (model instanceof RandomPayload random) {
       framings.add(random, pools.framing(), symbol.getDirection() == Direction.BACKWARD);
+      variants.addLengths(random, members.stream().mapToInt(Integer::intValue).toArray(),
+          lengths.stream().mapToInt(Integer::intValue).toArray());
     } else if (model != null) {
       variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
           payloads.toArray(byte[][]::new));

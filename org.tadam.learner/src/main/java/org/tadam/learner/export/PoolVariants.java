@@ -8,16 +8,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.tadam.model.PayloadModel;
+import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
 import org.tadam.model.TextPayload;
 import org.tadam.model.VariantRange;
+import org.tadam.model.WeightedLength;
 import org.tadam.model.derived.PayloadVariants;
 
 /**
  * Finds the payload variants of a model's pools (see {@link PayloadVariants}): which pool entries each training
  * connection used together. Connections with the same combination share a variant; the {@link #MAX_VARIANTS} most
  * frequent combinations are kept and numbered in the order of their contents, so that entries shared by
- * neighbouring combinations get contiguous ranges.
+ * neighbouring combinations get contiguous ranges. Random-length entries join the variants of the connections that
+ * sent them, without making variants of their own: an SSH packet length follows from the ciphers that the
+ * connection's key exchange offered, and lengths alone would make every connection its own combination.
  */
 final class PoolVariants {
   /** Combinations kept: the rarer ones would lengthen the model for connections the pools barely cover. */
@@ -27,6 +31,8 @@ final class PoolVariants {
   private final List<List<?>> pools = new ArrayList<>();
   /** Per connection (training sample): the (pool, entry) pairs it used, as pool << 8 | entry. */
   private final Map<Integer, List<Integer>> used = new HashMap<>();
+  /** Random-length entries, each with the training connections that sent a payload of its length on its edge. */
+  private final List<Map.Entry<WeightedLength, BitSet>> lengths = new ArrayList<>();
 
   /**
    * Records the pool of one edge; {@code members} and {@code payloads} list, occurrence by occurrence, which
@@ -58,6 +64,20 @@ final class PoolVariants {
           : new String(payloads[k], StandardCharsets.UTF_8));
       if (entry != null) {
         used.computeIfAbsent(members[k], m -> new ArrayList<>()).add(p << 8 | entry);
+      }
+    }
+  }
+
+  /** Records the random lengths of one edge, occurrence by occurrence with the connection that sent each. */
+  void addLengths(RandomPayload pool, int[] members, int[] payloadLengths) {
+    Map<Integer, BitSet> senders = new HashMap<>();
+    for (int k = 0; k < members.length; k++) {
+      senders.computeIfAbsent(payloadLengths[k], l -> new BitSet()).set(members[k]);
+    }
+    for (WeightedLength entry : pool.getLengths()) {
+      BitSet set = senders.get(entry.getLength());
+      if (set != null) {
+        lengths.add(Map.entry(entry, set));
       }
     }
   }
@@ -100,6 +120,37 @@ final class PoolVariants {
         if (set != null) {
           variantsOf(entry).addAll(PayloadVariants.ranges(set));
         }
+      }
+    }
+    tagLengths(kept);
+  }
+
+  /**
+   * A length's variants are those of the connections that sent it; a length every kept variant sent, or only
+   * connections of no kept variant, lists none (it fits any connection).
+   */
+  private void tagLengths(List<List<Integer>> kept) {
+    Map<List<Integer>, Integer> number = new HashMap<>();
+    for (int v = 0; v < kept.size(); v++) {
+      number.put(kept.get(v), v);
+    }
+    Map<Integer, Integer> variantOf = new HashMap<>();
+    used.forEach((connection, u) -> {
+      Integer v = number.get(u.stream().distinct().sorted().toList());
+      if (v != null) {
+        variantOf.put(connection, v);
+      }
+    });
+    for (Map.Entry<WeightedLength, BitSet> e : lengths) {
+      BitSet set = new BitSet();
+      e.getValue().stream().forEach(connection -> {
+        Integer v = variantOf.get(connection);
+        if (v != null) {
+          set.set(v);
+        }
+      });
+      if (!set.isEmpty() && set.cardinality() < kept.size()) {
+        e.getKey().getVariants().addAll(PayloadVariants.ranges(set));
       }
     }
   }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 import org.tadam.model.PayloadClass;
+import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
 import org.tadam.model.TextPayload;
 import org.tadam.model.derived.PayloadVariants;
@@ -66,6 +67,36 @@ class PoolVariantsTest {
     assertFalse(set(rarePool, "v5").intersects(set(ackPool, "ack4")));
   }
 
+  /**
+   * Connections 0-3 offer one cipher and send 64-byte packets, 4-7 another and send 44 bytes; 52 bytes come from
+   * both. A length joins the variants of its senders and makes none of its own.
+   */
+  @Test
+  void randomLengthsJoinTheVariantsOfTheirSenders() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7 };
+    byte[][] offers = new byte[8][];
+    byte[][] packets = new byte[8][];
+    int[] lengths = new int[8];
+    for (int m : members) {
+      offers[m] = b(m < 4 ? "aes128-ctr" : "chacha20");
+      lengths[m] = m == 3 || m == 7 ? 52 : m < 4 ? 64 : 44;
+      packets[m] = new byte[lengths[m]];
+    }
+    TextPayload offerPool = pool(offers, PayloadClass.TEXT);
+    RandomPayload lengthPool = (RandomPayload) new PayloadPoolsFixture(packets).toModel(PayloadClass.RANDOM);
+    PoolVariants variants = new PoolVariants();
+    variants.add(offerPool, members, offers);
+    variants.addLengths(lengthPool, members, lengths);
+    variants.tag();
+
+    BitSet aes = set(offerPool, "aes128-ctr");
+    BitSet chacha = set(offerPool, "chacha20");
+    assertEquals(2, aes.cardinality() + chacha.cardinality(), "lengths make no variants of their own");
+    assertEquals(aes, length(lengthPool, 64));
+    assertEquals(chacha, length(lengthPool, 44));
+    assertTrue(length(lengthPool, 52).isEmpty(), "a length of every variant names none");
+  }
+
   @Test
   void oneCombinationNeedsNoVariants() {
     int[] members = { 0, 1, 2 };
@@ -83,6 +114,11 @@ class PoolVariantsTest {
 
   private static BitSet set(TextPayload pool, String text) {
     return PayloadVariants.of(pool.getEntries().stream().filter(e -> e.getText().equals(text)).findFirst()
+        .orElseThrow().getVariants());
+  }
+
+  private static BitSet length(RandomPayload pool, int length) {
+    return PayloadVariants.of(pool.getLengths().stream().filter(e -> e.getLength() == length).findFirst()
         .orElseThrow().getVariants());
   }
 
