@@ -7,26 +7,41 @@ package org.tadam.generator.runtime;
  */
 final class PayloadChoice {
 
-	private final PayloadVariantSet variants = new PayloadVariantSet();
+	/**
+	 * What the connection's messages say, for replayed and text entries: a message drawn after backing off to a
+	 * wider set starts the set over from there, since it opens an exchange of its own (a DNS flow's second query,
+	 * which its answer must echo).
+	 */
+	private final PayloadVariantSet messages = new PayloadVariantSet();
+	/**
+	 * What fixes the connection's random lengths: narrowed only by entries of its innermost set, so a message drawn
+	 * after backing off leaves the pin in place. The first entries pin a connection to the training connections
+	 * that sent them (an SSH client's key exchange offer names its ciphers), and a server's offer the pinned
+	 * connection did not send on this path must not turn the packet lengths that follow into another cipher's.
+	 */
+	private final PayloadVariantSet lengths = new PayloadVariantSet();
 
 	/** A new connection: every variant is possible again. */
 	void start() {
-		variants.reset();
+		messages.reset();
+		lengths.reset();
+	}
+
+	/** The set that draws the entries of {@code pool}. */
+	private PayloadVariantSet setOf(PayloadPool pool) {
+		return pool.isStrings() ? messages : lengths;
 	}
 
 	/**
-	 * An entry of a pool: among those of the innermost variant set of the connection that has one, backing off
-	 * outward, else drawn from the whole pool. An entry of the innermost set narrows the connection's variants to
-	 * the entry's; one drawn after backing off leaves them as they were. The first entries of a connection pin it
-	 * to the training connections that sent them (an SSH client's key exchange offer names its ciphers), and the
-	 * packet lengths that follow must fit them: narrowing to an entry the pin did not allow would trade the pin
-	 * for that entry's connections, so a walk that left its connection's path for one edge would send, from then
-	 * on, lengths of another cipher.
+	 * An entry of a pool: among those of the innermost set of the connection (see {@link #messages} and
+	 * {@link #lengths}) that has one, backing off outward, else drawn from the whole pool; the sets narrow to the
+	 * entry's variants as their fields say.
 	 */
 	int entry(PayloadPool pool, Rng rng) {
 		if (!pool.hasVariants()) {
 			return pool.draw(rng);
 		}
+		PayloadVariantSet variants = setOf(pool);
 		int entry = -1;
 		int level = variants.depth();
 		for (; level > 0; level--) {
@@ -38,8 +53,12 @@ final class PayloadChoice {
 		if (entry < 0) {
 			entry = pool.draw(rng);
 		}
-		if (level == variants.depth()) {
-			variants.narrow(pool.variants(entry), level);
+		long[] drawn = pool.variants(entry);
+		if (variants == messages) {
+			messages.narrow(drawn, level);
+		}
+		if (lengths.depth() == 0 || lengths.meets(drawn, lengths.depth())) {
+			lengths.narrow(drawn, lengths.depth());
 		}
 		return entry;
 	}
@@ -51,13 +70,11 @@ final class PayloadChoice {
 	 * entry draw does, and past the widest narrowed set to another letter of the state.
 	 */
 	int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
-		if (variants.depth() == 0) {
-			return edge;
-		}
 		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
-		if (pool == null || !pool.hasVariants()) {
+		if (pool == null || !pool.hasVariants() || setOf(pool).depth() == 0) {
 			return edge;
 		}
+		PayloadVariantSet variants = setOf(pool);
 		for (int level = variants.depth(); level > 0; level--) {
 			if (pool.meets(variants, level)) {
 				return edge;
@@ -84,7 +101,8 @@ final class PayloadChoice {
 			return false;
 		}
 		int p = model.edgePool[e];
-		return p < 0 || !model.pools[p].hasVariants() || model.pools[p].meets(variants, 1);
+		return p < 0 || !model.pools[p].hasVariants() || setOf(model.pools[p]).depth() == 0
+				|| model.pools[p].meets(setOf(model.pools[p]), 1);
 	}
 
 	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */
@@ -92,7 +110,7 @@ final class PayloadChoice {
 		int p = model.edgePool[e];
 		return model.edgeFlags[e] == model.edgeFlags[edge] && model.edgeBackward[e] == model.edgeBackward[edge]
 				&& model.edgePayload[e] == model.edgePayload[edge] && p >= 0
-				&& model.pools[p].hasVariants() && model.pools[p].meets(variants, level);
+				&& model.pools[p].hasVariants() && model.pools[p].meets(setOf(model.pools[p]), level);
 	}
 
 	/** Scratch for framed random payloads: written out before the next letter. */

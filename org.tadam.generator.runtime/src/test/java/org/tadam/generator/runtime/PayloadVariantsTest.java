@@ -158,6 +158,23 @@ class PayloadVariantsTest {
 		assertEquals(100, aes, 30);
 	}
 
+	/** A DNS flow's second query, drawn after backing off, gets its own answer, not the first query's. */
+	@Test
+	void aMessageDrawnAfterBackingOffStartsItsExchangeOver() {
+		PayloadPool firstQueries = pool(new int[] { 30 }, new long[][] { variants(0) });
+		PayloadPool secondQueries = pool(new int[] { 31 }, new long[][] { variants(1) });
+		PayloadPool answers = pool(new int[] { 40, 41 }, new long[][] { variants(0), variants(1) });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(2);
+		for (int c = 0; c < 50; c++) {
+			choice.start();
+			choice.entry(firstQueries, rng);
+			assertEquals(0, choice.entry(answers, rng), "the first query's answer");
+			choice.entry(secondQueries, rng);
+			assertEquals(1, choice.entry(answers, rng), "the second query's answer");
+		}
+	}
+
 	@Test
 	void randomLengthsWithoutVariantsAreDrawnOnTheirWeights() {
 		PayloadPool lengths = PayloadPool.ofLengths(new int[] { 3, 1 }, new int[] { 64, 44 });
