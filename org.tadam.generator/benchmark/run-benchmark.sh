@@ -9,6 +9,12 @@
 #   RUNS=5 MIX_CONNECTIONS=2000000 TINY_CONNECTIONS=3000000 TADAM=path/to/tadam REPORT=path/to/report.md
 # Not a test, and not to be run under the build lock: it measures the whole machine, whose load it records.
 set -euo pipefail
+# a /dev/null that is a regular file (some tool renamed a file onto it) takes every byte into memory and serialises
+# writers on one file: the rates would measure that, not the generator
+if [ ! -c /dev/null ]; then
+  echo "run-benchmark: /dev/null is not a character device; restore it (as root: rm /dev/null && mknod -m 666 /dev/null c 1 3)" >&2
+  exit 2
+fi
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 tadam="${TADAM:-$root/tadam}"

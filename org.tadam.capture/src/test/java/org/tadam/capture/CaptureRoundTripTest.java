@@ -133,6 +133,26 @@ class CaptureRoundTripTest {
     }
   }
 
+  /** A FIFO (or /dev/null) under the target's name is written through, never renamed over. */
+  @Test
+  void atomicOutputWritesThroughAFifo(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("out.pcap");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+    java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return Files.readAllBytes(fifo);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    AtomicOutput.write(fifo, out -> out.write(new byte[] {1, 2, 3}));
+    assertArrayEquals(new byte[] {1, 2, 3}, read.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(AtomicOutput.isSpecial(fifo), "still a FIFO");
+    try (var s = Files.list(dir)) {
+      assertEquals(1, s.count(), "no temporary file left behind");
+    }
+  }
+
   @Test
   void atomicOutputReplacesOnlyOnSuccess(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("out.pcap");

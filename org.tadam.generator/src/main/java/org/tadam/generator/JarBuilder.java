@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import org.tadam.pcap.AtomicOutput;
 
 /**
  * Packages compiled classes, resources and the generator runtime into one executable jar that needs only a JRE.
@@ -120,26 +123,38 @@ final class JarBuilder {
 		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
 		manifest.getMainAttributes().putValue("Created-By", "TADAM generator");
 		Path absolute = target.toAbsolutePath();
+		if (AtomicOutput.isSpecial(absolute)) {
+			try (OutputStream file = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
+				writeJar(file, manifest, entries);
+			}
+			return;
+		}
 		Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
 		readableByAll(temporary);
 		try {
-			try (OutputStream file = Files.newOutputStream(temporary); JarOutputStream jar = new JarOutputStream(file)) {
-				JarEntry manifestEntry = new JarEntry(JarFile.MANIFEST_NAME);
-				manifestEntry.setLastModifiedTime(FIXED_TIME);
-				jar.putNextEntry(manifestEntry);
-				manifest.write(jar);
-				jar.closeEntry();
-				for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-					JarEntry entry = new JarEntry(e.getKey());
-					entry.setLastModifiedTime(FIXED_TIME);
-					jar.putNextEntry(entry);
-					jar.write(e.getValue());
-					jar.closeEntry();
-				}
+			try (OutputStream file = Files.newOutputStream(temporary)) {
+				writeJar(file, manifest, entries);
 			}
 			Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		} finally {
 			Files.deleteIfExists(temporary);
+		}
+	}
+
+	private static void writeJar(OutputStream file, Manifest manifest, Map<String, byte[]> entries) throws IOException {
+		try (JarOutputStream jar = new JarOutputStream(file)) {
+			JarEntry manifestEntry = new JarEntry(JarFile.MANIFEST_NAME);
+			manifestEntry.setLastModifiedTime(FIXED_TIME);
+			jar.putNextEntry(manifestEntry);
+			manifest.write(jar);
+			jar.closeEntry();
+			for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+				JarEntry entry = new JarEntry(e.getKey());
+				entry.setLastModifiedTime(FIXED_TIME);
+				jar.putNextEntry(entry);
+				jar.write(e.getValue());
+				jar.closeEntry();
+			}
 		}
 	}
 

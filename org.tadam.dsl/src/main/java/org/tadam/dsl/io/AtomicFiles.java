@@ -5,8 +5,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
-/** Writes files so that readers never see a half-written one: a temporary file beside the target, then a rename. */
+/**
+ * Writes files so that readers never see a half-written one: a temporary file beside the target, then a rename. A
+ * target that exists and is neither a regular file nor a directory (/dev/null, a FIFO) is written in place: a rename
+ * would replace the device itself. (org.tadam.pcap's AtomicOutput has the same rule; this bundle does not import it.)
+ */
 public final class AtomicFiles {
 
 	private AtomicFiles() {
@@ -14,6 +19,10 @@ public final class AtomicFiles {
 
 	public static void write(Path target, byte[] content) throws IOException {
 		Path absolute = target.toAbsolutePath();
+		if (Files.exists(absolute) && !Files.isRegularFile(absolute) && !Files.isDirectory(absolute)) {
+			Files.write(absolute, content, StandardOpenOption.WRITE);
+			return;
+		}
 		Path directory = absolute.getParent();
 		if (directory != null) {
 			Files.createDirectories(directory);

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.tadam.pcap.AtomicOutput;
+
 /**
  * The command line of a generator jar, without dependencies: {@code --seed 7 --connections 100000 -o out.pcap},
  * also {@code --duration}, {@code --threads}, {@code --stdout}, {@code --rate}, {@code --start}, {@code --format},
@@ -100,7 +102,7 @@ public final class GeneratorMain {
 		if (Files.isDirectory(target)) {
 			throw new FileSystemException(target.toString(), null, "is a directory");
 		}
-		if (!Files.isRegularFile(target) && Files.exists(target)) {
+		if (AtomicOutput.isSpecial(target)) {
 			// /dev/null and other special files are written in place; only /dev/null at offsets
 			GeneratorSettings inPlace = settings.copy();
 			inPlace.parallelWrites = target.equals(Path.of("/dev/null"));
@@ -128,6 +130,11 @@ public final class GeneratorMain {
 	private static RunSummary withLabels(Path labels, Run run) throws IOException {
 		if (labels == null) {
 			return run.run(null);
+		}
+		if (AtomicOutput.isSpecial(labels)) {
+			try (Writer writer = Files.newBufferedWriter(labels, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+				return run.run(writer);
+			}
 		}
 		return atomically(labels.toAbsolutePath(), temporary -> {
 			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {

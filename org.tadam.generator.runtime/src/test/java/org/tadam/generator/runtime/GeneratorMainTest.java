@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,40 @@ class GeneratorMainTest {
 	void devFullIsReportedInOneLine() {
 		if (Files.exists(Path.of("/dev/full"))) {
 			assertOneLineError(run("-o", "/dev/full"), "No space left on device");
+		}
+	}
+
+	/**
+	 * A device or FIFO under the output's or the labels' name is written through, never renamed over: as root a
+	 * rename onto /dev/null replaced the device with a regular file.
+	 */
+	@Test
+	void capturesAndLabelsGoThroughAFifo() throws Exception {
+		Path captureFifo = fifo(dir.resolve("capture"));
+		Path labelFifo = fifo(dir.resolve("labels"));
+		CompletableFuture<byte[]> capture = CompletableFuture.supplyAsync(() -> readAll(captureFifo));
+		CompletableFuture<byte[]> labels = CompletableFuture.supplyAsync(() -> readAll(labelFifo));
+		Result r = run("-o", captureFifo.toString(), "--labels", labelFifo.toString());
+		assertEquals(0, r.status(), r::toString);
+		assertTrue(capture.get(30, TimeUnit.SECONDS).length > 24 * 100, "the capture came through the FIFO");
+		assertEquals(101, new String(labels.get(30, TimeUnit.SECONDS), StandardCharsets.UTF_8).lines().count(),
+				"a header and one row per connection");
+		assertFalse(Files.isRegularFile(captureFifo) || Files.isRegularFile(labelFifo), "still FIFOs");
+		try (var files = Files.list(dir)) {
+			assertEquals(2, files.count(), "no temporary file beside them");
+		}
+	}
+
+	static Path fifo(Path path) throws Exception {
+		assertEquals(0, new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor());
+		return path;
+	}
+
+	private static byte[] readAll(Path path) {
+		try {
+			return Files.readAllBytes(path);
+		} catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 	}
 
