@@ -3,14 +3,13 @@ package org.tadam.generator.runtime;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.FutureTask;
 
 /**
  * Consecutive connections of a run and the window of capture time they open: from the start of the first to the
  * start of the next chunk's first. Packets are sorted by (time, connection index) over the whole capture, so every
- * window is a disjoint, ordered range of the output: a chunk's connections are generated (any thread), then its
- * window is merged into its own buffer (any thread, possibly next to the neighbouring windows' merges), and the
- * buffers are written in order. Connections still sending at the end of a window take part in the next ones.
+ * window is a disjoint, ordered range of the output: a chunk's connections are generated, then its window is
+ * merged into a buffer, both on the thread that took the chunk (possibly next to the neighbouring windows' merges on
+ * other threads), and the buffers are written at their offsets. Connections still sending at the end of a window take part in the next ones.
  */
 final class Chunk {
 
@@ -22,8 +21,8 @@ final class Chunk {
 	final long windowEnd;
 	/** The last chunk: no window follows, so no connection is carried past this one. */
 	final boolean closing;
-	FutureTask<Void> generation;
-	FutureTask<Void> merge;
+	/** The chunk's place among the run's chunks, numbered in planning order: its window's turn. */
+	long number;
 
 	/**
 	 * Left by the generation for the writing thread, so that it need not read every connection: the time of each
@@ -75,20 +74,11 @@ final class Chunk {
 	 * Copies the window's records into {@link #output} (grown when too small) in (time, index) order, runs of one
 	 * connection's consecutive records in one piece.
 	 */
-	void merge(ConnectionHeap heap) {
+	void merge(WindowOrder order) {
 		int n = contributorCount;
 		int[] from = new int[n];
 		int[] to = new int[n];
-		long bytes = 0;
-		for (int k = 0; k < n; k++) {
-			ConnectionPackets c = contributors[k];
-			// a connection of this chunk starts in the window; an earlier one resumes where the last window stopped
-			from[k] = c.index >= firstIndex ? 0 : lowerBound(c, windowStart);
-			to[k] = lowerBound(c, windowEnd);
-			if (to[k] > from[k]) {
-				bytes += c.ends[to[k] - 1] - c.start(from[k]);
-			}
-		}
+		long bytes = ranges(from, to);
 		if (bytes > Integer.MAX_VALUE - 8) {
 			throw new IllegalStateException("more than 2 GB of packets in one window");
 		}
@@ -96,57 +86,51 @@ final class Chunk {
 			output = ByteBuffer.allocateDirect((int) Math.min(Integer.MAX_VALUE - 8, Math.max(bytes, bytes * 5 / 4)));
 		}
 		output.clear();
-		heap.clear();
-		// connections carried from earlier windows first (they come first in index order), then this chunk's
-		int next = 0;
-		for (; next < n && contributors[next].index < firstIndex; next++) {
-			if (to[next] > from[next]) {
-				heap.push(contributors[next], from[next], to[next]);
+		order.sort(contributors, n, from, to, windowStart);
+		copy(order);
+		output.flip();
+	}
+
+	/**
+	 * The records of each contributor in the window, {@code from[k] .. to[k] - 1}, and their bytes: a connection of
+	 * this chunk starts in the window; an earlier one resumes where the last window stopped.
+	 */
+	private long ranges(int[] from, int[] to) {
+		long bytes = 0;
+		for (int k = 0; k < contributorCount; k++) {
+			ConnectionPackets c = contributors[k];
+			from[k] = c.index >= firstIndex ? 0 : lowerBound(c, windowStart);
+			to[k] = lowerBound(c, windowEnd);
+			if (to[k] > from[k]) {
+				bytes += c.ends[to[k] - 1] - c.start(from[k]);
 			}
 		}
-		while (true) {
-			// admit a connection once nothing open sends before its start: later connections start no earlier
-			while (next < n && (heap.isEmpty() || contributors[next].start < heap.minTime())) {
-				if (to[next] > from[next]) {
-					heap.push(contributors[next], from[next], to[next]);
-				}
+		return bytes;
+	}
+
+	/** Copies the sorted records, each run of one connection's consecutive records with one put. */
+	private void copy(WindowOrder order) {
+		int total = order.size();
+		if (total == 0) {
+			return;
+		}
+		ByteBuffer out = output;
+		for (int i = 0; i < total;) {
+			long record = order.record(i);
+			ConnectionPackets c = contributors[(int) (record >>> 32)];
+			long next = record + 1;
+			int j = i + 1;
+			while (j < total && order.record(j) == next) {
+				j++;
 				next++;
 			}
-			if (heap.isEmpty()) {
-				break;
-			}
-			ConnectionPackets c = heap.top();
-			int first = heap.topCursor();
-			int limit = heap.topLimit();
-			// the run of c's records that precede every other open connection's next one and the next admission
-			int r = heap.runnerUp();
-			long limitTime = r < 0 ? Long.MAX_VALUE : heap.time(r);
-			long limitIndex = r < 0 ? Long.MAX_VALUE : heap.index(r);
-			if (next < n) {
-				long b = contributors[next].start;
-				if (b < limitTime) {
-					limitTime = b;
-					limitIndex = Long.MAX_VALUE; // a later admission comes after c at equal times
-				}
-			}
-			int end = first;
-			while (end < limit) {
-				long time = c.times[end];
-				if (time > limitTime || time == limitTime && c.index > limitIndex) {
-					break;
-				}
-				end++;
-			}
-			if (end > first) {
-				int at = c.start(first);
-				output.put(c.data, at, c.ends[end - 1] - at);
-				packets += end - first;
-				this.first = Math.min(this.first, c.times[first]);
-				this.last = Math.max(this.last, c.times[end - 1]);
-			}
-			heap.advanceTop(end);
+			int at = c.start((int) record);
+			out.put(c.data, at, c.ends[(int) (next - 1)] - at);
+			i = j;
 		}
-		output.flip();
+		packets += total;
+		first = Math.min(first, windowStart + order.time(0));
+		last = Math.max(last, windowStart + order.time(total - 1));
 	}
 
 	/** The first record of {@code c} at or after {@code time}. */

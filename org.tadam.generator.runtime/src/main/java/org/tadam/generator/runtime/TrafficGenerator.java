@@ -3,19 +3,22 @@ package org.tadam.generator.runtime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.util.ArrayList;
 import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 
 /**
- * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}); each
- * chunk is generated (every connection from its own seed) and the window of capture time it opens is merged into
- * its own buffer, both on any thread, while this thread writes the finished windows in order, with one gathering
- * write for those finished together. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on
- * the seed only, never on the thread count.
+ * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}). Each
+ * thread takes the next chunk, generates it (every connection from its own seed), hands the window of capture time
+ * it opens its share of the connections still open ({@link Windows}, in window order), merges the window into its
+ * own buffer and writes it, at its offset or in its turn ({@link WindowWriter}). A chunk stays on one thread from
+ * generation to write, so its bytes stay in that core's caches, and threads meet only at the two ordered steps
+ * ({@link Turn}), for microseconds per window. Memory stays bounded by the connections open at one instant plus a
+ * chunk per thread. The bytes depend on the seed only, never on the thread count.
  */
 public final class TrafficGenerator {
 
@@ -24,11 +27,6 @@ public final class TrafficGenerator {
 	private final RandomBytes random;
 	/** Printable filler, made only for scenarios with text letters the capture kept no bytes of. */
 	private final RandomBytes text;
-	/**
-	 * Finished connections' buffers. Only the writing thread touches it: it hands buffers to each chunk it plans,
-	 * so a run allocates buffers for the connections open or in flight at one time only.
-	 */
-	private final ArrayDeque<ConnectionPackets> free = new ArrayDeque<>();
 
 	public TrafficGenerator(ScenarioModel scenario, GeneratorSettings settings) {
 		if (settings.connections <= 0 && settings.durationNanos <= 0) {
@@ -75,163 +73,212 @@ public final class TrafficGenerator {
 
 	/**
 	 * Writes the whole capture to the channel and, when {@code labels} is not null, one TSV row per connection of
-	 * the capture in the order of their numbers (ConnectionLabel names the columns); reports each written window to
+	 * the capture in the order of their numbers (ConnectionLabel names the columns); reports each window to
 	 * {@code progress} when it is not null.
 	 */
 	public RunSummary run(WritableByteChannel channel, Appendable labels, Progress progress) throws IOException {
 		long began = System.nanoTime();
 		byte[] header = settings.format.fileHeader(settings.snapLength);
+		WindowWriter writer = new WindowWriter(channel, settings.parallelWrites);
+		writer.write(ByteBuffer.wrap(header), 0);
+		if (labels != null) {
+			labels.append(ConnectionLabel.HEADER).append('\n');
+		}
+		Shared run = new Shared(writer, labels, progress, header.length);
 		int threads = Math.max(1, settings.threads);
-		// the writing thread generates and merges too, whenever the next window to write is not ready
 		ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
 			Thread t = new Thread(r, "tadam-generator");
 			t.setDaemon(true);
 			return t;
 		});
-		WindowWriter writer = new WindowWriter(channel, settings.parallelWrites, pool);
-		writer.header(header);
-		ThreadLocal<ConnectionSynthesizer> synthesizers = ThreadLocal.withInitial(() -> new ConnectionSynthesizer(scenario,
-				random, text, settings.format, settings.snapLength, settings.learnedNoise, labels != null, settings.tableWalk));
-		ThreadLocal<ConnectionHeap> heaps = ThreadLocal.withInitial(ConnectionHeap::new);
-		if (labels != null) {
-			labels.append(ConnectionLabel.HEADER).append('\n');
-		}
-		ChunkPlanner planner = new ChunkPlanner(settings, free);
-		Windows windows = new Windows(labels);
-		long bytes = header.length;
-		long packets = 0;
-		long first = Long.MAX_VALUE;
-		long last = Long.MIN_VALUE;
-		// generated, not yet handed to a merge; merging or merged, not yet written
-		ArrayDeque<Chunk> generating = new ArrayDeque<>();
-		ArrayDeque<Chunk> merging = new ArrayDeque<>();
-		ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
-		// chunks in flight: a few per thread, so that generation, merge and write of a chunk stay in the caches (with 4
-		// per thread a 2-thread run took 20 % more CPU time than with 2)
-		int ahead = 2 * threads + 1;
-		ByteBuffer[] ready = new ByteBuffer[ahead];
-		long generated = 0;
-		boolean exhausted = false;
 		try {
-			while (true) {
-				writer.collect(buffers, false);
-				while (!exhausted && generating.size() + merging.size() + writer.pending() < ahead) {
-					Chunk c = planner.nextChunk();
-					if (c == null) {
-						exhausted = true;
-						break;
-					}
-					c.generation = new FutureTask<>(() -> c.generate(synthesizers.get(), settings.seed), null);
-					submit(pool, c.generation);
-					generating.add(c);
-				}
-				if (generating.isEmpty() && merging.isEmpty()) {
-					if (exhausted) {
-						writer.finish(buffers);
-						break;
-					}
-					writer.awaitOldest(buffers); // every chunk in flight is being written
-					continue;
-				}
-				Chunk g = generating.peek();
-				if (g != null && g.generation.isDone()) {
-					WindowWriter.await(g.generation);
-					windows.prepare(g);
-					g.output = buffers.poll();
-					g.merge = new FutureTask<>(() -> g.merge(heaps.get()), null);
-					submit(pool, g.merge);
-					merging.add(generating.poll());
-					continue;
-				}
-				Chunk m = merging.peek();
-				if (m != null && m.merge.isDone()) {
-					// every finished window at the head, in one gathering write
-					int n = 0;
-					for (Chunk c : merging) {
-						if (n == ready.length || !c.merge.isDone()) {
-							break;
-						}
-						WindowWriter.await(c.merge);
-						ready[n++] = c.output;
-					}
-					bytes += writer.write(ready, n, buffers);
-					for (int i = 0; i < n; i++) {
-						Chunk c = merging.poll();
-						packets += c.packets;
-						first = Math.min(first, c.first);
-						last = Math.max(last, c.last);
-						// the window's bytes are in its buffer: its finished connections can be reused
-						free.addAll(c.finished);
-						planner.written(c.output.limit(), c.connections.length);
-						c.output = null;
-						generated += c.connections.length;
-						ready[i] = null;
-						if (progress != null) {
-							progress.update(bytes, packets, generated, c.windowEnd);
-						}
-					}
-					continue;
-				}
-				// nothing to hand on: run a task no thread has started (the window written next first), else wait
-				if (!help(m, g, generating) && !writer.collect(buffers, true)) {
-					WindowWriter.await(m != null ? m.merge : g.generation);
+			List<Future<?>> others = new ArrayList<>();
+			for (int i = 1; i < threads; i++) {
+				others.add(pool.submit(() -> {
+					work(run);
+					return null;
+				}));
+			}
+			work(run);
+			for (Future<?> other : others) {
+				try {
+					other.get();
+				} catch (ExecutionException e) {
+					run.fail(e.getCause()); // recorded by work() already; here only when it escaped
 				}
 			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			run.fail(new IOException("interrupted", e));
 		} finally {
 			if (pool != null) {
 				pool.shutdownNow();
 			}
 		}
+		run.rethrow();
+		writer.finish(run.bytes);
 		double seconds = (System.nanoTime() - began) / 1e9;
-		return new RunSummary(scenario.name, windows.connections, packets, bytes, first, last, seconds, windows.repairs,
-				windows.noise);
-	}
-
-	private static void submit(ExecutorService pool, FutureTask<Void> task) {
-		if (pool != null) {
-			pool.execute(task);
-		}
+		Windows windows = run.windows;
+		return new RunSummary(scenario.name, windows.connections, run.packets, run.bytes, run.first, run.last, seconds,
+				windows.repairs, windows.noise);
 	}
 
 	/**
-	 * Runs one task nobody has started, false when every pending task is running elsewhere: the merge of the window
-	 * written next, the generation of the chunk merged next, else the newest generation. Workers take the oldest
-	 * first, so the two ends keep this thread and the workers on different chunks.
+	 * One thread's share of the run: chunk after chunk, generate, take the window's connections in its turn, merge,
+	 * account for the window in its turn, write. Any failure stops every thread.
 	 */
-	private static boolean help(Chunk m, Chunk g, ArrayDeque<Chunk> generating) {
-		if (m != null) {
-			m.merge.run(); // does nothing when a worker has started or finished it
-			if (m.merge.isDone()) {
-				return true;
+	private void work(Shared run) {
+		try {
+			ConnectionSynthesizer synthesizer = new ConnectionSynthesizer(scenario, random, text, settings.format,
+					settings.snapLength, settings.learnedNoise, run.labels != null, settings.tableWalk);
+			WindowOrder order = new WindowOrder();
+			ByteBuffer buffer = null;
+			for (Chunk c; (c = run.plan()) != null;) {
+				c.generate(synthesizer, settings.seed);
+				if (!run.prepared.await(c.number)) {
+					return;
+				}
+				try {
+					run.windows.prepare(c);
+				} finally {
+					run.prepared.pass();
+				}
+				c.output = buffer;
+				c.merge(order);
+				buffer = c.output;
+				if (!run.written.await(c.number)) {
+					return;
+				}
+				long offset;
+				try {
+					offset = run.account(c);
+					if (!run.writer.positional()) {
+						run.writer.write(buffer, offset);
+					}
+				} finally {
+					run.written.pass();
+				}
+				if (run.writer.positional()) {
+					run.writer.write(buffer, offset);
+				}
+				c.output = null;
 			}
+		} catch (Throwable e) {
+			run.fail(e);
 		}
-		if (g != null) {
-			g.generation.run();
-			if (g.generation.isDone()) {
-				return true;
+	}
+
+	/** What the threads of one run share; the fields after the turns are touched only in a window's turn. */
+	private final class Shared {
+		final WindowWriter writer;
+		final Appendable labels;
+		final Progress progress;
+		/** Windows take their connections ({@link Windows#prepare}), then are accounted for and, in order, written. */
+		final Turn prepared = new Turn();
+		final Turn written = new Turn();
+		final Windows windows;
+		private final ChunkPlanner planner;
+		/**
+		 * Finished connections' buffers, handed to the chunks planned next: a run allocates buffers for the
+		 * connections open or in flight at one time only. Guarded, with the planner, by this object.
+		 */
+		private final ArrayDeque<ConnectionPackets> free = new ArrayDeque<>();
+		private long planned;
+		private boolean stopped;
+		private Throwable failure;
+		long bytes;
+		long packets;
+		long generated;
+		long first = Long.MAX_VALUE;
+		long last = Long.MIN_VALUE;
+
+		Shared(WindowWriter writer, Appendable labels, Progress progress, long headerBytes) {
+			this.writer = writer;
+			this.labels = labels;
+			this.progress = progress;
+			this.windows = new Windows(labels);
+			this.planner = new ChunkPlanner(settings, free);
+			this.bytes = headerBytes;
+		}
+
+		/** The next chunk, numbered in order; null when the run has no more, or has failed. */
+		synchronized Chunk plan() {
+			if (stopped) {
+				return null;
 			}
-		}
-		for (Iterator<Chunk> newest = generating.descendingIterator(); newest.hasNext();) {
-			FutureTask<Void> task = newest.next().generation;
-			task.run();
-			if (task.isDone()) {
-				return true;
+			Chunk c = planner.nextChunk();
+			if (c == null) {
+				stopped = true;
+				return null;
 			}
+			c.number = planned++;
+			return c;
 		}
-		return false;
+
+		/**
+		 * In the window's turn: its place in the capture, the run's totals and progress; its finished connections
+		 * can be reused, since every window that reads them is merged by now. Returns the window's offset.
+		 */
+		long account(Chunk c) {
+			long offset = bytes;
+			bytes += c.output.remaining();
+			packets += c.packets;
+			first = Math.min(first, c.first);
+			last = Math.max(last, c.last);
+			generated += c.connections.length;
+			synchronized (this) {
+				free.addAll(c.finished);
+				planner.written(c.output.remaining(), c.connections.length);
+			}
+			if (progress != null) {
+				progress.update(bytes, packets, generated, c.windowEnd);
+			}
+			return offset;
+		}
+
+		/** Records the first failure and stops every thread. */
+		void fail(Throwable e) {
+			synchronized (this) {
+				if (failure == null) {
+					failure = e;
+				}
+				stopped = true;
+			}
+			prepared.abort();
+			written.abort();
+		}
+
+		/** The run's failure, if any: an I/O failure (a full disk) as itself, so that it is reported in one line. */
+		void rethrow() throws IOException {
+			Throwable e;
+			synchronized (this) {
+				e = failure;
+			}
+			if (e == null) {
+				return;
+			}
+			if (e instanceof IOException io) {
+				throw io;
+			}
+			if (e instanceof java.io.UncheckedIOException u) {
+				throw u.getCause();
+			}
+			throw new IllegalStateException("generation failed: " + e, e);
+		}
 	}
 
 	/**
-	 * The writing thread's bookkeeping between generation and merge, in chunk order: the connections carried from
-	 * window to window, the counts of the summary (over every walk, also those without packets: the same whatever
-	 * the thread count) and the label rows, in the order of the connections' numbers.
+	 * The bookkeeping between generation and merge, in window order: the connections carried from window to window,
+	 * the counts of the summary (over every walk, also those without packets: the same whatever the thread count)
+	 * and the label rows, in the order of the connections' numbers.
 	 */
 	private final class Windows {
 		private final Appendable labels;
 		private final StringBuilder row = new StringBuilder();
 		/** Connections open past the last prepared window, in index order, and the times of their last packets. */
-		private ArrayList<ConnectionPackets> carried = new ArrayList<>();
-		private ArrayList<Long> carriedLast = new ArrayList<>();
+		private ConnectionPackets[] carried = new ConnectionPackets[16];
+		private long[] carriedLast = new long[16];
+		private int carriedCount;
 		long connections;
 		final long[] repairs = new long[TcpConversation.KINDS];
 		final long[] noise = new long[NoiseInjector.KINDS];
@@ -247,16 +294,17 @@ public final class TrafficGenerator {
 			for (int i = 0; i < noise.length; i++) {
 				noise[i] += g.noise[i];
 			}
-			ConnectionPackets[] list = new ConnectionPackets[carried.size() + g.connections.length];
+			ConnectionPackets[] list = new ConnectionPackets[carriedCount + g.connections.length];
+			ConnectionPackets[] stillOpen = new ConnectionPackets[list.length];
+			long[] stillOpenLast = new long[list.length];
 			int k = 0;
-			ArrayList<ConnectionPackets> stillOpen = new ArrayList<>();
-			ArrayList<Long> stillOpenLast = new ArrayList<>();
-			for (int i = 0; i < carried.size(); i++) {
-				ConnectionPackets c = carried.get(i);
+			int open = 0;
+			for (int i = 0; i < carriedCount; i++) {
+				ConnectionPackets c = carried[i];
 				list[k++] = c;
-				if (!g.closing && carriedLast.get(i) >= g.windowEnd) {
-					stillOpen.add(c);
-					stillOpenLast.add(carriedLast.get(i));
+				if (!g.closing && carriedLast[i] >= g.windowEnd) {
+					stillOpen[open] = c;
+					stillOpenLast[open++] = carriedLast[i];
 				} else {
 					g.finished.add(c);
 				}
@@ -270,23 +318,28 @@ public final class TrafficGenerator {
 				}
 				connections++;
 				if (labels != null) {
-					AutomatonModel model = scenario.automata[c.automaton];
-					row.setLength(0);
-					c.label.row(row, c.index, c.start, model.protocol == AutomatonModel.TCP ? "tcp" : "udp", model);
-					labels.append(row);
+					label(c);
 				}
 				list[k++] = c;
 				if (!g.closing && last >= g.windowEnd) {
-					stillOpen.add(c);
-					stillOpenLast.add(last);
+					stillOpen[open] = c;
+					stillOpenLast[open++] = last;
 				} else {
 					g.finished.add(c);
 				}
 			}
 			carried = stillOpen;
 			carriedLast = stillOpenLast;
+			carriedCount = open;
 			g.contributors = list;
 			g.contributorCount = k;
+		}
+
+		private void label(ConnectionPackets c) throws IOException {
+			AutomatonModel model = scenario.automata[c.automaton];
+			row.setLength(0);
+			c.label.row(row, c.index, c.start, model.protocol == AutomatonModel.TCP ? "tcp" : "udp", model);
+			labels.append(row);
 		}
 	}
 }
