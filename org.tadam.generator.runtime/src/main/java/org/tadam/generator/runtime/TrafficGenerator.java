@@ -3,7 +3,6 @@ package org.tadam.generator.runtime;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -12,13 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}). Each
- * thread takes the next chunk, generates it (every connection from its own seed), hands the window of capture time
- * it opens its share of the connections still open ({@link Windows}, in window order), merges the window into its
- * own buffer and writes it, at its offset or in its turn ({@link WindowWriter}). A chunk stays on one thread from
- * generation to write, so its bytes stay in that core's caches, and threads meet only at the two ordered steps
- * ({@link Turn}), for microseconds per window. Memory stays bounded by the connections open at one instant plus a
- * chunk per thread. The bytes depend on the seed only, never on the thread count.
+ * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}), a
+ * few in flight at a time ({@link ChunkQueue}). Every thread does whatever is most urgent: place, merge and write
+ * the oldest window once its connections are generated, else generate a block of connections of the oldest chunk
+ * that has some left, else plan a new chunk. Placing a window (its share of the connections still open, its offset
+ * in the capture: {@link Windows}) is the only step taken in window order, for microseconds; merges and writes at
+ * their offsets run side by side ({@link WindowWriter}). No thread waits while another holds work it could do, so a
+ * thread that is slower or descheduled (other work on the machine) delays the run by one block at most. Memory stays
+ * bounded by the connections open at one instant plus the chunks in flight. The bytes depend on the seed only,
+ * never on the thread count.
  */
 public final class TrafficGenerator {
 
@@ -84,8 +85,9 @@ public final class TrafficGenerator {
 		if (labels != null) {
 			labels.append(ConnectionLabel.HEADER).append('\n');
 		}
-		Shared run = new Shared(writer, labels, progress, header.length);
 		int threads = Math.max(1, settings.threads);
+		// chunks in flight: the lookahead a thread uses while another one finishes the oldest
+		ChunkQueue queue = new ChunkQueue(settings, new Windows(scenario, labels), progress, header.length, 2 * threads + 2);
 		ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
 			Thread t = new Thread(r, "tadam-generator");
 			t.setDaemon(true);
@@ -94,252 +96,93 @@ public final class TrafficGenerator {
 		try {
 			List<Future<?>> others = new ArrayList<>();
 			for (int i = 1; i < threads; i++) {
-				others.add(pool.submit(() -> {
-					work(run);
-					return null;
-				}));
+				others.add(pool.submit(() -> work(queue, writer, labels != null)));
 			}
-			work(run);
+			work(queue, writer, labels != null);
 			for (Future<?> other : others) {
 				try {
 					other.get();
 				} catch (ExecutionException e) {
-					run.fail(e.getCause()); // recorded by work() already; here only when it escaped
+					queue.fail(e.getCause()); // work() records its own failures; this one escaped it
 				}
 			}
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			run.fail(new IOException("interrupted", e));
+			queue.fail(new IOException("interrupted", e));
 		} finally {
 			if (pool != null) {
 				pool.shutdownNow();
 			}
 		}
-		run.rethrow();
-		writer.finish(run.bytes);
+		queue.rethrow();
+		writer.finish(queue.bytes);
 		double seconds = (System.nanoTime() - began) / 1e9;
-		Windows windows = run.windows;
-		return new RunSummary(scenario.name, windows.connections, run.packets, run.bytes, run.first, run.last, seconds,
-				windows.repairs, windows.noise);
+		Windows windows = queue.windows;
+		return new RunSummary(scenario.name, windows.connections, queue.packets, queue.bytes, queue.first, queue.last,
+				seconds, windows.repairs, windows.noise);
 	}
 
-	/**
-	 * One thread's share of the run: chunk after chunk, generate, take the window's connections in its turn, merge,
-	 * account for the window in its turn, write. Any failure stops every thread.
-	 */
-	private void work(Shared run) {
+	/** One thread's share of the run, until no work is left; any failure stops every thread. */
+	private void work(ChunkQueue queue, WindowWriter writer, boolean labels) {
 		try {
 			ConnectionSynthesizer synthesizer = new ConnectionSynthesizer(scenario, random, text, settings.format,
-					settings.snapLength, settings.learnedNoise, run.labels != null, settings.tableWalk);
+					settings.snapLength, settings.learnedNoise, labels, settings.tableWalk);
 			WindowOrder order = new WindowOrder();
-			ByteBuffer buffer = null;
-			for (Chunk c; (c = run.plan()) != null;) {
-				c.generate(synthesizer, settings.seed);
-				if (!run.prepared.await(c.number)) {
-					return;
-				}
-				try {
-					run.windows.prepare(c);
-				} finally {
-					run.prepared.pass();
-				}
-				c.output = buffer;
-				c.merge(order);
-				buffer = c.output;
-				if (!run.written.await(c.number)) {
-					return;
-				}
-				long offset;
-				try {
-					offset = run.account(c);
-					if (!run.writer.positional()) {
-						run.writer.write(buffer, offset);
-					}
-				} finally {
-					run.written.pass();
-				}
-				if (run.writer.positional()) {
-					run.writer.write(buffer, offset);
-				}
-				c.output = null;
-			}
-		} catch (Throwable e) {
-			run.fail(e);
-		}
-	}
-
-	/** What the threads of one run share; the fields after the turns are touched only in a window's turn. */
-	private final class Shared {
-		final WindowWriter writer;
-		final Appendable labels;
-		final Progress progress;
-		/** Windows take their connections ({@link Windows#prepare}), then are accounted for and, in order, written. */
-		final Turn prepared = new Turn();
-		final Turn written = new Turn();
-		final Windows windows;
-		private final ChunkPlanner planner;
-		/**
-		 * Finished connections' buffers, handed to the chunks planned next: a run allocates buffers for the
-		 * connections open or in flight at one time only. Guarded, with the planner, by this object.
-		 */
-		private final ArrayDeque<ConnectionPackets> free = new ArrayDeque<>();
-		private long planned;
-		private boolean stopped;
-		private Throwable failure;
-		long bytes;
-		long packets;
-		long generated;
-		long first = Long.MAX_VALUE;
-		long last = Long.MIN_VALUE;
-
-		Shared(WindowWriter writer, Appendable labels, Progress progress, long headerBytes) {
-			this.writer = writer;
-			this.labels = labels;
-			this.progress = progress;
-			this.windows = new Windows(labels);
-			this.planner = new ChunkPlanner(settings, free);
-			this.bytes = headerBytes;
-		}
-
-		/** The next chunk, numbered in order; null when the run has no more, or has failed. */
-		synchronized Chunk plan() {
-			if (stopped) {
-				return null;
-			}
-			Chunk c = planner.nextChunk();
-			if (c == null) {
-				stopped = true;
-				return null;
-			}
-			c.number = planned++;
-			return c;
-		}
-
-		/**
-		 * In the window's turn: its place in the capture, the run's totals and progress; its finished connections
-		 * can be reused, since every window that reads them is merged by now. Returns the window's offset.
-		 */
-		long account(Chunk c) {
-			long offset = bytes;
-			bytes += c.output.remaining();
-			packets += c.packets;
-			first = Math.min(first, c.first);
-			last = Math.max(last, c.last);
-			generated += c.connections.length;
-			synchronized (this) {
-				free.addAll(c.finished);
-				planner.written(c.output.remaining(), c.connections.length);
-			}
-			if (progress != null) {
-				progress.update(bytes, packets, generated, c.windowEnd);
-			}
-			return offset;
-		}
-
-		/** Records the first failure and stops every thread. */
-		void fail(Throwable e) {
-			synchronized (this) {
-				if (failure == null) {
-					failure = e;
-				}
-				stopped = true;
-			}
-			prepared.abort();
-			written.abort();
-		}
-
-		/** The run's failure, if any: an I/O failure (a full disk) as itself, so that it is reported in one line. */
-		void rethrow() throws IOException {
-			Throwable e;
-			synchronized (this) {
-				e = failure;
-			}
-			if (e == null) {
-				return;
-			}
-			if (e instanceof IOException io) {
-				throw io;
-			}
-			if (e instanceof java.io.UncheckedIOException u) {
-				throw u.getCause();
-			}
-			throw new IllegalStateException("generation failed: " + e, e);
-		}
-	}
-
-	/**
-	 * The bookkeeping between generation and merge, in window order: the connections carried from window to window,
-	 * the counts of the summary (over every walk, also those without packets: the same whatever the thread count)
-	 * and the label rows, in the order of the connections' numbers.
-	 */
-	private final class Windows {
-		private final Appendable labels;
-		private final StringBuilder row = new StringBuilder();
-		/** Connections open past the last prepared window, in index order, and the times of their last packets. */
-		private ConnectionPackets[] carried = new ConnectionPackets[16];
-		private long[] carriedLast = new long[16];
-		private int carriedCount;
-		long connections;
-		final long[] repairs = new long[TcpConversation.KINDS];
-		final long[] noise = new long[NoiseInjector.KINDS];
-
-		Windows(Appendable labels) {
-			this.labels = labels;
-		}
-
-		void prepare(Chunk g) throws IOException {
-			for (int i = 0; i < repairs.length; i++) {
-				repairs[i] += g.repairs[i];
-			}
-			for (int i = 0; i < noise.length; i++) {
-				noise[i] += g.noise[i];
-			}
-			ConnectionPackets[] list = new ConnectionPackets[carriedCount + g.connections.length];
-			ConnectionPackets[] stillOpen = new ConnectionPackets[list.length];
-			long[] stillOpenLast = new long[list.length];
-			int k = 0;
-			int open = 0;
-			for (int i = 0; i < carriedCount; i++) {
-				ConnectionPackets c = carried[i];
-				list[k++] = c;
-				if (!g.closing && carriedLast[i] >= g.windowEnd) {
-					stillOpen[open] = c;
-					stillOpenLast[open++] = carriedLast[i];
-				} else {
-					g.finished.add(c);
-				}
-			}
-			for (int i = 0; i < g.connections.length; i++) {
-				ConnectionPackets c = g.connections[i];
-				long last = g.lastTimes[i];
-				if (last == Long.MIN_VALUE) {
-					g.finished.add(c);
+			int[] blockRepairs = new int[TcpConversation.KINDS];
+			int[] blockNoise = new int[NoiseInjector.KINDS];
+			while (true) {
+				long seen = queue.events();
+				Chunk due = queue.takeDue();
+				if (due != null) {
+					finish(due, queue, writer, order);
 					continue;
 				}
-				connections++;
-				if (labels != null) {
-					label(c);
+				Chunk g = queue.toGenerate();
+				if (g != null) {
+					while (g.generateBlock(synthesizer, settings.seed, blockRepairs, blockNoise)) {
+						if (g.generated()) {
+							queue.generated();
+						}
+					}
+					continue;
 				}
-				list[k++] = c;
-				if (!g.closing && last >= g.windowEnd) {
-					stillOpen[open] = c;
-					stillOpenLast[open++] = last;
-				} else {
-					g.finished.add(c);
+				if (!queue.await(seen)) {
+					return;
 				}
 			}
-			carried = stillOpen;
-			carriedLast = stillOpenLast;
-			carriedCount = open;
-			g.contributors = list;
-			g.contributorCount = k;
+		} catch (Throwable e) {
+			queue.fail(e);
 		}
+	}
 
-		private void label(ConnectionPackets c) throws IOException {
-			AutomatonModel model = scenario.automata[c.automaton];
-			row.setLength(0);
-			c.label.row(row, c.index, c.start, model.protocol == AutomatonModel.TCP ? "tcp" : "udp", model);
-			labels.append(row);
+	/** Places the window (it is the oldest, and generated), merges it and writes it. */
+	private static void finish(Chunk c, ChunkQueue queue, WindowWriter writer, WindowOrder order)
+			throws IOException, InterruptedException {
+		long offset;
+		try {
+			queue.windows.prepare(c);
+			c.measure();
+			offset = queue.place(c);
+		} finally {
+			queue.placed(c);
+		}
+		c.output = order.buffer;
+		c.merge(order);
+		ByteBuffer buffer = c.output;
+		order.buffer = buffer;
+		c.output = null;
+		queue.merged(c);
+		if (writer.positional()) {
+			writer.write(buffer, offset);
+			return;
+		}
+		if (!queue.written.await(c.number)) {
+			return;
+		}
+		try {
+			writer.write(buffer, offset);
+		} finally {
+			queue.written.pass();
 		}
 	}
 }

@@ -21,6 +21,8 @@ final class WindowOrder {
 	private long[] swapRecords = new long[1024];
 	private final int[] counts = new int[DIGITS];
 	private int size;
+	/** The thread's output buffer, merged into window after window (grown by the merge when too small). */
+	java.nio.ByteBuffer buffer;
 
 	/**
 	 * Lists records {@code from[k] .. to[k] - 1} of each contributor {@code k < n} and sorts them; every listed
