@@ -82,17 +82,7 @@ final class Chunk {
 		java.util.Arrays.fill(blockRepairs, 0);
 		java.util.Arrays.fill(blockNoise, 0);
 		for (int i = from; i < to; i++) {
-			ConnectionPackets c = connections[i].clear();
-			c.index = firstIndex + i;
-			c.start = starts[i];
-			synthesizer.generate(seed, c.index, c.start, c);
-			lastTimes[i] = c.count == 0 ? Long.MIN_VALUE : c.times[c.count - 1];
-			for (int k = 0; k < blockRepairs.length; k++) {
-				blockRepairs[k] += c.repairs[k];
-			}
-			for (int k = 0; k < blockNoise.length; k++) {
-				blockNoise[k] += c.noise[k];
-			}
+			generate(i, synthesizer, seed, blockRepairs, blockNoise);
 		}
 		synchronized (this) {
 			for (int k = 0; k < repairs.length; k++) {
@@ -105,6 +95,24 @@ final class Chunk {
 		// the last block's thread publishes every block's connections (each added its count after writing them)
 		generatedCount.addAndGet(to - from);
 		return true;
+	}
+
+	/**
+	 * One connection, and its counts added to the block's. Its own method, so that the block's loop has no inner
+	 * loops: their back-edges made C2 compile the block on-stack (twice) before it compiled it normally.
+	 */
+	private void generate(int i, ConnectionSynthesizer synthesizer, long seed, int[] blockRepairs, int[] blockNoise) {
+		ConnectionPackets c = connections[i].clear();
+		c.index = firstIndex + i;
+		c.start = starts[i];
+		synthesizer.generate(seed, c.index, c.start, c);
+		lastTimes[i] = c.count == 0 ? Long.MIN_VALUE : c.times[c.count - 1];
+		for (int k = 0; k < blockRepairs.length; k++) {
+			blockRepairs[k] += c.repairs[k];
+		}
+		for (int k = 0; k < blockNoise.length; k++) {
+			blockNoise[k] += c.noise[k];
+		}
 	}
 
 	/** Every connection is generated: the window may take its place. */
