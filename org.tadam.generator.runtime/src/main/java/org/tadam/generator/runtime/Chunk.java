@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * Consecutive connections of a run and the window of capture time they open: from the start of the first to the
  * start of the next chunk's first. Packets are sorted by (time, connection index) over the whole capture, so every
- * window is a disjoint, ordered range of the output: a chunk's connections are generated, then its window is
- * merged into a buffer, both on the thread that took the chunk (possibly next to the neighbouring windows' merges on
- * other threads), and the buffers are written at their offsets. Connections still sending at the end of a window take part in the next ones.
+ * window is a disjoint, ordered range of the output: a chunk's connections are generated, block by block on any
+ * thread, then its window is measured and given its offset (in window order), merged into a buffer (possibly next
+ * to the neighbouring windows' merges on other threads) and written at that offset. Connections still sending at
+ * the end of a window take part in the next ones.
  */
 final class Chunk {
 

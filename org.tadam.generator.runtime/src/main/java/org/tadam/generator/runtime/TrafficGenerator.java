@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
  * the oldest window once its connections are generated, else generate a block of connections of the oldest chunk
  * that has some left, else plan a new chunk. Placing a window (its share of the connections still open, its offset
  * in the capture: {@link Windows}) is the only step taken in window order, for microseconds; merges and writes at
- * their offsets run side by side ({@link WindowWriter}). No thread waits while another holds work it could do, so a
- * thread that is slower or descheduled (other work on the machine) delays the run by one block at most. Memory stays
- * bounded by the connections open at one instant plus the chunks in flight. The bytes depend on the seed only,
+ * their offsets run side by side ({@link WindowWriter}). A thread waits only when every block of the chunks in flight
+ * is taken: one that is slower or descheduled (other work on the machine) holds up the block it generates, while the
+ * others work ahead. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on the seed only,
  * never on the thread count.
  */
 public final class TrafficGenerator {
