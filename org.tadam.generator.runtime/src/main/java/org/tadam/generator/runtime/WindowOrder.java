@@ -10,16 +10,18 @@ package org.tadam.generator.runtime;
  */
 final class WindowOrder {
 
-	/** Bits of the time sorted per pass: 2048 counters stay in the first-level cache. */
-	static final int DIGIT_BITS = 11;
-	private static final int DIGITS = 1 << DIGIT_BITS;
+	/**
+	 * Most bits of the time sorted per pass: 4096 counters (16 KB) stay in the first-level cache. A sort takes as few
+	 * passes as its latest time needs, with digits as narrow as those passes allow (36 bits: 3 of 12).
+	 */
+	static final int MAX_DIGIT_BITS = 12;
 
 	/** Time of each listed record after the window's start; then the record, as contributor << 32 | record. */
 	private long[] times = new long[1024];
 	private long[] records = new long[1024];
 	private long[] swapTimes = new long[1024];
 	private long[] swapRecords = new long[1024];
-	private final int[] counts = new int[DIGITS];
+	private final int[] counts = new int[1 << MAX_DIGIT_BITS];
 	private int size;
 	/** The thread's output buffer, merged into window after window (grown by the merge when too small). */
 	java.nio.ByteBuffer buffer;
@@ -43,8 +45,10 @@ final class WindowOrder {
 		size = total;
 		long latest = list(contributors, n, from, to, base);
 		int bits = 64 - Long.numberOfLeadingZeros(latest);
-		for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
-			pass(shift);
+		int passes = (bits + MAX_DIGIT_BITS - 1) / MAX_DIGIT_BITS;
+		int digitBits = passes == 0 ? 0 : (bits + passes - 1) / passes;
+		for (int shift = 0; shift < bits; shift += digitBits) {
+			pass(shift, digitBits);
 		}
 	}
 
@@ -68,18 +72,20 @@ final class WindowOrder {
 	}
 
 	/** One stable counting pass on the digit at {@code shift}; skipped when every record has the same digit. */
-	private void pass(int shift) {
+	private void pass(int shift, int digitBits) {
+		int digits = 1 << digitBits;
+		int mask = digits - 1;
 		int[] c = counts;
-		java.util.Arrays.fill(c, 0);
+		java.util.Arrays.fill(c, 0, digits, 0);
 		long[] t = times;
 		int n = size;
 		for (int i = 0; i < n; i++) {
-			c[(int) (t[i] >>> shift) & (DIGITS - 1)]++;
+			c[(int) (t[i] >>> shift) & mask]++;
 		}
-		if (c[(int) (t[0] >>> shift) & (DIGITS - 1)] == n) {
+		if (c[(int) (t[0] >>> shift) & mask] == n) {
 			return;
 		}
-		for (int d = 0, sum = 0; d < DIGITS; d++) {
+		for (int d = 0, sum = 0; d < digits; d++) {
 			int count = c[d];
 			c[d] = sum;
 			sum += count;
@@ -89,7 +95,7 @@ final class WindowOrder {
 		long[] toRecords = swapRecords;
 		for (int i = 0; i < n; i++) {
 			long time = t[i];
-			int at = c[(int) (time >>> shift) & (DIGITS - 1)]++;
+			int at = c[(int) (time >>> shift) & mask]++;
 			toTimes[at] = time;
 			toRecords[at] = r[i];
 		}
