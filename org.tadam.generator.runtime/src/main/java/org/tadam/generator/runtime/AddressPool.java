@@ -97,11 +97,18 @@ public final class AddressPool {
 			return;
 		}
 		byte[] base = macs[(int) ((h >>> 48) % macs.length)];
-		for (int i = 0; i < 6; i++) {
-			mac[i] = i < base.length ? base[i] : (byte) (h >>> (8 * i));
+		// the prefix, then the hash's bytes: one loop with a test per byte failed a C2 loop predicate (profile_predicate)
+		// in every run of the mix, and C2 then recompiled the connection's whole generation
+		int prefix = Math.min(base.length, 6);
+		System.arraycopy(base, 0, mac, 0, prefix);
+		for (int i = prefix; i < 6; i++) {
+			mac[i] = (byte) (h >>> (8 * i));
 		}
-		if (base.length == 3 && mac[3] == 0 && mac[4] == 0 && mac[5] == 0) {
-			mac[5] = 1;
+		if (base.length == 3) {
+			// the host part is never all zero; set without a branch that one host in 2^24 takes (its first time made
+			// C2 recompile the connection's generation)
+			int host = (mac[3] | mac[4] | mac[5]) & 0xFF;
+			mac[5] |= (byte) ((host - 1) >>> 31);
 		}
 	}
 }

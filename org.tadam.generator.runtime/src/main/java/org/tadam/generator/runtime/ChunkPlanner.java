@@ -33,7 +33,7 @@ final class ChunkPlanner {
 	private long bytesWritten;
 	private long connectionsWritten;
 
-	/** @param free finished connections' buffers, reused (only the writing thread touches it) */
+	/** @param free finished connections' buffers, reused (guarded by the lock of the ChunkQueue that owns both) */
 	ChunkPlanner(GeneratorSettings settings, ArrayDeque<ConnectionPackets> free) {
 		this.arrivals = new Arrivals(settings);
 		this.limit = settings.lastConnection <= 0 ? settings.connections

@@ -179,7 +179,9 @@ final class PacketWriter {
 		}
 		long sum = l4FixedSum[side] + 2 * (8 + length) + payloadSum;
 		int checksum = Checksums.finish(sum);
-		Bytes.put16be(d, l4 + 6, checksum == 0 ? 0xFFFF : checksum);
+		// a sum of 0 is sent as 0xFFFF (RFC 768), without a branch: one in 65536 datagrams took the branch, and the
+		// first one made C2 throw away and recompile the connection's whole generation
+		Bytes.put16be(d, l4 + 6, checksum + ((checksum - 1) >> 31 & 0xFFFF));
 		endFrame(out, time, l4 + 8 + length);
 	}
 

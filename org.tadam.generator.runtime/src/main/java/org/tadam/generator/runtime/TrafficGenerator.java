@@ -4,18 +4,22 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
-import java.util.ArrayDeque;
-import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 
 /**
- * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}); each
- * chunk is generated (every connection from its own seed) and the window of capture time it opens is merged into
- * its own buffer, both on any thread, while this thread writes the finished windows in order, with one gathering
- * write for those finished together. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on
- * the seed only, never on the thread count.
+ * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}), a
+ * few in flight at a time ({@link ChunkQueue}). Every thread does whatever is most urgent: place, merge and write
+ * the oldest window once its connections are generated, else generate a block of connections of the oldest chunk
+ * that has some left, else plan a new chunk. Placing a window (its share of the connections still open, its offset
+ * in the capture: {@link Windows}) is the only step taken in window order, for microseconds; merges and writes at
+ * their offsets run side by side ({@link WindowWriter}). A thread waits only when every block of the chunks in flight
+ * is taken: one that is slower or descheduled (other work on the machine) holds up the block it generates, while the
+ * others work ahead. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on the seed only,
+ * never on the thread count.
  */
 public final class TrafficGenerator {
 
@@ -24,11 +28,6 @@ public final class TrafficGenerator {
 	private final RandomBytes random;
 	/** Printable filler, made only for scenarios with text letters the capture kept no bytes of. */
 	private final RandomBytes text;
-	/**
-	 * Finished connections' buffers. Only the writing thread touches it: it hands buffers to each chunk it plans,
-	 * so a run allocates buffers for the connections open or in flight at one time only.
-	 */
-	private final ArrayDeque<ConnectionPackets> free = new ArrayDeque<>();
 
 	public TrafficGenerator(ScenarioModel scenario, GeneratorSettings settings) {
 		if (settings.connections <= 0 && settings.durationNanos <= 0) {
@@ -75,218 +74,115 @@ public final class TrafficGenerator {
 
 	/**
 	 * Writes the whole capture to the channel and, when {@code labels} is not null, one TSV row per connection of
-	 * the capture in the order of their numbers (ConnectionLabel names the columns); reports each written window to
+	 * the capture in the order of their numbers (ConnectionLabel names the columns); reports each window to
 	 * {@code progress} when it is not null.
 	 */
 	public RunSummary run(WritableByteChannel channel, Appendable labels, Progress progress) throws IOException {
 		long began = System.nanoTime();
 		byte[] header = settings.format.fileHeader(settings.snapLength);
+		WindowWriter writer = new WindowWriter(channel, settings.parallelWrites);
+		writer.write(ByteBuffer.wrap(header), 0);
+		if (labels != null) {
+			labels.append(ConnectionLabel.HEADER).append('\n');
+		}
 		int threads = Math.max(1, settings.threads);
-		// the writing thread generates and merges too, whenever the next window to write is not ready
+		// chunks in flight: the lookahead a thread uses while another one finishes the oldest
+		ChunkQueue queue = new ChunkQueue(settings, new Windows(scenario, labels), progress, header.length, 2 * threads + 2);
 		ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
 			Thread t = new Thread(r, "tadam-generator");
 			t.setDaemon(true);
 			return t;
 		});
-		WindowWriter writer = new WindowWriter(channel, settings.parallelWrites, pool);
-		writer.header(header);
-		ThreadLocal<ConnectionSynthesizer> synthesizers = ThreadLocal.withInitial(() -> new ConnectionSynthesizer(scenario,
-				random, text, settings.format, settings.snapLength, settings.learnedNoise, labels != null, settings.tableWalk));
-		ThreadLocal<ConnectionHeap> heaps = ThreadLocal.withInitial(ConnectionHeap::new);
-		if (labels != null) {
-			labels.append(ConnectionLabel.HEADER).append('\n');
-		}
-		ChunkPlanner planner = new ChunkPlanner(settings, free);
-		Windows windows = new Windows(labels);
-		long bytes = header.length;
-		long packets = 0;
-		long first = Long.MAX_VALUE;
-		long last = Long.MIN_VALUE;
-		// generated, not yet handed to a merge; merging or merged, not yet written
-		ArrayDeque<Chunk> generating = new ArrayDeque<>();
-		ArrayDeque<Chunk> merging = new ArrayDeque<>();
-		ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
-		// chunks in flight: a few per thread, so that generation, merge and write of a chunk stay in the caches (with 4
-		// per thread a 2-thread run took 20 % more CPU time than with 2)
-		int ahead = 2 * threads + 1;
-		ByteBuffer[] ready = new ByteBuffer[ahead];
-		long generated = 0;
-		boolean exhausted = false;
 		try {
-			while (true) {
-				writer.collect(buffers, false);
-				while (!exhausted && generating.size() + merging.size() + writer.pending() < ahead) {
-					Chunk c = planner.nextChunk();
-					if (c == null) {
-						exhausted = true;
-						break;
-					}
-					c.generation = new FutureTask<>(() -> c.generate(synthesizers.get(), settings.seed), null);
-					submit(pool, c.generation);
-					generating.add(c);
-				}
-				if (generating.isEmpty() && merging.isEmpty()) {
-					if (exhausted) {
-						writer.finish(buffers);
-						break;
-					}
-					writer.awaitOldest(buffers); // every chunk in flight is being written
-					continue;
-				}
-				Chunk g = generating.peek();
-				if (g != null && g.generation.isDone()) {
-					WindowWriter.await(g.generation);
-					windows.prepare(g);
-					g.output = buffers.poll();
-					g.merge = new FutureTask<>(() -> g.merge(heaps.get()), null);
-					submit(pool, g.merge);
-					merging.add(generating.poll());
-					continue;
-				}
-				Chunk m = merging.peek();
-				if (m != null && m.merge.isDone()) {
-					// every finished window at the head, in one gathering write
-					int n = 0;
-					for (Chunk c : merging) {
-						if (n == ready.length || !c.merge.isDone()) {
-							break;
-						}
-						WindowWriter.await(c.merge);
-						ready[n++] = c.output;
-					}
-					bytes += writer.write(ready, n, buffers);
-					for (int i = 0; i < n; i++) {
-						Chunk c = merging.poll();
-						packets += c.packets;
-						first = Math.min(first, c.first);
-						last = Math.max(last, c.last);
-						// the window's bytes are in its buffer: its finished connections can be reused
-						free.addAll(c.finished);
-						planner.written(c.output.limit(), c.connections.length);
-						c.output = null;
-						generated += c.connections.length;
-						ready[i] = null;
-						if (progress != null) {
-							progress.update(bytes, packets, generated, c.windowEnd);
-						}
-					}
-					continue;
-				}
-				// nothing to hand on: run a task no thread has started (the window written next first), else wait
-				if (!help(m, g, generating) && !writer.collect(buffers, true)) {
-					WindowWriter.await(m != null ? m.merge : g.generation);
+			List<Future<?>> others = new ArrayList<>();
+			for (int i = 1; i < threads; i++) {
+				others.add(pool.submit(() -> work(queue, writer, labels != null)));
+			}
+			work(queue, writer, labels != null);
+			for (Future<?> other : others) {
+				try {
+					other.get();
+				} catch (ExecutionException e) {
+					queue.fail(e.getCause()); // work() records its own failures; this one escaped it
 				}
 			}
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			queue.fail(new IOException("interrupted", e));
 		} finally {
 			if (pool != null) {
 				pool.shutdownNow();
 			}
 		}
+		queue.rethrow();
+		writer.finish(queue.bytes);
 		double seconds = (System.nanoTime() - began) / 1e9;
-		return new RunSummary(scenario.name, windows.connections, packets, bytes, first, last, seconds, windows.repairs,
-				windows.noise);
+		Windows windows = queue.windows;
+		return new RunSummary(scenario.name, windows.connections, queue.packets, queue.bytes, queue.first, queue.last,
+				seconds, windows.repairs, windows.noise);
 	}
 
-	private static void submit(ExecutorService pool, FutureTask<Void> task) {
-		if (pool != null) {
-			pool.execute(task);
-		}
-	}
-
-	/**
-	 * Runs one task nobody has started, false when every pending task is running elsewhere: the merge of the window
-	 * written next, the generation of the chunk merged next, else the newest generation. Workers take the oldest
-	 * first, so the two ends keep this thread and the workers on different chunks.
-	 */
-	private static boolean help(Chunk m, Chunk g, ArrayDeque<Chunk> generating) {
-		if (m != null) {
-			m.merge.run(); // does nothing when a worker has started or finished it
-			if (m.merge.isDone()) {
-				return true;
-			}
-		}
-		if (g != null) {
-			g.generation.run();
-			if (g.generation.isDone()) {
-				return true;
-			}
-		}
-		for (Iterator<Chunk> newest = generating.descendingIterator(); newest.hasNext();) {
-			FutureTask<Void> task = newest.next().generation;
-			task.run();
-			if (task.isDone()) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/**
-	 * The writing thread's bookkeeping between generation and merge, in chunk order: the connections carried from
-	 * window to window, the counts of the summary (over every walk, also those without packets: the same whatever
-	 * the thread count) and the label rows, in the order of the connections' numbers.
-	 */
-	private final class Windows {
-		private final Appendable labels;
-		private final StringBuilder row = new StringBuilder();
-		/** Connections open past the last prepared window, in index order, and the times of their last packets. */
-		private ArrayList<ConnectionPackets> carried = new ArrayList<>();
-		private ArrayList<Long> carriedLast = new ArrayList<>();
-		long connections;
-		final long[] repairs = new long[TcpConversation.KINDS];
-		final long[] noise = new long[NoiseInjector.KINDS];
-
-		Windows(Appendable labels) {
-			this.labels = labels;
-		}
-
-		void prepare(Chunk g) throws IOException {
-			for (int i = 0; i < repairs.length; i++) {
-				repairs[i] += g.repairs[i];
-			}
-			for (int i = 0; i < noise.length; i++) {
-				noise[i] += g.noise[i];
-			}
-			ConnectionPackets[] list = new ConnectionPackets[carried.size() + g.connections.length];
-			int k = 0;
-			ArrayList<ConnectionPackets> stillOpen = new ArrayList<>();
-			ArrayList<Long> stillOpenLast = new ArrayList<>();
-			for (int i = 0; i < carried.size(); i++) {
-				ConnectionPackets c = carried.get(i);
-				list[k++] = c;
-				if (!g.closing && carriedLast.get(i) >= g.windowEnd) {
-					stillOpen.add(c);
-					stillOpenLast.add(carriedLast.get(i));
-				} else {
-					g.finished.add(c);
-				}
-			}
-			for (int i = 0; i < g.connections.length; i++) {
-				ConnectionPackets c = g.connections[i];
-				long last = g.lastTimes[i];
-				if (last == Long.MIN_VALUE) {
-					g.finished.add(c);
+	/** One thread's share of the run, until no work is left; any failure stops every thread. */
+	private void work(ChunkQueue queue, WindowWriter writer, boolean labels) {
+		try {
+			ConnectionSynthesizer synthesizer = new ConnectionSynthesizer(scenario, random, text, settings.format,
+					settings.snapLength, settings.learnedNoise, labels, settings.tableWalk);
+			WindowOrder order = new WindowOrder();
+			int[] blockRepairs = new int[TcpConversation.KINDS];
+			int[] blockNoise = new int[NoiseInjector.KINDS];
+			while (true) {
+				long seen = queue.events();
+				Chunk due = queue.takeDue();
+				if (due != null) {
+					finish(due, queue, writer, order);
 					continue;
 				}
-				connections++;
-				if (labels != null) {
-					AutomatonModel model = scenario.automata[c.automaton];
-					row.setLength(0);
-					c.label.row(row, c.index, c.start, model.protocol == AutomatonModel.TCP ? "tcp" : "udp", model);
-					labels.append(row);
+				Chunk g = queue.toGenerate();
+				if (g != null) {
+					while (g.generateBlock(synthesizer, settings.seed, blockRepairs, blockNoise)) {
+						if (g.generated()) {
+							queue.generated();
+						}
+					}
+					continue;
 				}
-				list[k++] = c;
-				if (!g.closing && last >= g.windowEnd) {
-					stillOpen.add(c);
-					stillOpenLast.add(last);
-				} else {
-					g.finished.add(c);
+				if (!queue.await(seen)) {
+					return;
 				}
 			}
-			carried = stillOpen;
-			carriedLast = stillOpenLast;
-			g.contributors = list;
-			g.contributorCount = k;
+		} catch (Throwable e) {
+			queue.fail(e);
+		}
+	}
+
+	/** Places the window (it is the oldest, and generated), merges it and writes it. */
+	private static void finish(Chunk c, ChunkQueue queue, WindowWriter writer, WindowOrder order)
+			throws IOException, InterruptedException {
+		long offset;
+		try {
+			queue.windows.prepare(c);
+			c.measure();
+			offset = queue.place(c);
+		} finally {
+			queue.placed(c);
+		}
+		c.output = order.buffer;
+		c.merge(order);
+		ByteBuffer buffer = c.output;
+		order.buffer = buffer;
+		c.output = null;
+		queue.merged(c);
+		if (writer.positional()) {
+			writer.write(buffer, offset);
+			return;
+		}
+		if (!queue.written.await(c.number)) {
+			return;
+		}
+		try {
+			writer.write(buffer, offset);
+		} finally {
+			queue.written.pass();
 		}
 	}
 }

@@ -183,6 +183,43 @@ class TrafficGeneratorTest {
 		}
 	}
 
+	/** A write that fails stops every thread, and the run reports that failure itself, not a consequence of it. */
+	@Test
+	void aFailedWriteStopsEveryThread() {
+		for (int threads = 1; threads <= 3; threads++) {
+			GeneratorSettings settings = new GeneratorSettings();
+			settings.seed = 5;
+			settings.connections = 30000;
+			settings.rate = 1e5;
+			settings.threads = threads;
+			java.nio.channels.WritableByteChannel full = new java.nio.channels.WritableByteChannel() {
+				private int writes;
+
+				@Override
+				public int write(ByteBuffer b) throws java.io.IOException {
+					if (++writes > 3) {
+						throw new java.io.IOException("No space left on device");
+					}
+					int n = b.remaining();
+					b.position(b.limit());
+					return n;
+				}
+
+				@Override
+				public boolean isOpen() {
+					return true;
+				}
+
+				@Override
+				public void close() {
+				}
+			};
+			java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+					() -> new TrafficGenerator(scenario(), settings).run(full));
+			assertEquals("No space left on device", e.getMessage());
+		}
+	}
+
 	/** Progress counts up to the run's totals: bytes written, packets, connections generated, capture time. */
 	@Test
 	void progressReachesTheTotals() throws Exception {
