@@ -94,7 +94,9 @@ public final class Scorer {
    */
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(),
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
+        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), null),
         () -> new AutomatonView(a, valueFloor), cancelled);
   }
 
@@ -106,24 +108,42 @@ public final class Scorer {
    */
   public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    // one view for the bound and the noise EM (none is needed when every word parses)
-    AutomatonView view = a.unmatched().isEmpty() ? null : new AutomatonView(a, valueFloor);
-    if (lowerBound(a, parts, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    // one view and one set of value codes for the bound and the noise EM, which need the same
+    // codes of every unparsed word (none when every word parses)
+    AutomatonView view = words.isEmpty() ? null : new AutomatonView(a, valueFloor);
+    double[][][] valueBits = valueBits(a.corpus(), words, view);
+    if (lowerBound(a, parts, words, valueBits, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
       return null;
     }
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), () -> view, cancelled);
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
+        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), valueBits), () -> view,
+        cancelled);
   }
 
   /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
   double lowerBound(LearnAutomaton a) {
-    return lowerBound(a, parts(a), new AutomatonView(a, valueFloor));
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    AutomatonView view = new AutomatonView(a, valueFloor);
+    return lowerBound(a, parts(a), words, valueBits(a.corpus(), words, view), view);
   }
 
-  private double lowerBound(LearnAutomaton a, double[] parts, AutomatonView view) {
+  private double lowerBound(LearnAutomaton a, double[] parts, List<Integer> words,
+      double[][][] valueBits, AutomatonView view) {
     Corpus c = a.corpus();
     ExplicitCodes codes = explicitCodes(c);
     return ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0])
-        + parts[2] + parts[1] + UnparsedBound.bits(a, view, kinds, codes.letterBits(), codes.bits());
+        + parts[2] + parts[1]
+        + UnparsedBound.bits(c, words, valueBits, view, kinds, codes.letterBits(), codes.bits());
+  }
+
+  /** {@link AutomatonView#valueBits} of each word, in their order. */
+  private static double[][][] valueBits(Corpus c, List<Integer> words, AutomatonView view) {
+    double[][][] bits = new double[words.size()][][];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = view.valueBits(c, words.get(i));
+    }
+    return bits;
   }
 
   /**
@@ -147,7 +167,7 @@ public final class Scorer {
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words, explicitBits(c)), i -> known.get(words.get(i)), before.noise().rates(),
+        new UnmatchedWords(c, words, explicitBits(c), null), i -> known.get(words.get(i)), before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
@@ -247,17 +267,19 @@ public final class Scorer {
       }
       transitions += DataCodes.transitionBits(counts);
     }
-    return finish(a, parameters, values, transitions, matched,
-        () -> new AutomatonView(a, valueFloor), () -> false);
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    return finish(a, parameters, values, transitions, matched, words,
+        new UnmatchedWords(c, words, explicitBits(c), null), () -> new AutomatonView(a, valueFloor),
+        () -> false);
   }
 
   private Cost finish(LearnAutomaton a, double parameters, double values, double transitions,
-      long matchedLetters, Supplier<AutomatonView> graph, BooleanSupplier cancelled) {
+      long matchedLetters, List<Integer> words, UnmatchedWords unmatched,
+      Supplier<AutomatonView> graph, BooleanSupplier cancelled) {
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parameters);
-    List<Integer> words = new ArrayList<>(a.unmatched());
-    NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
-        new UnmatchedWords(c, words, explicitBits(c)), graph::get, cancelled);
+    NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters, unmatched,
+        graph::get, cancelled);
     return withData(c, model, noise, words);
   }
 
@@ -309,11 +331,14 @@ public final class Scorer {
     private final Corpus c;
     private final List<Integer> words;
     private final double[] explicitBits;
+    /** each word's value codes under the view the EM will get, already computed (or null) */
+    private final double[][][] valueBits;
 
-    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits) {
+    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits, double[][][] valueBits) {
       this.c = c;
       this.words = words;
       this.explicitBits = explicitBits;
+      this.valueBits = valueBits;
     }
 
     @Override
@@ -343,6 +368,9 @@ public final class Scorer {
 
     @Override
     public double[][] valueBits(int i, AlignmentGraph g) {
+      if (valueBits != null) {
+        return valueBits[i];
+      }
       return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
           : NoiseEm.Unmatched.super.valueBits(i, g);
     }
