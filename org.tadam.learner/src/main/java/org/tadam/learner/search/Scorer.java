@@ -1,9 +1,7 @@
 package org.tadam.learner.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -153,31 +151,35 @@ public final class Scorer {
    * otherwise ({@link NoiseEm#screen}).
    */
   public Cost screen(LearnAutomaton a, Cost before, BooleanSupplier cancelled) {
-    return screen(a, before, codesByWord(before), cancelled);
+    return screen(a, before, codesByWord(before, a.corpus().size()), cancelled);
   }
 
   /**
    * As {@link #screen(LearnAutomaton, Cost, BooleanSupplier)} with the codes of {@code before}'s
    * unmatched words looked up once ({@link #codesByWord}) for all the candidates of one iteration.
    */
-  public Cost screen(LearnAutomaton a, Cost before, Map<Integer, WordCode.Result> known,
+  public Cost screen(LearnAutomaton a, Cost before, WordCode.Result[] known,
       BooleanSupplier cancelled) {
     double[] parts = parts(a);
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words, explicitBits(c), null), i -> known.get(words.get(i)), before.noise().rates(),
+        new UnmatchedWords(c, words, explicitBits(c), null), i -> known[words.get(i)], before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
 
-  /** The code of each word {@code cost} left unmatched, by word. */
-  public static Map<Integer, WordCode.Result> codesByWord(Cost cost) {
-    Map<Integer, WordCode.Result> known = new HashMap<>();
+  /**
+   * The code of each word {@code cost} left unmatched, by word id (null for the others): an array
+   * over the corpus, as every candidate's screening looks up every unmatched word (a boxed map's
+   * lookups were most of what screening cost besides aligning).
+   */
+  public static WordCode.Result[] codesByWord(Cost cost, int corpusSize) {
+    WordCode.Result[] known = new WordCode.Result[corpusSize];
     List<Integer> words = cost.unmatched();
     for (int i = 0; i < words.size(); i++) {
-      known.put(words.get(i), cost.noise().words()[i]);
+      known[words.get(i)] = cost.noise().words()[i];
     }
     return known;
   }
