@@ -38,10 +38,13 @@ public final class Edge {
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
   /**
-   * per corpus word, the value codes of its letters with this edge's symbol (null: none yet; a
-   * table of the words asked for, the unparsed ones, not of the whole corpus)
+   * per corpus word id, the value codes of its letters with this edge's symbol (null: none yet).
+   * An array over the whole corpus, not a hash table of the words asked for: the scorer reads it
+   * for every unparsed word in increasing id order, which walks this array in order where a hash
+   * table's slots are a cache miss each (a tenth of the 100 000-word run). It takes about the
+   * memory the table took once a few thousand words are unparsed (one reference per word).
    */
-  WordBitsTable wordBits;
+  double[][] wordBits;
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
   /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
@@ -153,10 +156,12 @@ public final class Edge {
    * must be the same at every call (one scorer per automaton).
    */
   public double[] wordValueBits(Corpus c, int w, double floor) {
-    if (wordBits == null) {
-      wordBits = new WordBitsTable();
+    double[][] table = wordBits;
+    if (table == null) {
+      table = new double[c.size()][];
+      wordBits = table;
     }
-    double[] bits = wordBits.get(w);
+    double[] bits = table[w];
     if (bits == null) {
       int[] symbols = c.symbols(w);
       int count = 0;
@@ -172,7 +177,7 @@ public final class Edge {
           bits[k++] = DataCodes.matchedValueBits(cellMass(c.value(w, l)), floor);
         }
       }
-      wordBits.put(w, bits);
+      table[w] = bits;
     }
     return bits;
   }

@@ -34,6 +34,13 @@ public final class Aligner {
    */
   static final double DOMINANCE_BITS = 1e-6;
 
+  /**
+   * How far above a ceiling ({@link #align(int[], int[][], double[][], double[], double)}) a cell's
+   * cost plus its {@link RemainingBits} bound must be for the cell to be dropped: far above the
+   * rounding of those sums, so that no cell of an alignment within the ceiling is ever dropped.
+   */
+  static final double CEILING_MARGIN_BITS = 1e-6;
+
   private final AlignmentGraph g;
   private final double cTr;
   private final double cAdd;
@@ -62,6 +69,9 @@ public final class Aligner {
   // the finite cells of the last column written
   private final int[] live;
   private int liveCount;
+  // per column, a lower bound of the letters still to consume (RemainingBits), when a ceiling is set
+  private double[] remaining = new double[0];
+  private double ceiling = Double.POSITIVE_INFINITY;
   // per symbol, built on first use: its edges grouped by target state, for swapped letters
   private final int[][] intoStart;
   private final int[][] intoRank;
@@ -152,6 +162,29 @@ public final class Aligner {
    * among equal deletion paths).
    */
   public Result align(int[] symbols, int[][] values, double[][] vb, double[] letterBits) {
+    return align(symbols, values, vb, letterBits, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #align(int[], int[][], double[][], double[])}, dropping every cell from which no
+   * alignment can end at or below {@code ceiling} (its cost plus the {@link RemainingBits} bound
+   * of the letters left is above it): when the alignment without a ceiling costs at most
+   * {@code ceiling} it is the one returned, operation counts included (its cells and everything
+   * that competed with them are kept); otherwise the result costs more than {@code ceiling},
+   * possibly +∞. The caller knows a cost the word gets in any case (its explicit code, or an
+   * alignment under nearby rates) and needs nothing above it.
+   */
+  public Result align(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double ceiling) {
+    this.ceiling = ceiling;
+    if (ceiling < Double.POSITIVE_INFINITY) {
+      if (remaining.length < symbols.length + 1) {
+        remaining = new double[Math.max(symbols.length + 1, 2 * remaining.length)];
+      }
+      RemainingBits.fill(remaining, symbols, vb, letterBits, g, tb, cTr,
+          spurious ? cAdd : Double.POSITIVE_INFINITY, duplicated ? cRe : Double.POSITIVE_INFINITY,
+          swapped ? cInv : Double.POSITIVE_INFINITY);
+    }
     int n = g.states();
     int len = symbols.length;
     double inf = Double.POSITIVE_INFINITY;
@@ -161,7 +194,7 @@ public final class Aligner {
     int[] prePrev = this.prePrev;
     int[] lastEdge = this.lastEdge;
     touch(g.initial(), 0, -1);
-    closure(0, inf);
+    closure(0, inf, 0);
     for (int l = 0; l < len; l++) {
       int o = symbols[l];
       int[] d = values[l];
@@ -237,7 +270,7 @@ public final class Aligner {
           }
         }
       }
-      closure(next, BEAM_BITS);
+      closure(next, BEAM_BITS, l + 1);
     }
     double bits = post[len * n + g.end()];
     long[] counts = new long[5];
@@ -316,9 +349,11 @@ public final class Aligner {
    * value came from and the edge that emitted its last letter (−1 after a deletion or noise); then
    * drops the cells worse than the column's best by more than {@code beam} (the column's best is
    * pre's, as deletions only add bits), lists the finite cells in {@link #live} and clears pre.
-   * Deletion paths ending above that limit are not followed: they would be dropped anyway.
+   * Deletion paths ending above that limit are not followed: they would be dropped anyway. Under
+   * a ceiling the limit is also the ceiling less the bound of the letters after column
+   * {@code column}.
    */
-  private void closure(int offset, double beam) {
+  private void closure(int offset, double beam, int column) {
     int n = g.states();
     double inf = Double.POSITIVE_INFINITY;
     double[] post = this.post;
@@ -336,6 +371,9 @@ public final class Aligner {
       lastEdge[offset + q] = preLast[q];
     }
     double limit = best + beam;
+    if (ceiling < inf) {
+      limit = Math.min(limit, ceiling + CEILING_MARGIN_BITS - remaining[column]);
+    }
     liveCount = 0;
     if (paths != null) {
       relax(offset, limit);

@@ -86,6 +86,7 @@ public final class NoiseEm {
       long corrected = 0;
       long uncorrected = 0;
       WordCode code = g == null ? null : new WordCode(g, rates, kinds);
+      double[] shift = best == null ? null : shift(best.rates(), rates);
       WordCode.Result[] codes = new WordCode.Result[unmatched.size()];
       for (int i = 0; i < unmatched.size(); i++) {
         long w = unmatched.weight(i);
@@ -101,7 +102,8 @@ public final class NoiseEm {
         }
         WordCode.Result r = round == 0 || parsed[i]
             ? code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i])
-            : code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i]);
+            : code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
+                repriced(best.words()[i], shift));
         parsed[i] = r.status() == WordCode.Status.MATCHED;
         codes[i] = r;
         bits += w * r.bits();
@@ -130,6 +132,40 @@ public final class NoiseEm {
       rates = next;
     }
     return best;
+  }
+
+  /**
+   * What the alignment a word got in the last round ({@code last}) costs under this round's
+   * rates: an alignment's cost is its operations' rate codes plus codes that do not depend on the
+   * rates (values, transitions, explicit letters), so the same operations are repriced by the
+   * change of each rate code ({@code shift}); +∞ when the word was not aligned. The rounds change
+   * the rates a little, so this is usually close to the word's new best alignment, which lets the
+   * aligner drop every cell that cannot end near it ({@link WordCode#unparsed(int[], int[][],
+   * double[][], double[], double, double)}); a little above it, so that rounding never makes a
+   * word whose best alignment stays the same look costlier and be aligned twice.
+   */
+  static double repriced(WordCode.Result last, double[] shift) {
+    if (last.status() != WordCode.Status.CORRECTED) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double bits = last.bits();
+    long[] operations = last.operations();
+    for (int k = 0; k < operations.length; k++) {
+      if (operations[k] > 0) {
+        bits += operations[k] * shift[k];
+      }
+    }
+    return bits + REPRICE_SLACK_BITS;
+  }
+
+  /** Above the rounding of an alignment's sums (a few hundred bits), well below a bit. */
+  private static final double REPRICE_SLACK_BITS = 1e-6;
+
+  /** By {@link Aligner#TRANSITION} …, how much the rate code of each operation changes. */
+  static double[] shift(AlignmentRates before, AlignmentRates now) {
+    return new double[] {now.transitionBits() - before.transitionBits(),
+        now.missingBits() - before.missingBits(), now.spuriousBits() - before.spuriousBits(),
+        now.duplicatedBits() - before.duplicatedBits(), now.swappedBits() - before.swappedBits()};
   }
 
   /**

@@ -157,9 +157,27 @@ public final class WordCode {
    */
   public Result unparsed(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
       double explicit) {
+    return unparsed(symbols, values, vb, letterBits, explicit, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #unparsed(int[], int[][], double[][], double[], double)}, knowing an alignment of the
+   * word that costs {@code expected} (e.g. the last EM round's, repriced under these rates): the
+   * aligner first keeps only the cells that can still end at or below it, and only when the best
+   * alignment costs more does it align again with its explicit code as the ceiling. Either way the
+   * result is that of aligning without a ceiling, as no alignment at or above the explicit code is
+   * ever used.
+   */
+  public Result unparsed(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double explicit, double expected) {
     if (aligns(symbols.length)) {
-      Aligner.Result r = letterBits == null ? aligner.align(symbols, values, vb)
-          : aligner.align(symbols, values, vb, letterBits);
+      double[] letters = letterBits != null ? letterBits
+          : Aligner.letterBits(g.alphabetSize(), values);
+      double ceiling = Math.min(expected, explicit);
+      Aligner.Result r = aligner.align(symbols, values, vb, letters, ceiling);
+      if (!(r.bits() <= ceiling) && ceiling < explicit) {
+        r = aligner.align(symbols, values, vb, letters, explicit);
+      }
       if (r.bits() < explicit) {
         return new Result(r.bits(), Status.CORRECTED, r.operations());
       }

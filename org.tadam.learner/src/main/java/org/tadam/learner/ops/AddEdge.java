@@ -58,9 +58,24 @@ public record AddEdge(int source, int symbol, int target) implements Operation {
   }
 
   private static int step(LearnAutomaton a, int q, int symbol, int[] value) {
+    var out = a.out(q);
+    // a lone edge with the symbol is the step whatever its mass: no mass is computed for it (after
+    // each word put back on its path, the next mass asked of the edges it took is a new Gaussian's)
+    int only = -1;
+    for (int j = 0; j < out.size(); j++) {
+      if (a.edge(out.get(j)).symbol() == symbol) {
+        if (only >= 0) {
+          only = -2;
+          break;
+        }
+        only = out.get(j);
+      }
+    }
+    if (only != -2) {
+      return only;
+    }
     int best = -1;
     double bestMass = -1;
-    var out = a.out(q);
     for (int j = 0; j < out.size(); j++) {
       Edge e = a.edge(out.get(j));
       if (e.symbol() != symbol) {

@@ -1,6 +1,7 @@
 package org.tadam.learner.ops;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.TreeSet;
 import org.tadam.learner.automaton.Edge;
@@ -110,12 +111,14 @@ public record DeleteSubpart(int edge) implements Operation {
     return matched;
   }
 
+  /** The weight of the words through e, each counted once (a bit per corpus word, not a boxed set). */
   private static long wordWeight(LearnAutomaton a, Edge e) {
-    TreeSet<Integer> words = new TreeSet<>();
+    BitSet words = new BitSet(a.corpus().size());
     long weight = 0;
     for (int i = 0; i < e.occurrenceCount(); i++) {
       int w = Edge.word(e.occurrence(i));
-      if (words.add(w)) {
+      if (!words.get(w)) {
+        words.set(w);
         weight += a.corpus().weight(w);
       }
     }

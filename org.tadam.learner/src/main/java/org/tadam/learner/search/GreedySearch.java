@@ -3,7 +3,6 @@ package org.tadam.learner.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -148,7 +147,7 @@ public final class GreedySearch {
     }
     int batch = options.exactCandidates() <= 0 ? n : options.exactCandidates();
     if (batch < n) {
-      Map<Integer, WordCode.Result> known = Scorer.codesByWord(current);
+      WordCode.Result[] known = Scorer.codesByWord(current, replicas.get(0).corpus().size());
       Scorer.Cost[] estimates = score(candidates, Arrays.asList(order), replicas, pool,
           r -> scorer.screen(r, current, known, stop));
       double[] screened = new double[n];

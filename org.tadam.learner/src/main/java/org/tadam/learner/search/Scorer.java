@@ -1,9 +1,7 @@
 package org.tadam.learner.search;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -94,7 +92,9 @@ public final class Scorer {
    */
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(),
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
+        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), null),
         () -> new AutomatonView(a, valueFloor), cancelled);
   }
 
@@ -106,24 +106,42 @@ public final class Scorer {
    */
   public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    // one view for the bound and the noise EM (none is needed when every word parses)
-    AutomatonView view = a.unmatched().isEmpty() ? null : new AutomatonView(a, valueFloor);
-    if (lowerBound(a, parts, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    // one view and one set of value codes for the bound and the noise EM, which need the same
+    // codes of every unparsed word (none when every word parses)
+    AutomatonView view = words.isEmpty() ? null : new AutomatonView(a, valueFloor);
+    double[][][] valueBits = valueBits(a.corpus(), words, view);
+    if (lowerBound(a, parts, words, valueBits, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
       return null;
     }
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), () -> view, cancelled);
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
+        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), valueBits), () -> view,
+        cancelled);
   }
 
   /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
   double lowerBound(LearnAutomaton a) {
-    return lowerBound(a, parts(a), new AutomatonView(a, valueFloor));
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    AutomatonView view = new AutomatonView(a, valueFloor);
+    return lowerBound(a, parts(a), words, valueBits(a.corpus(), words, view), view);
   }
 
-  private double lowerBound(LearnAutomaton a, double[] parts, AutomatonView view) {
+  private double lowerBound(LearnAutomaton a, double[] parts, List<Integer> words,
+      double[][][] valueBits, AutomatonView view) {
     Corpus c = a.corpus();
     ExplicitCodes codes = explicitCodes(c);
     return ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0])
-        + parts[2] + parts[1] + UnparsedBound.bits(a, view, kinds, codes.letterBits(), codes.bits());
+        + parts[2] + parts[1]
+        + UnparsedBound.bits(c, words, valueBits, view, kinds, codes.letterBits(), codes.bits());
+  }
+
+  /** {@link AutomatonView#valueBits} of each word, in their order. */
+  private static double[][][] valueBits(Corpus c, List<Integer> words, AutomatonView view) {
+    double[][][] bits = new double[words.size()][][];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = view.valueBits(c, words.get(i));
+    }
+    return bits;
   }
 
   /**
@@ -133,31 +151,35 @@ public final class Scorer {
    * otherwise ({@link NoiseEm#screen}).
    */
   public Cost screen(LearnAutomaton a, Cost before, BooleanSupplier cancelled) {
-    return screen(a, before, codesByWord(before), cancelled);
+    return screen(a, before, codesByWord(before, a.corpus().size()), cancelled);
   }
 
   /**
    * As {@link #screen(LearnAutomaton, Cost, BooleanSupplier)} with the codes of {@code before}'s
    * unmatched words looked up once ({@link #codesByWord}) for all the candidates of one iteration.
    */
-  public Cost screen(LearnAutomaton a, Cost before, Map<Integer, WordCode.Result> known,
+  public Cost screen(LearnAutomaton a, Cost before, WordCode.Result[] known,
       BooleanSupplier cancelled) {
     double[] parts = parts(a);
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
     List<Integer> words = new ArrayList<>(a.unmatched());
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words, explicitBits(c)), i -> known.get(words.get(i)), before.noise().rates(),
+        new UnmatchedWords(c, words, explicitBits(c), null), i -> known[words.get(i)], before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
 
-  /** The code of each word {@code cost} left unmatched, by word. */
-  public static Map<Integer, WordCode.Result> codesByWord(Cost cost) {
-    Map<Integer, WordCode.Result> known = new HashMap<>();
+  /**
+   * The code of each word {@code cost} left unmatched, by word id (null for the others): an array
+   * over the corpus, as every candidate's screening looks up every unmatched word (a boxed map's
+   * lookups were most of what screening cost besides aligning).
+   */
+  public static WordCode.Result[] codesByWord(Cost cost, int corpusSize) {
+    WordCode.Result[] known = new WordCode.Result[corpusSize];
     List<Integer> words = cost.unmatched();
     for (int i = 0; i < words.size(); i++) {
-      known.put(words.get(i), cost.noise().words()[i]);
+      known[words.get(i)] = cost.noise().words()[i];
     }
     return known;
   }
@@ -247,17 +269,19 @@ public final class Scorer {
       }
       transitions += DataCodes.transitionBits(counts);
     }
-    return finish(a, parameters, values, transitions, matched,
-        () -> new AutomatonView(a, valueFloor), () -> false);
+    List<Integer> words = new ArrayList<>(a.unmatched());
+    return finish(a, parameters, values, transitions, matched, words,
+        new UnmatchedWords(c, words, explicitBits(c), null), () -> new AutomatonView(a, valueFloor),
+        () -> false);
   }
 
   private Cost finish(LearnAutomaton a, double parameters, double values, double transitions,
-      long matchedLetters, Supplier<AutomatonView> graph, BooleanSupplier cancelled) {
+      long matchedLetters, List<Integer> words, UnmatchedWords unmatched,
+      Supplier<AutomatonView> graph, BooleanSupplier cancelled) {
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parameters);
-    List<Integer> words = new ArrayList<>(a.unmatched());
-    NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters,
-        new UnmatchedWords(c, words, explicitBits(c)), graph::get, cancelled);
+    NoiseEm.Outcome noise = NoiseEm.run(kinds, transitions + values, matchedLetters, unmatched,
+        graph::get, cancelled);
     return withData(c, model, noise, words);
   }
 
@@ -309,11 +333,14 @@ public final class Scorer {
     private final Corpus c;
     private final List<Integer> words;
     private final double[] explicitBits;
+    /** each word's value codes under the view the EM will get, already computed (or null) */
+    private final double[][][] valueBits;
 
-    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits) {
+    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits, double[][][] valueBits) {
       this.c = c;
       this.words = words;
       this.explicitBits = explicitBits;
+      this.valueBits = valueBits;
     }
 
     @Override
@@ -343,6 +370,9 @@ public final class Scorer {
 
     @Override
     public double[][] valueBits(int i, AlignmentGraph g) {
+      if (valueBits != null) {
+        return valueBits[i];
+      }
       return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
           : NoiseEm.Unmatched.super.valueBits(i, g);
     }

@@ -1,8 +1,9 @@
 package org.tadam.learner.search;
 
+import java.util.List;
 import java.util.Set;
 import org.tadam.learner.automaton.Corpus;
-import org.tadam.learner.automaton.LearnAutomaton;
+import org.tadam.learner.noise.AlignmentGraph;
 import org.tadam.learner.noise.NoiseKind;
 
 /**
@@ -28,41 +29,40 @@ final class UnparsedBound {
   }
 
   /**
-   * Σ weight × bound over the unmatched words of a.
+   * Σ weight × bound over the words.
    *
+   * @param words the unmatched words of the automaton view is of, in increasing order
+   * @param valueBits each word's value codes ({@link AutomatonView#valueBits}), in the order of words
    * @param letterBits explicit code of each letter of each corpus word
    * @param explicit explicit code of each corpus word
    */
-  static double bits(LearnAutomaton a, AutomatonView view, Set<NoiseKind> kinds,
-      double[][] letterBits, double[] explicit) {
-    Corpus c = a.corpus();
+  static double bits(Corpus c, List<Integer> words, double[][][] valueBits, AutomatonView view,
+      Set<NoiseKind> kinds, double[][] letterBits, double[] explicit) {
     boolean duplicates = kinds.contains(NoiseKind.DUPLICATED);
     double total = 0;
-    for (int w : a.unmatched()) {
-      total += c.weight(w) * word(c, w, view, duplicates, letterBits[w], explicit[w]);
+    for (int i = 0; i < words.size(); i++) {
+      int w = words.get(i);
+      total += c.weight(w) * word(c.symbols(w), valueBits[i], view, duplicates, letterBits[w], explicit[w]);
     }
     return total;
   }
 
-  /** The bound of one word, with the explicit codes of its letters and of itself. */
-  static double word(Corpus c, int w, AutomatonView view, boolean duplicates,
+  /**
+   * The bound of one word, from its symbols, its value codes ({@link AutomatonView#valueBits}: per
+   * letter, on each edge with its symbol) and the explicit codes of its letters and of itself.
+   */
+  static double word(int[] symbols, double[][] valueBits, AlignmentGraph view, boolean duplicates,
       double[] letterBits, double explicit) {
-    int[] symbols = c.symbols(w);
-    int[] seen = new int[c.alphabet().size()];
-    // each edge's value codes for this word, looked up once for all its letters
-    double[][] byEdge = new double[view.edges()][];
     double bound = 0;
     for (int l = 0; l < symbols.length; l++) {
       double least = NOISE_BITS + letterBits[l];
       if (duplicates && l > 0 && symbols[l - 1] == symbols[l]) {
         least = Math.min(least, NOISE_BITS);
       }
-      int rank = seen[symbols[l]]++;
-      for (int e : view.edgesWithSymbol(symbols[l])) {
-        if (byEdge[e] == null) {
-          byEdge[e] = view.wordValueBits(c, w, e);
-        }
-        least = Math.min(least, view.transitionBits(e) + byEdge[e][rank]);
+      int[] edges = view.edgesWithSymbol(symbols[l]);
+      double[] row = valueBits[l];
+      for (int k = 0; k < edges.length; k++) {
+        least = Math.min(least, view.transitionBits(edges[k]) + row[k]);
       }
       bound += least;
     }

@@ -76,8 +76,8 @@ class CostBoundTest {
     for (int w : a.unmatched()) {
       double[] letters = Aligner.letterBits(c.alphabet().size(), c.values(w));
       double explicit = WordCode.explicitBits(c.alphabet().size(), c.values(w));
-      double bound = UnparsedBound.word(c, w, view, kinds.contains(NoiseKind.DUPLICATED), letters,
-          explicit);
+      double bound = UnparsedBound.word(c.symbols(w), view.valueBits(c, w), view,
+          kinds.contains(NoiseKind.DUPLICATED), letters, explicit);
       for (AlignmentRates r : extremes) {
         double code = new WordCode(view, r, kinds).of(c.symbols(w), c.values(w)).bits();
         assertTrue(bound <= code, "word " + w + " under " + r + ": " + bound + " > " + code);
