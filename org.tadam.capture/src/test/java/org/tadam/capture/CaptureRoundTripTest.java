@@ -168,5 +168,7 @@ class CaptureRoundTripTest {
     }
     assertTrue(Files.exists(target));
     assertFalse(Files.exists(dir.resolve("out.pcap.tmp")));
+    assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(target)), "readable as a file written directly would be");
   }
 }

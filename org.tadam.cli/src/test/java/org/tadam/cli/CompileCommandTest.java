@@ -91,7 +91,7 @@ class CompileCommandTest {
 		assertTrue(r.out().contains("[unresolved_import]") && r.out().contains("[scenario_rate]"), r.out());
 		assertTrue(r.out().contains("ghost"), r.out());
 		assertFalse(Files.exists(jar));
-		assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().endsWith(".part")));
+		assertTrue(Files.list(dir).noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary file left");
 	}
 
 	@Test

@@ -8,8 +8,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -122,23 +120,7 @@ final class JarBuilder {
 		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
 		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, mainClass);
 		manifest.getMainAttributes().putValue("Created-By", "TADAM generator");
-		Path absolute = target.toAbsolutePath();
-		if (AtomicOutput.isSpecial(absolute)) {
-			try (OutputStream file = Files.newOutputStream(absolute, StandardOpenOption.WRITE)) {
-				writeJar(file, manifest, entries);
-			}
-			return;
-		}
-		Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
-		readableByAll(temporary);
-		try {
-			try (OutputStream file = Files.newOutputStream(temporary)) {
-				writeJar(file, manifest, entries);
-			}
-			Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
+		AtomicOutput.write(target, out -> writeJar(out, manifest, entries));
 	}
 
 	private static void writeJar(OutputStream file, Manifest manifest, Map<String, byte[]> entries) throws IOException {
@@ -158,12 +140,4 @@ final class JarBuilder {
 		}
 	}
 
-	/** Temporary files are private; the finished file gets the usual rw-r--r--. */
-	private static void readableByAll(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-		} catch (UnsupportedOperationException e) {
-			// not a POSIX file system: keep its defaults
-		}
-	}
 }

@@ -74,9 +74,13 @@ public final class ScenarioPlan {
 			List<Integer> ports = own ? automaton.getPorts() : use.getPorts();
 			// the model's port weights when the scenario keeps its ports; a scenario's own ports are equally likely
 			List<Integer> weights = own && automaton.getPortWeights().size() == ports.size() ? automaton.getPortWeights() : null;
-			int[] portArray = IntStream.range(0, ports.size()).filter(i -> valid(ports.get(i))).map(ports::get).toArray();
-			int[] weightArray = weights == null ? null
-					: IntStream.range(0, ports.size()).filter(i -> valid(ports.get(i))).map(weights::get).toArray();
+			int[] kept = IntStream.range(0, ports.size()).filter(i -> valid(ports.get(i))).toArray();
+			int[] portArray = IntStream.of(kept).map(ports::get).toArray();
+			int[] weightArray = weights == null ? null : IntStream.of(kept).map(weights::get).toArray();
+			if (weightArray != null && IntStream.of(weightArray).allMatch(w -> w <= 0)) {
+				// every weighted port was dropped (port 0: any): the ports left are equally likely
+				weightArray = null;
+			}
 			if (portArray.length == 0) {
 				throw new IllegalArgumentException("automaton " + automaton.getName() + " has no server port");
 			}

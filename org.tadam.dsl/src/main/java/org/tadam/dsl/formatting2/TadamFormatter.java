@@ -142,19 +142,16 @@ public class TadamFormatter extends AbstractJavaFormatter {
 		doc.prepend(keyword, IHiddenRegionFormatter::newLine);
 		// the whole pool is a continuation of the edge's line: indent it one level below the edge
 		doc.set(keyword.getPreviousHiddenRegion(), close.getNextHiddenRegion(), IHiddenRegionFormatter::indent);
+		for (ISemanticRegion comma : find.keywords(",")) {
+			doc.prepend(comma, IHiddenRegionFormatter::noSpace);
+		}
 		// lengths stay on one line unless they list variants, which would run them together
 		if (payload instanceof RandomPayload random && random.getLengths().stream().allMatch(l -> l.getVariants().isEmpty())) {
-			for (ISemanticRegion comma : find.keywords(",")) {
-				doc.prepend(comma, IHiddenRegionFormatter::noSpace);
-			}
 			return;
 		}
 		doc.interior(open, close, IHiddenRegionFormatter::indent);
 		doc.prepend(close, IHiddenRegionFormatter::newLine);
 		if (payload instanceof RandomPayload random) {
-			for (ISemanticRegion comma : find.keywords(",")) {
-				doc.prepend(comma, IHiddenRegionFormatter::noSpace);
-			}
 			random.getLengths().forEach(length -> formatEntry(length, Literals.WEIGHTED_LENGTH__WEIGHT, doc));
 		} else if (payload instanceof ReplayPayload replay) {
 			replay.getEntries().forEach(entry -> formatEntry(entry, Literals.WEIGHTED_BYTES__WEIGHT, doc));

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files so that readers never see a half-written one: a temporary file beside the target, then a rename. A
@@ -29,6 +30,12 @@ public final class AtomicFiles {
 		}
 		Path temporary = Files.createTempFile(directory, "." + absolute.getFileName(), ".tmp");
 		try {
+			// a fresh temporary file is private: models were left rw------- under the usual umask
+			try {
+				Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+			} catch (UnsupportedOperationException e) {
+				// not a POSIX file system: keep its defaults
+			}
 			Files.write(temporary, content);
 			try {
 				Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -99,5 +99,7 @@ class ConversionTest {
 		try (Stream<Path> list = Files.list(target.getParent())) {
 			assertEquals(List.of(target), list.toList());
 		}
+		assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(target)),
+				"readable as a file written directly would be");
 	}
 }

@@ -13,7 +13,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 import org.tadam.pcap.AtomicOutput;
@@ -113,8 +112,6 @@ public final class GeneratorMain {
 		GeneratorSettings parallel = settings.copy();
 		parallel.parallelWrites = true;
 		return atomically(target, temporary -> {
-			// not TRUNCATE_EXISTING: the file is new and empty, and ext4 flushes a file truncated to zero when it is
-			// closed (auto_da_alloc), which cost 0.2 s per 1 GB written
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
 				return withLabels(settings.labels, labels -> new TrafficGenerator(scenario, parallel).run(channels.wrap(channel), labels, bar));
 			}
@@ -131,49 +128,22 @@ public final class GeneratorMain {
 		if (labels == null) {
 			return run.run(null);
 		}
-		if (AtomicOutput.isSpecial(labels)) {
-			try (Writer writer = Files.newBufferedWriter(labels, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
-				return run.run(writer);
-			}
-		}
-		return atomically(labels.toAbsolutePath(), temporary -> {
-			try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+		return atomically(labels.toAbsolutePath(), file -> {
+			try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
 				return run.run(writer);
 			}
 		});
 	}
 
-	/** What is written to the temporary file of {@link #atomically}. */
-	private interface Write {
-		RunSummary to(Path temporary) throws IOException;
-	}
-
 	/**
-	 * Writes a temporary file next to {@code target} and renames it at the end, so a failed run leaves
-	 * nothing under the target's name; a missing directory is named with the target, not the temporary file.
+	 * {@link AtomicOutput#replace}, so a failed run leaves nothing under the target's name; a missing directory is
+	 * named with the target, not the temporary file.
 	 */
-	private static RunSummary atomically(Path target, Write write) throws IOException {
+	private static RunSummary atomically(Path target, AtomicOutput.ToFile<RunSummary> write) throws IOException {
 		Path directory = target.getParent();
 		if (directory == null || !Files.isDirectory(directory)) {
 			throw new NoSuchFileException(target.toString(), null, "no such directory");
 		}
-		Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".part");
-		readableByAll(temporary);
-		try {
-			RunSummary summary = write.to(temporary);
-			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			return summary;
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
-	}
-
-	/** Temporary files are private; the finished file gets the usual rw-r--r--. */
-	private static void readableByAll(Path file) throws IOException {
-		try {
-			Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-		} catch (UnsupportedOperationException e) {
-			// not a POSIX file system: keep its defaults
-		}
+		return AtomicOutput.replace(target, write);
 	}
 }

@@ -57,7 +57,7 @@ final class PayloadChoice {
 		if (variants == messages) {
 			messages.narrow(drawn, level);
 		}
-		if (lengths.depth() == 0 || lengths.meets(drawn, lengths.depth())) {
+		if (lengths.meets(drawn, lengths.depth())) {
 			lengths.narrow(drawn, lengths.depth());
 		}
 		return entry;

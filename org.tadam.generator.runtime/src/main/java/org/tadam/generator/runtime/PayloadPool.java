@@ -63,15 +63,9 @@ public final class PayloadPool {
 		return new PayloadPool(weights, null, lengths, null);
 	}
 
-	/** Random lengths whose payloads start with {@code header}, then a big-endian length field (offset -1: none). */
-	public static PayloadPool ofLengths(int[] weights, int[] lengths, byte[] header, int lengthOffset, int lengthWidth,
-			int lengthPlus) {
-		return ofLengths(weights, lengths, null, header, lengthOffset, lengthWidth, lengthPlus);
-	}
-
 	/**
-	 * Random lengths with their variants (null: none; see {@link #ofStrings(int[], byte[][], long[][])}), framed
-	 * as {@link #ofLengths(int[], int[], byte[], int, int, int)} says (header null: not framed).
+	 * Random lengths with their variants (null: none; see {@link #ofStrings(int[], byte[][], long[][])}), whose
+	 * payloads start with {@code header} (null: not framed), then a big-endian length field (offset -1: none).
 	 */
 	public static PayloadPool ofLengths(int[] weights, int[] lengths, long[][] variants, byte[] header, int lengthOffset,
 			int lengthWidth, int lengthPlus) {

@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 /**
  * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}), a
  * few in flight at a time ({@link ChunkQueue}). Every thread does whatever is most urgent: place, merge and write
- * the oldest window once its connections are generated, else generate a block of connections of the oldest chunk
- * that has some left, else plan a new chunk. Placing a window (its share of the connections still open, its offset
+ * the oldest window once its connections are generated, else generate the blocks of connections it can claim of
+ * the oldest chunk that has some left (then it looks for due work again), else plan a new chunk. Placing a window (its share of the connections still open, its offset
  * in the capture: {@link Windows}) is the only step taken in window order, for microseconds; merges and writes at
  * their offsets run side by side ({@link WindowWriter}). A thread waits only when every block of the chunks in flight
  * is taken: one that is slower or descheduled (other work on the machine) holds up the block it generates, while the
@@ -163,9 +163,12 @@ public final class TrafficGenerator {
 			queue.windows.prepare(c);
 			c.measure();
 			offset = queue.place(c);
-		} finally {
-			queue.placed(c);
+		} catch (Throwable e) {
+			// before the next window is handed on: it must not be placed on a half-updated Windows
+			queue.fail(e);
+			throw e;
 		}
+		queue.placed(c);
 		c.output = order.buffer;
 		c.merge(order);
 		ByteBuffer buffer = c.output;

@@ -488,8 +488,8 @@ public final class LearnAutomaton {
 
   /**
    * Moves every letter of edge {@code fromId} onto edge {@code toId}, in the order that moving them
-   * one by one from the last would give, with the statistics added per distinct value instead of
-   * per letter (a merge of two loop edges of a long session moves thousands of letters; the
+   * one by one from the last would give, with the statistics summed at once instead of letter by
+   * letter (a merge of two loop edges of a long session moves thousands of letters; the
    * statistics are exact longs, so the sums are the same). Both edges' old statistics stay as
    * they are, summed into a new object for {@code toId}, and come back on undo. While a journal
    * is open the letters are not copied and their paths and slots not rewritten (see

@@ -80,7 +80,10 @@ final class DirectionFramings {
     return framing;
   }
 
-  /** Frames the pending pools whose payloads agree with their direction's framing. */
+  /**
+   * Frames the pending pools of a direction with a learned framing: with the direction's header and field when their
+   * payloads agree with it, else as chained records or as whole records.
+   */
   void apply() {
     RandomPayload[] learned = { framing(0), framing(1) };
     for (Pending p : pending) {

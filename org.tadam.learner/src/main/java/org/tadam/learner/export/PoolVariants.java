@@ -84,11 +84,13 @@ final class PoolVariants {
 
   /** Writes the variants into the recorded pools' entries; nothing when every connection used the same ones. */
   void tag() {
+    Map<Integer, List<Integer>> combinationOf = new HashMap<>();
     Map<List<Integer>, int[]> counts = new HashMap<>();
-    for (List<Integer> u : used.values()) {
+    used.forEach((connection, u) -> {
       List<Integer> combination = u.stream().distinct().sorted().toList();
+      combinationOf.put(connection, combination);
       counts.computeIfAbsent(combination, c -> new int[1])[0]++;
-    }
+    });
     if (counts.size() < 2) {
       return;
     }
@@ -122,21 +124,21 @@ final class PoolVariants {
         }
       }
     }
-    tagLengths(kept);
+    tagLengths(kept, combinationOf);
   }
 
   /**
    * A length's variants are those of the connections that sent it; a length every kept variant sent, or only
    * connections of no kept variant, lists none (it fits any connection).
    */
-  private void tagLengths(List<List<Integer>> kept) {
+  private void tagLengths(List<List<Integer>> kept, Map<Integer, List<Integer>> combinationOf) {
     Map<List<Integer>, Integer> number = new HashMap<>();
     for (int v = 0; v < kept.size(); v++) {
       number.put(kept.get(v), v);
     }
     Map<Integer, Integer> variantOf = new HashMap<>();
-    used.forEach((connection, u) -> {
-      Integer v = number.get(u.stream().distinct().sorted().toList());
+    combinationOf.forEach((connection, combination) -> {
+      Integer v = number.get(combination);
       if (v != null) {
         variantOf.put(connection, v);
       }

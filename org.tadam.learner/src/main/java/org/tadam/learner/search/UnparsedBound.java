@@ -31,7 +31,7 @@ final class UnparsedBound {
   /**
    * Σ weight × bound over the words.
    *
-   * @param words the unmatched words of the automaton view is of, in increasing order
+   * @param words the unmatched words of the view's automaton
    * @param valueBits each word's value codes ({@link AutomatonView#valueBits}), in the order of words
    * @param letterBits explicit code of each letter of each corpus word
    * @param explicit explicit code of each corpus word
