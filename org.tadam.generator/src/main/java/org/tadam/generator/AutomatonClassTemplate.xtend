@@ -46,6 +46,11 @@ class AutomatonClassTemplate {
 				/** Learned noise per letter, replayed with --noise learned: missing, spurious, duplicated, swapped. */
 				static final double[] NOISE = { «doubles(t.noise, 4)» };
 
+				«IF !a.variantWeights.empty»
+				/** Training connections per payload variant: a connection starts pinned to one drawn on them. */
+				static final int[] VARIANT_WEIGHTS = { «a.variantWeights.join(', ')» };
+
+				«ENDIF»
 				private «className»() {
 				}
 
@@ -55,7 +60,8 @@ class AutomatonClassTemplate {
 					return new AutomatonModel(NAME, AutomatonModel.«IF t.tcp»TCP«ELSE»UDP«ENDIF», «t.iatUnit», «t.sizeUnit», INITIAL_STATE,
 							t.stateFirstEdge, t.edgeTarget, t.edgeProbability, t.edgePayload, t.edgeFlags, t.edgeBackward, t.edgePool,
 							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
-							t.edgeIds)«IF t.closesNormally».closingNormally()«ENDIF»;
+							t.edgeIds)«IF t.closesNormally».closingNormally()«ENDIF»«IF !a.variantWeights.empty»
+							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants)«ENDIF»;
 				}
 			}
 		'''

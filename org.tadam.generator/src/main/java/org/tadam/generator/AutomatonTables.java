@@ -72,6 +72,8 @@ public final class AutomatonTables {
 	public final List<Pool> pools = new ArrayList<>();
 	/** Per edge: its number in the model (the order of the file), which label files name. */
 	public final int[] edgeIds;
+	/** Per edge the payload variants that took it (BitSet.toLongArray); empty: every variant. */
+	public final long[][] edgeVariants;
 	/** The learned noise rates: missing, spurious, duplicated, swapped (zeros when the model has none). */
 	public final double[] noise = new double[4];
 
@@ -103,6 +105,7 @@ public final class AutomatonTables {
 		pool = new int[n];
 		distribution = new double[5 * n];
 		edgeIds = new int[n];
+		edgeVariants = new long[n][];
 		Map<Edge, Integer> fileOrder = new IdentityHashMap<>();
 		for (Edge edge : automaton.getEdges()) {
 			fileOrder.put(edge, fileOrder.size());
@@ -110,6 +113,7 @@ public final class AutomatonTables {
 		for (int e = 0; e < n; e++) {
 			Edge edge = edges.get(e);
 			edgeIds[e] = fileOrder.get(edge);
+			edgeVariants[e] = PayloadVariants.of(edge.getVariants()).toLongArray();
 			target[e] = states.indexOf(edge.getTarget());
 			probability[e] = edge.getProbability();
 			pool[e] = -1;

@@ -43,6 +43,13 @@ final class TableResource {
 			ints(out, t.pool);
 			doubles(out, t.distribution);
 			ints(out, t.edgeIds);
+			// per edge the variants that took it: a word count, then the words (0: every variant)
+			for (long[] words : t.edgeVariants) {
+				out.writeInt(words.length);
+				for (long w : words) {
+					out.writeLong(w);
+				}
+			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

@@ -32,7 +32,7 @@ public class TadamFormatter extends AbstractJavaFormatter {
 
 	protected void format(Automaton automaton, IFormattableDocument doc) {
 		ISemanticRegionsFinder find = formatRoot(automaton, "automaton", doc);
-		for (String keyword : new String[] { "protocol", "service", "outcome" }) {
+		for (String keyword : new String[] { "protocol", "service", "outcome", "variants" }) {
 			doc.prepend(find.keyword(keyword), IHiddenRegionFormatter::newLine);
 		}
 		for (ISemanticRegion comma : find.keywords(",")) {
@@ -119,6 +119,9 @@ public class TadamFormatter extends AbstractJavaFormatter {
 	}
 
 	protected void format(Edge edge, IFormattableDocument doc) {
+		for (ISemanticRegion comma : regionFor(edge).keywords(",")) {
+			doc.prepend(comma, IHiddenRegionFormatter::noSpace);
+		}
 		if (edge.getSymbol() instanceof PacketSymbol symbol) {
 			doc.append(regionFor(symbol).feature(Literals.PACKET_SYMBOL__FLAGS), IHiddenRegionFormatter::noSpace);
 		}

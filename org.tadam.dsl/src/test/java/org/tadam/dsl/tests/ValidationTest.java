@@ -262,6 +262,23 @@ class ValidationTest {
 	}
 
 	@Test
+	void variantWeightsMakeADistributionOverTheVariantsEntriesName() throws Exception {
+		String pinned = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" variants 0 to 1 }");
+		String weighted = pinned.replace("ports 80\n", "ports 80\nvariants weighted 3, 1 unpinned 2\n");
+		List<Issue> none = issues(weighted);
+		assertTrue(none.isEmpty(), none::toString);
+		Automaton automaton = parser.parse(weighted);
+		assertEquals(List.of(3, 1), automaton.getVariantWeights());
+		assertEquals(2, automaton.getUnpinnedWeight());
+		assertTrue(issues(weighted.replace(" unpinned 2", "")).isEmpty(), "unpinned is optional");
+		single(weighted.replace("weighted 3, 1", "weighted 3, -1"), IssueCodes.VARIANT_WEIGHT);
+		single(weighted.replace("3, 1 unpinned 2", "0, 0"), IssueCodes.VARIANT_WEIGHT);
+		// the entry names variant 1, which a single weight leaves out: a warning
+		Issue beyond = single(weighted.replace("3, 1", "3"), IssueCodes.VARIANT_WEIGHT);
+		assertEquals(Severity.WARNING, beyond.getSeverity());
+	}
+
+	@Test
 	void randomLengthsTakeVariantRanges() throws Exception {
 		String text = broken("payload text { 1 * \"GET /\" }",
 				"payload random { 3 * 308 variants 0 to 4, 7, 2 * 420 variants 5, 1 * 44 }").replace("PA> text \"GET\"", "PA> random");

@@ -63,6 +63,10 @@ final class MetadataExport {
 						+ " not written (no Fos-R field)");
 			}
 		}
+		if (!a.getVariantWeights().isEmpty()) {
+			report.add(Topic.METADATA, "$.metadata", a.getVariantWeights().size() + " payload variant weights not written ("
+					+ generation + " has no payload variants)");
+		}
 		if (generation == FosrGeneration.GEN1) {
 			if (a.getOutcome() != null) {
 				report.add(Topic.METADATA, "$.metadata", "outcome \"" + a.getOutcome()

@@ -79,7 +79,8 @@ final class ConnectionSynthesizer {
 		long time = start;
 		int state = model.initialState;
 		redraws = 0;
-		payloads.start();
+		endRedraws = 0;
+		payloads.start(model, rng);
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
@@ -88,11 +89,11 @@ final class ConnectionSynthesizer {
 			edge = payloads.keepVariant(model, state, edge, rng);
 			boolean unclosed = tcp && model.edgePayload[edge] == AutomatonModel.END
 					&& (conversation.halfClosed() || model.closesNormally && conversation.open());
-			int closing = unclosed && redraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)
+			int closing = unclosed && endRedraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)
 					? legalEdge(model, state, rng, true) : -1;
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
-				redraws++;
+				endRedraws++;
 				out.repairs[TcpConversation.UNCLOSED_END]++;
 				edge = closing;
 				if (label != null) {
@@ -203,8 +204,13 @@ final class ConnectionSynthesizer {
 
 	/** {@link #repair}: the walk ends. */
 	private static final int STOP = Integer.MIN_VALUE;
-	/** Letters of the current connection drawn again so far. */
+	/** Illegal letters of the current connection drawn again so far ({@link #MAX_REDRAWS}). */
 	private int redraws;
+	/**
+	 * Ends of the current connection drawn again so far: a count apart from {@link #redraws}, so that letters
+	 * repaired earlier in the walk do not use up the redraws of an end that would leave a side open.
+	 */
+	private int endRedraws;
 
 	/**
 	 * Repairs an edge a stack could not send now, and counts it: returns a legal edge of the state drawn in its

@@ -23,6 +23,8 @@ public final class ModelTables {
 	public final int[] edgePool;
 	public final double[] edgeDistribution;
 	public final int[] edgeIds;
+	/** Per edge the payload variants that took it, as bit sets; empty: every variant. */
+	public final long[][] edgeVariants;
 
 	private ModelTables(DataInputStream in) throws IOException {
 		if (in.readInt() != MAGIC) {
@@ -46,6 +48,14 @@ public final class ModelTables {
 		edgePool = ints(in, edges);
 		edgeDistribution = doubles(in, 5 * edges);
 		edgeIds = ints(in, edges);
+		edgeVariants = new long[edges][];
+		for (int e = 0; e < edges; e++) {
+			long[] words = new long[in.readInt()];
+			for (int i = 0; i < words.length; i++) {
+				words[i] = in.readLong();
+			}
+			edgeVariants[e] = words;
+		}
 	}
 
 	/** Loads the tables stored as a resource of a generated class. */

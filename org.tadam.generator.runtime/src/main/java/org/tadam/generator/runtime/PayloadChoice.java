@@ -20,11 +20,52 @@ final class PayloadChoice {
 	 * connection did not send on this path must not turn the packet lengths that follow into another cipher's.
 	 */
 	private final PayloadVariantSet lengths = new PayloadVariantSet();
+	/**
+	 * The variant the connection started pinned to (level 1; depth 0: none), tried before {@link #messages}: it
+	 * keeps the connection on one training connection's script (an FTP client that lists stays a lister) where the
+	 * chain of messages has moved on to another connection's entry, one the pools kept in place of its own (an FTP
+	 * passive-mode reply names a port of its own). Apart from the chain, so that a message the pin cannot find
+	 * still narrows the chain as in an unpinned connection; see {@link #pinHolds}.
+	 */
+	private final PayloadVariantSet pin = new PayloadVariantSet();
+	/** The pinned variant, -1 when none. */
+	private int pinned = -1;
+	/** Letters of this connection that the pin replaced; past {@link #MAX_STEERED} the pin is let go. */
+	private int steered;
+	static final int MAX_STEERED = 8;
 
-	/** A new connection: every variant is possible again. */
+	/** A new connection, unpinned: every variant is possible again. */
 	void start() {
 		messages.reset();
 		lengths.reset();
+		pin.reset();
+		pinned = -1;
+		steered = 0;
+	}
+
+	/**
+	 * A new connection of {@code model}: pinned to a variant drawn on the model's variant weights when it has some,
+	 * otherwise unpinned.
+	 */
+	void start(AutomatonModel model, Rng rng) {
+		start();
+		if (model.variantChoice != null) {
+			int variant = model.variantChoice.sample(rng);
+			if (variant < model.variants && variant < PayloadVariantSet.MAX_VARIANTS) {
+				pin.pin(variant);
+				pinned = variant;
+			}
+		}
+	}
+
+	/**
+	 * Whether the pin still leads the messages: the chain's widest narrowed set holds the pinned variant. A message
+	 * the pools kept for none of the pinned variant's training connections (an MQTT client id) is drawn from every
+	 * variant and starts the chain over; when that message contradicts the pin (a v5 CONNECT for a v4 client), the
+	 * chain leads from then on, so the answers follow what was sent (a v5 CONNACK, a DNS answer echoing its query).
+	 */
+	private boolean pinHolds() {
+		return pinned >= 0 && messages.contains(pinned, 1);
 	}
 
 	/** The set that draws the entries of {@code pool}. */
@@ -42,6 +83,21 @@ final class PayloadChoice {
 			return pool.draw(rng);
 		}
 		PayloadVariantSet variants = setOf(pool);
+		if (pinHolds()) {
+			int fromPin = pool.drawCompatible(rng, pin, 1);
+			if (fromPin >= 0) {
+				long[] drawn = pool.variants(fromPin);
+				if (variants == messages) {
+					int at = messages.depth();
+					while (at > 0 && !messages.meets(drawn, at)) {
+						at--;
+					}
+					messages.narrow(drawn, at);
+				}
+				narrowLengths(drawn);
+				return fromPin;
+			}
+		}
 		int entry = -1;
 		int level = variants.depth();
 		for (; level > 0; level--) {
@@ -57,24 +113,50 @@ final class PayloadChoice {
 		if (variants == messages) {
 			messages.narrow(drawn, level);
 		}
+		narrowLengths(drawn);
+		return entry;
+	}
+
+	private void narrowLengths(long[] drawn) {
 		if (lengths.meets(drawn, lengths.depth())) {
 			lengths.narrow(drawn, lengths.depth());
 		}
-		return entry;
 	}
 
 	/**
 	 * The walk's edge, or, when its pool has no entry of the connection's innermost variant set that an edge of the
 	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
 	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
-	 * entry draw does, and past the widest narrowed set to another letter of the state.
+	 * entry draw does, and past the widest narrowed set to another letter of the state. A pinned connection first
+	 * keeps to the letters its variant's training connections took.
 	 */
-	int keepVariant(AutomatonModel model, int state, int edge, Rng rng) {
+	int keepVariant(AutomatonModel model, int state, int walked, Rng rng) {
+		int edge = walked;
+		if (pinHolds() && model.edgeVariants != null && !takes(model, edge)) {
+			// the pinned variant's training connections never took this letter here (an FTP lister does not ask for
+			// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took
+			int taken = model.drawEdge(state, rng, e -> takes(model, e));
+			if (taken >= 0) {
+				edge = taken;
+			}
+			if (++steered > MAX_STEERED) {
+				// the variant's letters keep the walk in a loop whose exit its training connections took through a
+				// state the automaton merged with another one: the connection goes on unpinned
+				pinned = -1;
+			}
+		}
+		return keepPoolVariant(model, state, edge, rng);
+	}
+
+	private int keepPoolVariant(AutomatonModel model, int state, int edge, Rng rng) {
 		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
-		if (pool == null || !pool.hasVariants() || setOf(pool).depth() == 0) {
+		if (pool == null || !pool.hasVariants() || pinHolds() && pool.meets(pin, 1)) {
 			return edge;
 		}
 		PayloadVariantSet variants = setOf(pool);
+		if (variants.depth() == 0) {
+			return edge;
+		}
 		for (int level = variants.depth(); level > 0; level--) {
 			if (pool.meets(variants, level)) {
 				return edge;
@@ -103,6 +185,12 @@ final class PayloadChoice {
 		int p = model.edgePool[e];
 		return p < 0 || !model.pools[p].hasVariants() || setOf(model.pools[p]).depth() == 0
 				|| model.pools[p].meets(setOf(model.pools[p]), 1);
+	}
+
+	/** Whether the pinned variant's training connections took edge {@code e} (an edge that names none: every one). */
+	private boolean takes(AutomatonModel model, int e) {
+		long[] taken = model.edgeVariants[e];
+		return taken.length == 0 || pinned >>> 6 < taken.length && (taken[pinned >>> 6] >>> pinned & 1) != 0;
 	}
 
 	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */

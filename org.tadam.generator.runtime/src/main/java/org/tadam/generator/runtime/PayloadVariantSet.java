@@ -12,6 +12,8 @@ package org.tadam.generator.runtime;
 final class PayloadVariantSet {
 	/** Words of the largest set the model validator allows (variant numbers up to 4095). */
 	private static final int WORDS = 64;
+	/** Variant numbers a set can hold. */
+	static final int MAX_VARIANTS = 64 * WORDS;
 	/** Levels kept; deeper narrowing replaces the innermost level. */
 	private static final int DEPTH = 8;
 
@@ -21,6 +23,19 @@ final class PayloadVariantSet {
 	/** Every variant: the state at a connection's start. */
 	void reset() {
 		depth = 0;
+	}
+
+	/** Narrows every variant to {@code variant} alone: a connection pinned to one training combination. */
+	void pin(int variant) {
+		long[] to = levels[1];
+		java.util.Arrays.fill(to, 0);
+		to[variant >>> 6] = 1L << variant;
+		depth = 1;
+	}
+
+	/** Whether the set of {@code level} holds {@code variant}; level 0 (every variant) and unnarrowed levels do. */
+	boolean contains(int variant, int level) {
+		return level == 0 || level > depth || (levels[level][variant >>> 6] >>> variant & 1) != 0;
 	}
 
 	/** The innermost level; 0 when nothing narrowed the set yet. */

@@ -41,6 +41,11 @@ class PayloadVariantsTest {
 	}
 
 	static ScenarioModel scenario(boolean withVariants) {
+		return scenario(withVariants, null);
+	}
+
+	/** @param pins the variant weights connections start pinned on (unpinned weight 0), null: none */
+	static ScenarioModel scenario(boolean withVariants, int[] pins) {
 		int[] firstEdge = { 0, 1, 2, 3, 4, 6, 7, 8, 8 };
 		int[] target = { 1, 2, 3, 4, 5, 5, 6, 7 };
 		double[] probability = { 1, 1, 1, 1, 0.8, 0.2, 1, 1 };
@@ -61,6 +66,9 @@ class PayloadVariantsTest {
 				pool(new int[] { 7, 8 }, withVariants ? new long[][] { variants(0, 1), variants(3) } : null) };
 		AutomatonModel model = new AutomatonModel("mqtt", AutomatonModel.TCP, 0, 0, 0, firstEdge, target, probability,
 				payload, flags, backward, edgePool, distribution, new int[] { 1883 }, pools);
+		if (pins != null) {
+			model.pinnedVariants(pins, 0);
+		}
 		AddressPool clients = new AddressPool(new byte[][] { { 10, 0, 0, 0 } }, new int[] { 8 }, new byte[0][], 64);
 		AddressPool servers = new AddressPool(new byte[][] { { (byte) 192, 0, 2, 0 } }, new int[] { 24 }, new byte[0][], 57);
 		return new ScenarioModel("mqtt", new AutomatonModel[] { model }, new double[] { 1 }, new int[][] { { 1883 } },
@@ -69,10 +77,14 @@ class PayloadVariantsTest {
 
 	/** Per connection its three payload lengths: CONNECT, answer, PUBLISH. */
 	private static List<int[]> generate(boolean withVariants, int threads) throws Exception {
+		return generate(scenario(withVariants), threads);
+	}
+
+	private static List<int[]> generate(ScenarioModel scenario, int threads) throws Exception {
 		GeneratorSettings settings = TcpRepairTest.settings(threads);
 		settings.connections = CONNECTIONS;
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		new TrafficGenerator(scenario(withVariants), settings).run(Channels.newChannel(out));
+		new TrafficGenerator(scenario, settings).run(Channels.newChannel(out));
 		Map<String, List<Segments>> connections = Segments.connections(Segments.read(out.toByteArray()));
 		assertEquals(CONNECTIONS, connections.size());
 		return connections.values().stream()
@@ -92,6 +104,23 @@ class PayloadVariantsTest {
 			assertEquals(v5 ? 8 : 7, lengths[2], "the PUBLISH follows the CONNECT's version");
 		}
 		assertEquals(CONNECTIONS / 2, version5, CONNECTIONS / 10);
+	}
+
+	/**
+	 * Pinned on weights 1, 1, 0, 8: four connections in five follow variant 3 throughout (CONNECT v5, the answer of
+	 * that training connection, 6 bytes, and its PUBLISH), where unpinned ones split evenly between the versions and
+	 * answer v5 with 5 or 6 bytes alike.
+	 */
+	@Test
+	void aPinnedConnectionFollowsTheVariantDrawnOnTheWeights() throws Exception {
+		int version5 = 0;
+		for (int[] lengths : generate(scenario(true, new int[] { 1, 1, 0, 8 }), 2)) {
+			boolean v5 = lengths[0] == 11;
+			version5 += v5 ? 1 : 0;
+			assertEquals(v5 ? 6 : 4, lengths[1], "variant 2 weighs nothing: a v5 answer is variant 3's");
+			assertEquals(v5 ? 8 : 7, lengths[2]);
+		}
+		assertEquals(CONNECTIONS * 8 / 10, version5, CONNECTIONS / 20);
 	}
 
 	@Test
@@ -187,6 +216,41 @@ class PayloadVariantsTest {
 			long64 += lengths.length(choice.entry(lengths, rng)) == 64 ? 1 : 0;
 		}
 		assertEquals(3000, long64, 150);
+	}
+
+	/**
+	 * State 0 has three letters: a bare ACK only variant 1 took (probability 0.8), a pooled letter of variant 0, and
+	 * the end, which every variant took. A connection pinned to variant 0 never takes the ACK; unpinned, it does.
+	 */
+	@Test
+	void aPinnedWalkKeepsToTheLettersItsVariantTook() {
+		int r = AutomatonModel.PAYLOAD_REPLAY;
+		PayloadPool sent = pool(new int[] { 2 }, new long[][] { variants(0) });
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, new int[] { 0, 3, 3 },
+				new int[] { 1, 1, 1 }, new double[] { 0.8, 0.1, 0.1 }, new int[] { 0, r, AutomatonModel.END },
+				new int[] { 0x10, 0x18, 0 }, new boolean[] { false, false, false }, new int[] { -1, 0, -1 },
+				new double[15], new int[] { 80 }, new PayloadPool[] { sent });
+		model.pinnedVariants(new int[] { 1, 0 }, 0, new long[][] { variants(1), variants(0), {} });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(9);
+		int[] taken = new int[3];
+		for (int c = 0; c < 1000; c++) {
+			choice.start(model, rng);
+			taken[choice.keepVariant(model, 0, 0, rng)]++;
+		}
+		assertEquals(0, taken[0], "variant 0 never took the ACK");
+		assertEquals(500, taken[1], 60);
+		choice.start();
+		assertEquals(0, choice.keepVariant(model, 0, 0, rng), "unpinned: the walk's letter");
+	}
+
+	@Test
+	void aPinnedSetHoldsItsVariantAlone() {
+		PayloadVariantSet set = new PayloadVariantSet();
+		set.pin(70);
+		assertEquals(1, set.depth());
+		assertTrue(set.meets(variants(3, 70), 1));
+		assertTrue(!set.meets(variants(3, 69, 71), 1) && set.meets(variants(3), 0));
 	}
 
 	@Test

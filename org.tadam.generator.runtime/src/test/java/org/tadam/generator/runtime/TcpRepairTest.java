@@ -235,6 +235,29 @@ class TcpRepairTest {
 		}
 	}
 
+	/**
+	 * Two states after the handshake draw a SYN (illegal there) 99 times in 100, repaired by drawing their data letter
+	 * again; the end after the request is still drawn again into the model's own close: the two counts are apart.
+	 */
+	@Test
+	void repairedLettersLeaveTheEndItsRedraws() throws Exception {
+		int[] firstEdge = { 0, 1, 2, 3, 5, 7, 8, 10, 11, 12, 12 };
+		int[] target = { 1, 2, 3, 4, 4, 5, 5, 6, 9, 7, 8, 9 };
+		double[] probability = { 1, 1, 1, 0.99, 0.01, 0.99, 0.01, 1, 0.6, 0.4, 1, 1 };
+		int[] payload = { 0, 0, 0, 0, 1, 0, 1, 1, AutomatonModel.END, 0, 0, AutomatonModel.END };
+		int[] flags = { 0x02, 0x12, 0x10, 0x02, 0x18, 0x02, 0x18, 0x18, 0, 0x11, 0x11, 0 };
+		boolean[] backward = { false, true, false, false, false, false, false, false, false, false, true, false };
+		ScenarioModel scenario = alone(model("synAgain", firstEdge, target, probability, payload, flags, backward)
+				.closingNormally());
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		RunSummary summary = new TrafficGenerator(scenario, settings(1)).run(Channels.newChannel(out));
+		assertTrue(summary.repaired("syn-after-handshake") > CONNECTIONS, "two SYNs repaired in most connections");
+		for (List<Segments> connection : Segments.connections(Segments.read(out.toByteArray())).values()) {
+			checkStack(connection);
+			assertEquals(8, connection.size(), "handshake, three data segments, the model's two FINs (no stack close)");
+		}
+	}
+
 	/** Handshake, a request, then state 4 ends the walk with {@code end} or both sides close. */
 	private static AutomatonModel endAfterRequest(double end) {
 		int[] firstEdge = { 0, 1, 2, 3, 4, 6, 7, 8, 8 };

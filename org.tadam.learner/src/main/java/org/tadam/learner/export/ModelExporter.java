@@ -6,6 +6,9 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.BitSet;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
@@ -121,8 +124,10 @@ public final class ModelExporter {
     boolean sizeInBytes = info.quantisation() == null || !info.quantisation().logSize();
     PoolVariants variants = new PoolVariants();
     DirectionFramings framings = new DirectionFramings();
+    Map<org.tadam.model.Edge, BitSet> takenBy = new LinkedHashMap<>();
     for (Edge e : edges) {
       org.tadam.model.Edge me = f.createEdge();
+      takenBy.put(me, members(m.corpus(), e));
       me.setSource(states[e.source()]);
       me.setTarget(states[e.target()]);
       Symbol symbol = Symbols.parse(corpus.alphabet().get(e.symbol()));
@@ -157,11 +162,23 @@ public final class ModelExporter {
       }
       out.getEdges().add(me);
     }
-    variants.tag();
+    variants.tag(out, m.samples().size());
+    variants.tagEdges(takenBy);
     framings.apply();
     // the coverage as score will see it: training words the written model parses without noise
     p.setParsedConnections(Coverage.parsed(out, m.samples()));
     return out;
+  }
+
+  /** The training connections (samples) whose words took edge {@code e}. */
+  private static BitSet members(Corpus c, Edge e) {
+    BitSet set = new BitSet();
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      for (int member : c.members(Edge.word(e.occurrence(i)))) {
+        set.set(member);
+      }
+    }
+    return set;
   }
 
   private static PayloadModel payload(LearnedModel m, Edge e, PacketSymbol symbol, boolean sizeInBytes,
@@ -241,7 +258,7 @@ public final class ModelExporter {
       "service", "ports", "outcome", "values", "iat", "size", "noise", "missing", "spurious",
       "duplicated", "swapped", "provenance", "captures", "connections", "options", "bits", "model",
       "data", "date", "state", "initial", "end", "prob", "count", "mean", "cov", "payload", "random",
-      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "to", "header", "length", "at", "width", "plus", "scenario",
+      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "weighted", "unpinned", "to", "header", "length", "at", "width", "plus", "scenario",
       "import", "seed", "starting", "duration", "rate", "profile", "format", "snaplen", "clients",
       "servers", "subnet", "mac", "ttl", "use", "share", "pcap", "pcapng");
 

@@ -7,6 +7,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.tadam.model.Automaton;
 import org.tadam.model.PayloadModel;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
@@ -31,6 +32,9 @@ final class PoolVariants {
   private final List<List<?>> pools = new ArrayList<>();
   /** Per connection (training sample): the (pool, entry) pairs it used, as pool << 8 | entry. */
   private final Map<Integer, List<Integer>> used = new HashMap<>();
+  /** After {@link #tag}: each training connection's variant, and how many variants were kept. */
+  private final Map<Integer, Integer> variantOf = new HashMap<>();
+  private int variants;
   /** Random-length entries, each with the training connections that sent a payload of its length on its edge. */
   private final List<Map.Entry<WeightedLength, BitSet>> lengths = new ArrayList<>();
 
@@ -82,8 +86,12 @@ final class PoolVariants {
     }
   }
 
-  /** Writes the variants into the recorded pools' entries; nothing when every connection used the same ones. */
-  void tag() {
+  /**
+   * Writes the variants into the recorded pools' entries, and into {@code automaton} how many of the
+   * {@code connections} training connections each variant has (the generator pins a connection to one drawn on
+   * these weights); nothing when every connection used the same entries.
+   */
+  void tag(Automaton automaton, int connections) {
     Map<Integer, List<Integer>> combinationOf = new HashMap<>();
     Map<List<Integer>, int[]> counts = new HashMap<>();
     used.forEach((connection, u) -> {
@@ -98,6 +106,12 @@ final class PoolVariants {
     kept.sort((a, b) -> counts.get(a)[0] != counts.get(b)[0] ? counts.get(b)[0] - counts.get(a)[0] : compare(a, b));
     kept = new ArrayList<>(kept.subList(0, Math.min(MAX_VARIANTS, kept.size())));
     kept.sort(PoolVariants::compare);
+    int pinned = 0;
+    for (List<Integer> combination : kept) {
+      automaton.getVariantWeights().add(counts.get(combination)[0]);
+      pinned += counts.get(combination)[0];
+    }
+    automaton.setUnpinnedWeight(connections - pinned);
     Map<Integer, BitSet> variants = new HashMap<>();
     for (int v = 0; v < kept.size(); v++) {
       for (int pair : kept.get(v)) {
@@ -136,7 +150,7 @@ final class PoolVariants {
     for (int v = 0; v < kept.size(); v++) {
       number.put(kept.get(v), v);
     }
-    Map<Integer, Integer> variantOf = new HashMap<>();
+    variants = kept.size();
     combinationOf.forEach((connection, combination) -> {
       Integer v = number.get(combination);
       if (v != null) {
@@ -155,6 +169,29 @@ final class PoolVariants {
         e.getKey().getVariants().addAll(PayloadVariants.ranges(set));
       }
     }
+  }
+
+  /**
+   * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
+   * per edge), so that a generated connection pinned to a variant keeps to its training connections' paths. An edge
+   * every kept variant took, or none did, lists none (it fits any connection). Call after {@link #tag}.
+   */
+  void tagEdges(Map<org.tadam.model.Edge, BitSet> takenBy) {
+    if (variants == 0) {
+      return;
+    }
+    takenBy.forEach((edge, connections) -> {
+      BitSet set = new BitSet();
+      connections.stream().forEach(connection -> {
+        Integer v = variantOf.get(connection);
+        if (v != null) {
+          set.set(v);
+        }
+      });
+      if (!set.isEmpty() && set.cardinality() < variants) {
+        edge.getVariants().addAll(PayloadVariants.ranges(set));
+      }
+    });
   }
 
   private static Object content(Object entry) {

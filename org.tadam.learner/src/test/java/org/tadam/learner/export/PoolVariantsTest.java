@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tadam.model.Automaton;
 import org.tadam.model.PayloadClass;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
+import org.tadam.model.TadamFactory;
 import org.tadam.model.TextPayload;
 import org.tadam.model.derived.PayloadVariants;
 
@@ -34,7 +39,8 @@ class PoolVariantsTest {
     PoolVariants variants = new PoolVariants();
     variants.add(hellos, members, hello);
     variants.add(replies, members, reply);
-    variants.tag();
+    Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
+    variants.tag(automaton, 12);
 
     BitSet helo = set(hellos, "HELO x");
     BitSet ehlo = set(hellos, "EHLO x");
@@ -44,6 +50,10 @@ class PoolVariantsTest {
     assertFalse(helo.intersects(set(replies, "250-b")) || helo.intersects(set(replies, "250-c")));
     assertTrue(ehlo.intersects(set(replies, "250-b")) && ehlo.intersects(set(replies, "250-c")));
     assertEquals(3, helo.cardinality() + ehlo.cardinality(), "one variant per combination");
+    // each variant weighs its connections; the two that sent nothing pooled start unpinned
+    assertEquals(6, automaton.getVariantWeights().get(helo.nextSetBit(0)));
+    assertEquals(List.of(2, 2), ehlo.stream().mapToObj(automaton.getVariantWeights()::get).toList());
+    assertEquals(2, automaton.getUnpinnedWeight());
   }
 
   /** A message sent on two edges is one message: on both it belongs to the variants of either. */
@@ -61,7 +71,7 @@ class PoolVariantsTest {
     variants.add(commonPool, common, connects);
     variants.add(ackPool, common, acks);
     variants.add(rarePool, rare, rareConnect);
-    variants.tag();
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 100);
     assertEquals(set(commonPool, "v5"), set(rarePool, "v5"));
     assertTrue(set(rarePool, "v5").intersects(set(ackPool, "ack5")));
     assertFalse(set(rarePool, "v5").intersects(set(ackPool, "ack4")));
@@ -87,7 +97,7 @@ class PoolVariantsTest {
     PoolVariants variants = new PoolVariants();
     variants.add(offerPool, members, offers);
     variants.addLengths(lengthPool, members, lengths);
-    variants.tag();
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 100);
 
     BitSet aes = set(offerPool, "aes128-ctr");
     BitSet chacha = set(offerPool, "chacha20");
@@ -97,6 +107,40 @@ class PoolVariantsTest {
     assertTrue(length(lengthPool, 52).isEmpty(), "a length of every variant names none");
   }
 
+  /**
+   * Connections 0-5 say HELO, 6-9 EHLO (two variants, 10 and 11 sent nothing pooled): an edge only HELO
+   * connections took lists their variant, one every variant took lists none, as does one only connection 10 took.
+   */
+  @Test
+  void edgesListTheVariantsOfTheConnectionsThatTookThem() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    byte[][] hello = new byte[10][];
+    for (int m : members) {
+      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
+    }
+    TextPayload hellos = pool(hello, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    variants.add(hellos, members, hello);
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 12);
+    org.tadam.model.Edge heloOnly = TadamFactory.eINSTANCE.createEdge();
+    org.tadam.model.Edge everyone = TadamFactory.eINSTANCE.createEdge();
+    org.tadam.model.Edge unpinned = TadamFactory.eINSTANCE.createEdge();
+    BitSet first = new BitSet();
+    first.set(1, 4);
+    BitSet all = new BitSet();
+    all.set(0, 12);
+    BitSet ten = new BitSet();
+    ten.set(10);
+    Map<org.tadam.model.Edge, BitSet> takenBy = new LinkedHashMap<>();
+    takenBy.put(heloOnly, first);
+    takenBy.put(everyone, all);
+    takenBy.put(unpinned, ten);
+    variants.tagEdges(takenBy);
+    assertEquals(set(hellos, "HELO x"), PayloadVariants.of(heloOnly.getVariants()));
+    assertTrue(everyone.getVariants().isEmpty());
+    assertTrue(unpinned.getVariants().isEmpty());
+  }
+
   @Test
   void oneCombinationNeedsNoVariants() {
     int[] members = { 0, 1, 2 };
@@ -104,7 +148,7 @@ class PoolVariantsTest {
     ReplayPayload pool = (ReplayPayload) new PayloadPoolsFixture(data).toModel(PayloadClass.REPLAY);
     PoolVariants variants = new PoolVariants();
     variants.add(pool, members, data);
-    variants.tag();
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 100);
     assertTrue(pool.getEntries().get(0).getVariants().isEmpty());
   }
 

@@ -1,0 +1,53 @@
+package org.tadam.dsl.validation;
+
+import java.util.BitSet;
+import java.util.List;
+
+import org.eclipse.emf.common.util.TreeIterator;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
+import org.tadam.model.Automaton;
+import org.tadam.model.TadamPackage.Literals;
+import org.tadam.model.VariantRange;
+import org.tadam.model.derived.PayloadVariants;
+
+/**
+ * Checks {@code variants weighted …}: the generator draws the variant a connection starts pinned to on these
+ * weights, so they must make a distribution, and a variant that pool entries name but the weights leave out is
+ * never drawn first (a hand edit that dropped a weight). Composed into {@link TadamValidator}.
+ */
+public class VariantWeightValidator extends ComposedValidator {
+
+	@Check(CheckType.FAST)
+	public void checkVariantWeights(Automaton automaton) {
+		List<Integer> weights = automaton.getVariantWeights();
+		if (weights.isEmpty()) {
+			return;
+		}
+		int unpinned = automaton.getUnpinnedWeight();
+		if (weights.stream().anyMatch(w -> w < 0) || unpinned < 0
+				|| weights.stream().allMatch(w -> w == 0) && unpinned == 0) {
+			error("Variant weights are 0 or more and one at least is positive, found " + weights + " unpinned " + unpinned,
+					automaton, Literals.AUTOMATON__VARIANT_WEIGHTS, IssueCodes.VARIANT_WEIGHT);
+			return;
+		}
+		if (weights.size() > PayloadVariants.MAX + 1) {
+			error("At most " + (PayloadVariants.MAX + 1) + " variant weights, found " + weights.size(), automaton,
+					Literals.AUTOMATON__VARIANT_WEIGHTS, IssueCodes.VARIANT_WEIGHT);
+			return;
+		}
+		BitSet named = new BitSet();
+		for (TreeIterator<EObject> it = automaton.eAllContents(); it.hasNext();) {
+			if (it.next() instanceof VariantRange range) {
+				named.or(PayloadVariants.of(List.of(range)));
+			}
+		}
+		int beyond = named.nextSetBit(weights.size());
+		if (beyond >= 0) {
+			warning("Pool entries name variant " + beyond + " but the weights list only " + weights.size()
+					+ " variants (0 to " + (weights.size() - 1) + "): no connection starts pinned to it", automaton,
+					Literals.AUTOMATON__VARIANT_WEIGHTS, IssueCodes.VARIANT_WEIGHT);
+		}
+	}
+}
