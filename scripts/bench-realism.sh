@@ -34,12 +34,15 @@ rows() {
         elif $t.generated.status == "ok" and $t.real.status == "ok" then "\($t.generated | f) (\($t.real | f))"
         else "\($tool) \(if $t.generated.status == "ok" then $t.real.status else $t.generated.status end)" end;
     def ratio: if .floorZero then "inf" elif .ratio == null then "-" else (.ratio | r1) end;
+    def replayed: [.metrics[] | .jsd, .emd, .ks | select(. != null and .generated != null and .replay != null)];
+    def within: select(.generated == 0 or (.replay > 0 and .generated <= 2 * .replay));
     .services[] | select(.tooSmall == null) | . as $s
     | [$cap, .label, "\(.connections.real) / \(.connections.generated)",
        judged("tshark"; .malformedPer1000 | r1),
        judged("tshark"; .expertPer1000 | r1),
        judged("nDPI"; "\(.contentRate * 100 | r1) %"),
        (if .worst == null then "-" else "\(.worst | ratio) (\($s.metrics[.worst.metric].label) \(.worst.distance | ascii_upcase))" end),
+       "\([replayed[] | within] | length) / \(replayed | length)",
        "\([.goals[] | select(.met == true)] | length) / \([.goals[] | select(.met != null)] | length)",
        ([.goals[] | select(.met == false) | .goal] | if length == 0 then "-" else join("; ") end),
        $wall]
@@ -51,10 +54,12 @@ beyond() {
   jq -r --arg cap "$1" '
     .services[] | select(.tooSmall == null) | .label as $l
     | [.metrics | to_entries[] | .value as $m | ("jsd", "emd", "ks") as $d | select($m[$d] != null)
-       | {name: "\($m.label) \($d | ascii_upcase)", r: (if $m[$d].floorZero then 1e300 else $m[$d].ratio end)}
+       | {name: "\($m.label) \($d | ascii_upcase)", r: (if $m[$d].floorZero then 1e300 else $m[$d].ratio end),
+          p: $m[$d].replayRatio}
        | select(.r != null and .r > 2)]
     | sort_by(-.r) | .[:8]
-    | map("\(.name) \(if .r >= 1e300 then "inf" else ((.r * 10 | round) / 10 | tostring) end)")
+    | map("\(.name) \(if .r >= 1e300 then "inf" else ((.r * 10 | round) / 10 | tostring) end)"
+          + " (replay \(if .p == null then "-" else ((.p * 10 | round) / 10 | tostring) end))")
     | "- \($cap) \($l): " + (if length == 0 then "none" else join(", ") end)' "$2"
 }
 
@@ -111,13 +116,17 @@ tmp=$(mktemp "$page.XXXXXX")
   echo "first and the second half (ratio = distance / floor; inf: the halves agree exactly and the generated traffic does not)."
   echo "\"real\" in the judge columns is the second half. Goals: malformed frames 0; tshark expert errors + warnings per 1000"
   echo "connections <= 1.5x real; nDPI content detection >= 90 % of real; every distance <= 2x its floor."
+  echo "Replay reference (not a goal): the median distance between the second half and as many connections drawn at random,"
+  echo "with replacement, from the first half, i.e. what sampling alone costs a perfect generator of the training half; a"
+  echo "scripted capture whose halves repeat the same scripts in the same numbers has a floor near 0 that no independently"
+  echo "drawn sample meets. \"within 2x replay\" counts the distances at most twice that reference."
   echo "Wall time: the whole \`tadam eval --learn\` process (reading, learning, compiling, generating, tshark, nDPI, report)."
   echo
-  echo "| capture | service | connections real / gen | malformed /1000 gen (real) | expert err+warn /1000 gen (real) | nDPI by content gen (real) | worst distance / floor | goals met | goals missed | wall s |"
-  echo "|---|---|---:|---:|---:|---:|---|---:|---|---:|"
+  echo "| capture | service | connections real / gen | malformed /1000 gen (real) | expert err+warn /1000 gen (real) | nDPI by content gen (real) | worst distance / floor | distances within 2x replay | goals met | goals missed | wall s |"
+  echo "|---|---|---:|---:|---:|---:|---|---:|---:|---|---:|"
   printf '%s\n' "${table[@]}"
   echo
-  echo "## Distances above twice their floor"
+  echo "## Distances above twice their floor (with distance / replay reference)"
   echo
   printf '%s\n' "${details[@]}"
   echo

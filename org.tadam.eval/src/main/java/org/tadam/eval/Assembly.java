@@ -12,6 +12,7 @@ import org.tadam.eval.holdout.Halves;
 import org.tadam.eval.judge.Judge;
 import org.tadam.eval.judge.JudgeVerdicts;
 import org.tadam.eval.realism.Metric;
+import org.tadam.eval.realism.ReplayFloor;
 import org.tadam.eval.realism.SampleDistances;
 import org.tadam.eval.sample.ConnectionStats;
 import org.tadam.eval.sample.ServiceKey;
@@ -19,6 +20,8 @@ import org.tadam.eval.sample.Side;
 
 /** Puts an evaluation together once both sides are read: the judges' runs and every service's figures. */
 final class Assembly {
+  /** Seed of the replay reference's draws (plus the metric's ordinal): the same captures give the same figures. */
+  private static final long REPLAY_SEED = 1;
   private final EvalOptions options;
   private final PrintWriter progress;
 
@@ -70,7 +73,8 @@ final class Assembly {
         progress.println("tadam eval: comparing " + label + " (" + r.size() + " real, " + g.size() + " generated)");
         progress.flush();
         for (Metric m : Metric.values()) {
-          metrics.add(new MetricResult(m, SampleDistances.between(m, r, g), SampleDistances.between(m, first, second)));
+          metrics.add(new MetricResult(m, SampleDistances.between(m, r, g), SampleDistances.between(m, first, second),
+              ReplayFloor.of(m, first, r, g.size(), REPLAY_SEED + m.ordinal())));
         }
       }
       Map<String, Map<String, JudgeFigures>> judges = new LinkedHashMap<>();

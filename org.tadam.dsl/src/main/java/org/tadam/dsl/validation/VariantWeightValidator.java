@@ -43,10 +43,12 @@ public class VariantWeightValidator extends ComposedValidator {
 				named.or(PayloadVariants.of(List.of(range)));
 			}
 		}
-		int beyond = named.nextSetBit(weights.size());
+		// variant weights.size() stands for the unpinned connections, which edges may name
+		int beyond = named.nextSetBit(weights.size() + 1);
 		if (beyond >= 0) {
-			warning("Pool entries name variant " + beyond + " but the weights list only " + weights.size()
-					+ " variants (0 to " + (weights.size() - 1) + "): no connection starts pinned to it", automaton,
+			warning("Variant " + beyond + " is named but the weights list only " + weights.size()
+					+ " variants (0 to " + (weights.size() - 1) + ", then " + weights.size() + " for the unpinned connections)",
+					automaton,
 					Literals.AUTOMATON__VARIANT_WEIGHTS, IssueCodes.VARIANT_WEIGHT);
 		}
 	}

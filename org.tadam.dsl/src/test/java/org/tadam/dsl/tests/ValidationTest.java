@@ -263,7 +263,7 @@ class ValidationTest {
 
 	@Test
 	void variantWeightsMakeADistributionOverTheVariantsEntriesName() throws Exception {
-		String pinned = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" variants 0 to 1 }");
+		String pinned = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" variants 0 to 2 }");
 		String weighted = pinned.replace("ports 80\n", "ports 80\nvariants weighted 3, 1 unpinned 2\n");
 		List<Issue> none = issues(weighted);
 		assertTrue(none.isEmpty(), none::toString);
@@ -273,7 +273,7 @@ class ValidationTest {
 		assertTrue(issues(weighted.replace(" unpinned 2", "")).isEmpty(), "unpinned is optional");
 		single(weighted.replace("weighted 3, 1", "weighted 3, -1"), IssueCodes.VARIANT_WEIGHT);
 		single(weighted.replace("3, 1 unpinned 2", "0, 0"), IssueCodes.VARIANT_WEIGHT);
-		// the entry names variant 1, which a single weight leaves out: a warning
+		// variant 2 is the unpinned connections' after two weights; after one weight, it is named by no one: a warning
 		Issue beyond = single(weighted.replace("3, 1", "3"), IssueCodes.VARIANT_WEIGHT);
 		assertEquals(Severity.WARNING, beyond.getSeverity());
 	}

@@ -51,10 +51,12 @@ public final class HtmlReport {
   }
 
   private static void metrics(Html h, ServiceResult s) {
-    h.raw("<h3>Distances (real vs generated) and their floor (real first half vs second half)</h3>\n<table><tr>")
+    h.raw("<h3>Distances (real vs generated) and their floor (real first half vs second half)</h3>\n")
+        .raw("<p>replay: the median distance of as many connections drawn at random from the first half, what sampling ")
+        .raw("alone costs a perfect generator of the training half.</p>\n<table><tr>")
         .raw("<th class=\"l\">metric</th><th>values real / gen</th>");
     for (String k : List.of("JSD (bits)", "EMD", "KS")) {
-      h.raw("<th>").text(k).raw("</th><th>floor</th><th>ratio</th>");
+      h.raw("<th>").text(k).raw("</th><th>floor</th><th>ratio</th><th>replay</th>");
     }
     h.raw("</tr>\n");
     for (MetricResult m : s.metrics()) {
@@ -62,14 +64,14 @@ public final class HtmlReport {
           .raw("</td><td>").text(m.generated().valuesA() + " / " + m.generated().valuesB()).raw("</td>");
       for (String kind : List.of("jsd", "emd", "ks")) {
         if (!m.kinds().contains(kind)) {
-          h.raw("<td class=\"na\" colspan=\"3\">categorical</td>");
+          h.raw("<td class=\"na\" colspan=\"4\">categorical</td>");
         } else if (!m.comparable()) {
-          h.raw("<td class=\"na\" colspan=\"3\">no values on one side</td>");
+          h.raw("<td class=\"na\" colspan=\"4\">no values on one side</td>");
         } else {
           double ratio = m.ratio(kind);
           h.raw("<td>").text(num(m.generated().get(kind))).raw("</td><td>").text(num(m.floor().get(kind)))
               .raw("</td><td class=\"").raw(ratio <= Goals.FLOOR_FACTOR ? "good" : "bad").raw("\">")
-              .text(Goals.ratioText(ratio)).raw("</td>");
+              .text(Goals.ratioText(ratio)).raw("</td><td>").text(num(m.replay().get(kind))).raw("</td>");
         }
       }
       h.raw("</tr>\n");

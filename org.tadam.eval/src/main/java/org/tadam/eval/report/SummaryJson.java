@@ -138,6 +138,8 @@ public final class SummaryJson {
     number(n, "generated", m.generated().empty() ? Double.NaN : m.generated().get(kind));
     number(n, "floor", m.floor().empty() ? Double.NaN : m.floor().get(kind));
     ratio(n, m.ratio(kind));
+    number(n, "replay", m.replay().empty() ? Double.NaN : m.replay().get(kind));
+    number(n, "replayRatio", m.replayRatio(kind));
   }
 
   private static void ratio(ObjectNode n, double ratio) {

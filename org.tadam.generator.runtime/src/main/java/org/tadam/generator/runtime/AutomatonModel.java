@@ -53,8 +53,8 @@ public final class AutomatonModel {
 	/** State names and the edges' numbers in the model file, for label files. */
 	final String[] stateNames;
 	final int[] edgeIds;
-	/** TcpConversation.firstSpeaker of this automaton. */
-	final int firstSpeaker;
+	/** TcpConversation.firstSpeaker of this automaton, or of its training connections ({@link #firstPayloads}). */
+	int firstSpeaker;
 	/** A payload of the model exceeds an Ethernet MSS: the capture came from a path of large segments (loopback). */
 	final boolean largeSegments;
 	/** The model's connections all closed normally (outcome SF): a walk does not end with a side still open. */
@@ -142,14 +142,7 @@ public final class AutomatonModel {
 		textWithoutPool = filler;
 		edgeRuleMask = new int[edges];
 		edgeRuleWant = new int[edges];
-		for (int e = 0; e < edges && protocol == TCP; e++) {
-			if (edgePayload[e] != END) {
-				int side = edgeBackward[e] ? 1 : 0;
-				boolean payload = edgePayload[e] != PAYLOAD_EMPTY;
-				edgeRuleMask[e] = TcpConversation.ruleMask(side, edgeFlags[e], payload, firstSpeaker);
-				edgeRuleWant[e] = TcpConversation.ruleWant(side, edgeFlags[e], payload, firstSpeaker);
-			}
-		}
+		rules();
 		for (int e = edges - 1; e >= 0; e--) {
 			if (edgePayload[e] == PAYLOAD_EMPTY) {
 				int side = edgeBackward[e] ? 1 : 0;
@@ -160,6 +153,38 @@ public final class AutomatonModel {
 	}
 
 	/** Marks a model whose connections all closed normally; returns it. */
+	/** TcpConversation's rules per edge, for the current {@link #firstSpeaker}. */
+	private void rules() {
+		for (int e = 0; e < edgeTarget.length && protocol == TCP; e++) {
+			if (edgePayload[e] != END) {
+				int side = edgeBackward[e] ? 1 : 0;
+				boolean payload = edgePayload[e] != PAYLOAD_EMPTY;
+				edgeRuleMask[e] = TcpConversation.ruleMask(side, edgeFlags[e], payload, firstSpeaker);
+				edgeRuleWant[e] = TcpConversation.ruleWant(side, edgeFlags[e], payload, firstSpeaker);
+			}
+		}
+	}
+
+	/** Share of the training connections a side must have opened for the other side's first payload to wait. */
+	static final double FIRST_SPEAKER_CONSENSUS = 0.95;
+
+	/**
+	 * Who spoke first in the training connections: {@code client} of them sent the first payload, {@code server}
+	 * had the server send it. A side that opened {@link #FIRST_SPEAKER_CONSENSUS} of them speaks first (the other's
+	 * data before it is repaired); otherwise either may, whatever the paths of the automaton say: an FTP data
+	 * connection carries a download (server first) or an upload (client first), while the automaton's merged paths
+	 * would make the majority a rule.
+	 */
+	public AutomatonModel firstPayloads(int client, int server) {
+		if (protocol == TCP && client + server > 0) {
+			double total = client + (double) server;
+			firstSpeaker = client >= FIRST_SPEAKER_CONSENSUS * total ? 0
+					: server >= FIRST_SPEAKER_CONSENSUS * total ? 1 : TcpConversation.ANY_SPEAKER;
+			rules();
+		}
+		return this;
+	}
+
 	public AutomatonModel closingNormally() {
 		closesNormally = true;
 		return this;

@@ -51,7 +51,8 @@ final class PayloadChoice {
 		start();
 		if (model.variantChoice != null) {
 			int variant = model.variantChoice.sample(rng);
-			if (variant < model.variants && variant < PayloadVariantSet.MAX_VARIANTS) {
+			// column model.variants is the unpinned connections': edges name them by that number
+			if (variant < PayloadVariantSet.MAX_VARIANTS) {
 				pin.pin(variant);
 				pinned = variant;
 			}

@@ -279,6 +279,12 @@ class TcpRepairTest {
 				new double[] { 0.4, 0.6 }, new int[] { 1, 1 }, new int[] { 0x18, 0x18 }, new boolean[] { false, true },
 				new int[] { -1, -1 }, new double[10], new int[] { 25 }, new PayloadPool[0]);
 		assertEquals(1, server.firstSpeaker);
+		// the training connections say who spoke first: either side when they disagree (FTP data: downloads and
+		// uploads), the side nearly all of them let speak first otherwise, whatever the paths say
+		assertEquals(TcpConversation.ANY_SPEAKER, server.firstPayloads(100, 212).firstSpeaker);
+		int either = server.edgeRuleMask[1];
+		assertEquals(0, server.firstPayloads(299, 1).firstSpeaker);
+		assertTrue(server.edgeRuleMask[1] != either, "the server's data now waits for the client's");
 	}
 
 	@Test

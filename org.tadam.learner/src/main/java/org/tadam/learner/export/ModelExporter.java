@@ -82,6 +82,7 @@ public final class ModelExporter {
         out.getPortWeights().addAll(PortWeights.of(out.getPorts(), m.samples()));
       }
     }
+    FirstPayloads.count(out, m.samples());
     String outcome = info.outcome() != null ? info.outcome() : Outcome.of(m.samples());
     if (outcome != null) {
       out.setOutcome(outcome);
@@ -258,7 +259,7 @@ public final class ModelExporter {
       "service", "ports", "outcome", "values", "iat", "size", "noise", "missing", "spurious",
       "duplicated", "swapped", "provenance", "captures", "connections", "options", "bits", "model",
       "data", "date", "state", "initial", "end", "prob", "count", "mean", "cov", "payload", "random",
-      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "weighted", "unpinned", "to", "header", "length", "at", "width", "plus", "scenario",
+      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "weighted", "unpinned", "first", "client", "server", "to", "header", "length", "at", "width", "plus", "scenario",
       "import", "seed", "starting", "duration", "rate", "profile", "format", "snaplen", "clients",
       "servers", "subnet", "mac", "ttl", "use", "share", "pcap", "pcapng");
 

@@ -35,6 +35,8 @@ final class PoolVariants {
   /** After {@link #tag}: each training connection's variant, and how many variants were kept. */
   private final Map<Integer, Integer> variantOf = new HashMap<>();
   private int variants;
+  /** Some training connections belong to no kept variant (the edges name them as variant {@link #variants}). */
+  private boolean unpinned;
   /** Random-length entries, each with the training connections that sent a payload of its length on its edge. */
   private final List<Map.Entry<WeightedLength, BitSet>> lengths = new ArrayList<>();
 
@@ -112,6 +114,7 @@ final class PoolVariants {
       pinned += counts.get(combination)[0];
     }
     automaton.setUnpinnedWeight(connections - pinned);
+    unpinned = connections > pinned;
     Map<Integer, BitSet> variants = new HashMap<>();
     for (int v = 0; v < kept.size(); v++) {
       for (int pair : kept.get(v)) {
@@ -173,22 +176,20 @@ final class PoolVariants {
 
   /**
    * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
-   * per edge), so that a generated connection pinned to a variant keeps to its training connections' paths. An edge
-   * every kept variant took, or none did, lists none (it fits any connection). Call after {@link #tag}.
+   * per edge), so that a generated connection pinned to a variant keeps to its training connections' paths; the
+   * connections of no kept variant count as the variant after the last one (an FTP data connection that carried
+   * nothing: no pool entry pins it). An edge that every variant took, or none did, lists none (it fits any
+   * connection). Call after {@link #tag}.
    */
   void tagEdges(Map<org.tadam.model.Edge, BitSet> takenBy) {
     if (variants == 0) {
       return;
     }
+    int all = unpinned ? variants + 1 : variants;
     takenBy.forEach((edge, connections) -> {
       BitSet set = new BitSet();
-      connections.stream().forEach(connection -> {
-        Integer v = variantOf.get(connection);
-        if (v != null) {
-          set.set(v);
-        }
-      });
-      if (!set.isEmpty() && set.cardinality() < variants) {
+      connections.stream().forEach(connection -> set.set(variantOf.getOrDefault(connection, variants)));
+      if (!set.isEmpty() && set.cardinality() < all) {
         edge.getVariants().addAll(PayloadVariants.ranges(set));
       }
     });
