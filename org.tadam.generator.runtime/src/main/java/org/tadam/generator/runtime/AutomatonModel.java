@@ -152,7 +152,6 @@ public final class AutomatonModel {
 		}
 	}
 
-	/** Marks a model whose connections all closed normally; returns it. */
 	/** TcpConversation's rules per edge, for the current {@link #firstSpeaker}. */
 	private void rules() {
 		for (int e = 0; e < edgeTarget.length && protocol == TCP; e++) {
@@ -185,6 +184,7 @@ public final class AutomatonModel {
 		return this;
 	}
 
+	/** Marks a model whose connections all closed normally; returns it. */
 	public AutomatonModel closingNormally() {
 		closesNormally = true;
 		return this;
