@@ -30,6 +30,9 @@ final class PayloadChoice {
 	private final PayloadVariantSet pin = new PayloadVariantSet();
 	/** The pinned variant, -1 when none. */
 	private int pinned = -1;
+	/** Per edge the last connection (a count of {@link #start} calls) that took it. */
+	private int[] used = new int[0];
+	private int connection;
 	/** Letters of this connection that the pin replaced; past {@link #MAX_STEERED} the pin is let go. */
 	private int steered;
 	static final int MAX_STEERED = 8;
@@ -41,6 +44,7 @@ final class PayloadChoice {
 		pin.reset();
 		pinned = -1;
 		steered = 0;
+		connection++;
 	}
 
 	/**
@@ -132,11 +136,16 @@ final class PayloadChoice {
 	 * keeps to the letters its variant's training connections took.
 	 */
 	int keepVariant(AutomatonModel model, int state, int walked, Rng rng) {
+		if (used.length < model.edgeTarget.length) {
+			used = java.util.Arrays.copyOf(used, Math.max(model.edgeTarget.length, 2 * used.length));
+		}
 		int edge = walked;
 		if (pinHolds() && model.edgeVariants != null && !takes(model, edge)) {
 			// the pinned variant's training connections never took this letter here (an FTP lister does not ask for
-			// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took
-			int taken = model.drawEdge(state, rng, e -> takes(model, e));
+			// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took and
+			// this connection did not take yet; steering into a letter taken before would make loops of the states
+			// the automaton merged (a TLS client key exchange sent again and again)
+			int taken = model.drawEdge(state, rng, e -> takes(model, e) && used[e] != connection);
 			if (taken >= 0) {
 				edge = taken;
 			}
@@ -146,7 +155,9 @@ final class PayloadChoice {
 				pinned = -1;
 			}
 		}
-		return keepPoolVariant(model, state, edge, rng);
+		int chosen = keepPoolVariant(model, state, edge, rng);
+		used[chosen] = connection;
+		return chosen;
 	}
 
 	private int keepPoolVariant(AutomatonModel model, int state, int edge, Rng rng) {
