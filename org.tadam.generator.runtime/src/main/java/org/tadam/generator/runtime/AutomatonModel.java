@@ -190,41 +190,25 @@ public final class AutomatonModel {
 		return this;
 	}
 
-	/**
-	 * How a connection's payload variant is drawn: column v &lt; {@link #variants} pins the connection to variant v,
-	 * column {@link #variants} leaves it unpinned; null when the model has no variant weights.
-	 */
-	AliasTable variantChoice;
-	int variants;
-	/** Per edge the variants whose training connections took it, empty: every variant; null: none named. */
-	long[][] edgeVariants;
+	/** The payload variants connections start pinned to; null when the model has no variant weights. */
+	VariantPins pins;
 
 	/**
 	 * Connections start pinned to one payload variant, drawn on {@code weights} (training connections per variant),
-	 * or unpinned with weight {@code unpinned}: the payloads then follow one training combination, a scripted client
-	 * its script, rather than a mix of the edges' marginal choices. {@code edgeVariants} gives per edge the variants
-	 * that took it (empty: every variant), which a pinned walk keeps to.
+	 * or unpinned with weight {@code unpinned} (see {@link VariantPins}); {@code edgeVariants} gives per edge the
+	 * variants that took it (empty: every variant), which a pinned walk keeps to, null: none named.
 	 */
 	public AutomatonModel pinnedVariants(int[] weights, int unpinned, long[][] edgeVariants) {
-		if (edgeVariants.length != edgeTarget.length) {
+		if (edgeVariants != null && edgeVariants.length != edgeTarget.length) {
 			throw new IllegalArgumentException("one variant set per edge");
 		}
-		this.edgeVariants = edgeVariants;
-		return pinnedVariants(weights, unpinned);
+		pins = VariantPins.of(weights, unpinned, edgeVariants);
+		return this;
 	}
 
 	/** {@link #pinnedVariants(int[], int, long[][])} of a model whose edges name no variants. */
 	public AutomatonModel pinnedVariants(int[] weights, int unpinned) {
-		int[] columns = java.util.Arrays.copyOf(weights, weights.length + 1);
-		columns[weights.length] = unpinned;
-		long total = 0;
-		for (int w : columns) {
-			total += Math.max(0, w);
-		}
-		// weights of nothing (a model the validator would refuse) leave every connection unpinned
-		variantChoice = total > 0 ? new AliasTable(columns) : null;
-		variants = weights.length;
-		return this;
+		return pinnedVariants(weights, unpinned, null);
 	}
 
 	/** The MSS of IPv4 over Ethernet; IPv6's is 20 bytes less. */

@@ -53,9 +53,9 @@ final class PayloadChoice {
 	 */
 	void start(AutomatonModel model, Rng rng) {
 		start();
-		if (model.variantChoice != null) {
-			int variant = model.variantChoice.sample(rng);
-			// column model.variants is the unpinned connections': edges name them by that number
+		if (model.pins != null) {
+			int variant = model.pins.choice.sample(rng);
+			// column pins.variants is the unpinned connections': edges name them by that number
 			if (variant < PayloadVariantSet.MAX_VARIANTS) {
 				pin.pin(variant);
 				pinned = variant;
@@ -140,12 +140,12 @@ final class PayloadChoice {
 			used = java.util.Arrays.copyOf(used, Math.max(model.edgeTarget.length, 2 * used.length));
 		}
 		int edge = walked;
-		if (pinHolds() && model.edgeVariants != null && !takes(model, edge)) {
+		if (pinHolds() && model.pins.edgeVariants != null && !model.pins.takes(edge, pinned)) {
 			// the pinned variant's training connections never took this letter here (an FTP lister does not ask for
 			// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took and
 			// this connection did not take yet; steering into a letter taken before would make loops of the states
 			// the automaton merged (a TLS client key exchange sent again and again)
-			int taken = model.drawEdge(state, rng, e -> takes(model, e) && used[e] != connection);
+			int taken = model.drawEdge(state, rng, e -> model.pins.takes(e, pinned) && used[e] != connection);
 			if (taken >= 0) {
 				edge = taken;
 			}
@@ -197,12 +197,6 @@ final class PayloadChoice {
 		int p = model.edgePool[e];
 		return p < 0 || !model.pools[p].hasVariants() || setOf(model.pools[p]).depth() == 0
 				|| model.pools[p].meets(setOf(model.pools[p]), 1);
-	}
-
-	/** Whether the pinned variant's training connections took edge {@code e} (an edge that names none: every one). */
-	private boolean takes(AutomatonModel model, int e) {
-		long[] taken = model.edgeVariants[e];
-		return taken.length == 0 || pinned >>> 6 < taken.length && (taken[pinned >>> 6] >>> pinned & 1) != 0;
 	}
 
 	/** Whether edge {@code e} has the symbol of {@code edge} and a pool entry in the set of {@code level}. */
