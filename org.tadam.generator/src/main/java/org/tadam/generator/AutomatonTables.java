@@ -74,6 +74,9 @@ public final class AutomatonTables {
 	public final int[] edgeIds;
 	/** Per edge the payload variants that took it (BitSet.toLongArray); empty: every variant. */
 	public final long[][] edgeVariants;
+	/** Per edge the earliest and latest letters training connections took it at; -1: no bound. */
+	public final int[] firstLetter;
+	public final int[] lastLetter;
 	/** The learned noise rates: missing, spurious, duplicated, swapped (zeros when the model has none). */
 	public final double[] noise = new double[4];
 
@@ -106,6 +109,8 @@ public final class AutomatonTables {
 		distribution = new double[5 * n];
 		edgeIds = new int[n];
 		edgeVariants = new long[n][];
+		firstLetter = new int[n];
+		lastLetter = new int[n];
 		Map<Edge, Integer> fileOrder = new IdentityHashMap<>();
 		for (Edge edge : automaton.getEdges()) {
 			fileOrder.put(edge, fileOrder.size());
@@ -114,6 +119,8 @@ public final class AutomatonTables {
 			Edge edge = edges.get(e);
 			edgeIds[e] = fileOrder.get(edge);
 			edgeVariants[e] = PayloadVariants.of(edge.getVariants()).toLongArray();
+			firstLetter[e] = edge.getFirstLetter();
+			lastLetter[e] = edge.getLastLetter();
 			target[e] = states.indexOf(edge.getTarget());
 			probability[e] = edge.getProbability();
 			pool[e] = -1;

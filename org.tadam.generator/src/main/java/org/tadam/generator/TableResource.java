@@ -43,6 +43,8 @@ final class TableResource {
 			ints(out, t.pool);
 			doubles(out, t.distribution);
 			ints(out, t.edgeIds);
+			ints(out, t.firstLetter);
+			ints(out, t.lastLetter);
 			// per edge the variants that took it: a word count, then the words (0: every variant)
 			for (long[] words : t.edgeVariants) {
 				out.writeInt(words.length);

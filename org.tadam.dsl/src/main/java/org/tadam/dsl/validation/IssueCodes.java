@@ -29,6 +29,8 @@ public final class IssueCodes {
 	public static final String RANDOM_HEADER = PREFIX + "random_header";
 	public static final String INVALID_PORT = PREFIX + "invalid_port";
 	public static final String PORT_WEIGHT = PREFIX + "port_weight";
+	/** An edge's letter bounds ('at FIRST to LAST') that make no range. */
+	public static final String LETTER_BOUNDS = PREFIX + "letter_bounds";
 	/** Variant weights that are negative or all 0, or pool entries of variants the weights do not list. */
 	public static final String VARIANT_WEIGHT = PREFIX + "variant_weight";
 	/** A model says it parses more training connections than it was learned from, or fewer than none. */

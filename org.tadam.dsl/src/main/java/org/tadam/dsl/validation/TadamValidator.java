@@ -33,7 +33,8 @@ import org.tadam.model.derived.Symbols;
  * they are useful on the command line as well as in an editor.
  */
 // org.tadam.model.State is written in full: the inherited AbstractDeclarativeValidator.State would shadow an import.
-@ComposedChecks(validators = { ScenarioValidator.class, TcpSequenceValidator.class, VariantWeightValidator.class })
+@ComposedChecks(validators = { ScenarioValidator.class, TcpSequenceValidator.class, VariantWeightValidator.class,
+		LetterBoundsValidator.class })
 public class TadamValidator extends AbstractTadamValidator {
 
 	/** Tolerance of the probability sum of a state's outgoing edges. */

@@ -77,11 +77,11 @@ class FormatterTest {
 	@Test
 	void randomLengthsWithVariantsTakeOneLineEachAndPortsKeepTheirWeights() throws Exception {
 		String text = "automaton a { protocol tcp service \"ssh\" ports 280 *22 ,20* 80 variants weighted 5 ,1 unpinned 6 state s initial state e end\n"
-				+ "s -> s PA> random prob 0.5 count 6 variants 0 to 5 ,7 payload random { 3 * 308 variants 0 to 4 ,7, 2 * 420 variants 5, 1 * 44 }\n"
+				+ "s -> s PA> random prob 0.5 count 6 at 3  to 9 variants 0 to 5 ,7 payload random { 3 * 308 variants 0 to 4 ,7, 2 * 420 variants 5, 1 * 44 }\n"
 				+ "s -> e $ prob 0.5 count 6 }";
 		String formatted = format(text);
 		assertTrue(formatted.contains("service \"ssh\" ports 280 * 22, 20 * 80\n\tvariants weighted 5, 1 unpinned 6\n"), formatted);
-		assertTrue(formatted.contains("s -> s PA> random prob 0.5 count 6 variants 0 to 5, 7\n"), formatted);
+		assertTrue(formatted.contains("s -> s PA> random prob 0.5 count 6 at 3 to 9 variants 0 to 5, 7\n"), formatted);
 		assertTrue(formatted.contains("payload random {\n\t\t\t3 * 308 variants 0 to 4, 7,\n\t\t\t2 * 420 variants 5,\n"
 				+ "\t\t\t1 * 44\n\t\t}\n"), formatted);
 		assertEquals(formatted, format(formatted));

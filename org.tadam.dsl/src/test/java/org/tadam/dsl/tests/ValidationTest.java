@@ -262,6 +262,16 @@ class ValidationTest {
 	}
 
 	@Test
+	void letterBoundsMakeARange() throws Exception {
+		String bounded = broken("b -> z $ prob 0.75 count 3", "b -> z $ prob 0.75 count 3 at 4 to 9");
+		List<Issue> none = issues(bounded);
+		assertTrue(none.isEmpty(), none::toString);
+		assertEquals(4, parser.parse(bounded).getEdges().get(2).getFirstLetter());
+		single(bounded.replace("at 4 to 9", "at 9 to 4"), IssueCodes.LETTER_BOUNDS);
+		single(bounded.replace("at 4 to 9", "at -1 to 4"), IssueCodes.LETTER_BOUNDS);
+	}
+
+	@Test
 	void variantWeightsMakeADistributionOverTheVariantsEntriesName() throws Exception {
 		String pinned = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" variants 0 to 2 }");
 		String weighted = pinned.replace("ports 80\n", "ports 80\nvariants weighted 3, 1 unpinned 2\n");

@@ -190,6 +190,29 @@ public final class AutomatonModel {
 		return this;
 	}
 
+	/** Per edge the earliest and latest letters training connections took it at (-1: no bound); null: none. */
+	int[] firstLetter;
+	int[] lastLetter;
+
+	/**
+	 * Bounds each edge to the letters at which training connections took it: the walk of a model whose states were
+	 * merged could otherwise take an edge where none did (an MQTT client's DISCONNECT right after the CONNACK, before
+	 * any PUBLISH), or go round a loop longer than any did.
+	 */
+	public AutomatonModel letterPositions(int[] first, int[] last) {
+		if (first.length != edgeTarget.length || last.length != edgeTarget.length) {
+			throw new IllegalArgumentException("one letter bound per edge");
+		}
+		firstLetter = first;
+		lastLetter = last;
+		return this;
+	}
+
+	/** Whether edge {@code e} may be the walk's letter {@code k} (0: the first). */
+	boolean inPlace(int e, int k) {
+		return firstLetter == null || (firstLetter[e] < 0 || k >= firstLetter[e]) && (lastLetter[e] < 0 || k <= lastLetter[e]);
+	}
+
 	/** The payload variants connections start pinned to; null when the model has no variant weights. */
 	VariantPins pins;
 

@@ -86,6 +86,12 @@ final class ConnectionSynthesizer {
 			if (edge < 0) {
 				break;
 			}
+			if (!model.inPlace(edge, k)) {
+				// no training connection took this letter this early or this late: one of the state's that one did
+				int letter = k;
+				int placed = model.drawEdge(state, rng, e -> model.inPlace(e, letter));
+				edge = placed >= 0 ? placed : edge;
+			}
 			edge = payloads.keepVariant(model, state, edge, rng);
 			boolean unclosed = tcp && model.edgePayload[edge] == AutomatonModel.END
 					&& (conversation.halfClosed() || model.closesNormally && conversation.open());

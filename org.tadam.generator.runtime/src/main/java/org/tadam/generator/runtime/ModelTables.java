@@ -23,6 +23,9 @@ public final class ModelTables {
 	public final int[] edgePool;
 	public final double[] edgeDistribution;
 	public final int[] edgeIds;
+	/** Per edge the earliest and latest letters training connections took it at; -1: no bound. */
+	public final int[] edgeFirstLetter;
+	public final int[] edgeLastLetter;
 	/** Per edge the payload variants that took it, as bit sets; empty: every variant. */
 	public final long[][] edgeVariants;
 
@@ -48,6 +51,8 @@ public final class ModelTables {
 		edgePool = ints(in, edges);
 		edgeDistribution = doubles(in, 5 * edges);
 		edgeIds = ints(in, edges);
+		edgeFirstLetter = ints(in, edges);
+		edgeLastLetter = ints(in, edges);
 		edgeVariants = new long[edges][];
 		for (int e = 0; e < edges; e++) {
 			long[] words = new long[in.readInt()];

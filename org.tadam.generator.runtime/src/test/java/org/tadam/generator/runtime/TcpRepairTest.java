@@ -258,6 +258,35 @@ class TcpRepairTest {
 		}
 	}
 
+	/**
+	 * After the handshake, state 3 ends (0.9) or sends data and comes back (0.1); the training connections took the
+	 * data letter at letters 3 and 4 and the end at letter 5 only, so every walk sends data twice, then ends.
+	 */
+	@Test
+	void lettersKeepToThePlacesTrainingConnectionsTookThemAt() throws Exception {
+		int[] firstEdge = { 0, 1, 2, 3, 5, 5 };
+		int[] target = { 1, 2, 3, 3, 4 };
+		double[] probability = { 1, 1, 1, 0.1, 0.9 };
+		int[] payload = { 0, 0, 0, 1, AutomatonModel.END };
+		int[] flags = { 0x02, 0x12, 0x10, 0x18, 0 };
+		boolean[] backward = { false, true, false, false, false };
+		for (boolean bounded : new boolean[] { true, false }) {
+			AutomatonModel model = model("placed", firstEdge, target, probability, payload, flags, backward);
+			if (bounded) {
+				model.letterPositions(new int[] { 0, 1, 2, 3, 5 }, new int[] { 0, 1, 2, 4, 5 });
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			new TrafficGenerator(alone(model), settings(1)).run(Channels.newChannel(out));
+			long five = Segments.connections(Segments.read(out.toByteArray())).values().stream()
+					.filter(c -> c.size() == 5).count();
+			if (bounded) {
+				assertEquals(CONNECTIONS, five, "handshake and two data segments, every time");
+			} else {
+				assertTrue(five < CONNECTIONS / 10, "unbounded, most walks end right after the handshake: " + five);
+			}
+		}
+	}
+
 	/** Handshake, a request, then state 4 ends the walk with {@code end} or both sides close. */
 	private static AutomatonModel endAfterRequest(double end) {
 		int[] firstEdge = { 0, 1, 2, 3, 4, 6, 7, 8, 8 };

@@ -140,6 +140,7 @@ public final class ModelExporter {
       }
       me.setProbability(e.count() / (double) total);
       me.setCount((int) Math.min(Integer.MAX_VALUE, e.count()));
+      letterPositions(e, me);
       if (!(symbol instanceof EndSymbol)) {
         Gaussian g = e.gaussian();
         org.tadam.model.Gaussian mg = f.createGaussian();
@@ -169,6 +170,24 @@ public final class ModelExporter {
     // the coverage as score will see it: training words the written model parses without noise
     p.setParsedConnections(Coverage.parsed(out, m.samples()));
     return out;
+  }
+
+  /**
+   * The earliest and latest letters at which training words took edge {@code e}: merged states let a walk take an
+   * edge where no connection did (an MQTT DISCONNECT right after the CONNACK), and the generator keeps to them.
+   */
+  private static void letterPositions(Edge e, org.tadam.model.Edge me) {
+    int first = Integer.MAX_VALUE;
+    int last = -1;
+    for (int i = 0; i < e.occurrenceCount(); i++) {
+      int position = Edge.position(e.occurrence(i));
+      first = Math.min(first, position);
+      last = Math.max(last, position);
+    }
+    if (last >= 0) {
+      me.setFirstLetter(first);
+      me.setLastLetter(last);
+    }
   }
 
   /** The training connections (samples) whose words took edge {@code e}. */
