@@ -595,14 +595,14 @@ public final class LearnAutomaton {
     double pb = e.parameterBits;
     var g = e.gaussian;
     var cache = e.cellCache;
-    var wordBits = e.wordBits;
+    var idBits = e.idBits;
     clearCaches(e);
     record(() -> {
       e.valueBits = vb;
       e.parameterBits = pb;
       e.gaussian = g;
       e.cellCache = cache;
-      e.wordBits = wordBits;
+      e.idBits = idBits;
     });
   }
 
@@ -611,7 +611,7 @@ public final class LearnAutomaton {
     e.parameterBits = Double.NaN;
     e.gaussian = null;
     e.cellCache = null;
-    e.wordBits = null;
+    e.idBits = null;
   }
 
   private void touchState(int q) {
