@@ -21,7 +21,8 @@ public record AddEdge(int source, int symbol, int target) implements Operation {
   public void apply(LearnAutomaton a) {
     a.newEdge(source, target, symbol, a.newFamily());
     Corpus c = a.corpus();
-    for (int w : new ArrayList<>(a.unmatched())) {
+    // a snapshot: putting a word back changes the set, not the list
+    for (int w : a.unmatched()) {
       int[] path = path(a, c, w);
       if (path != null) {
         for (int i = 0; i < path.length; i++) {

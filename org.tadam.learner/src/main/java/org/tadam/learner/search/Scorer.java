@@ -1,6 +1,5 @@
 package org.tadam.learner.search;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -92,7 +91,7 @@ public final class Scorer {
    */
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
         new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), null),
         () -> new AutomatonView(a, valueFloor), cancelled);
@@ -106,7 +105,7 @@ public final class Scorer {
    */
   public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     // one view and one set of value codes for the bound and the noise EM, which need the same
     // codes of every unparsed word (none when every word parses)
     AutomatonView view = words.isEmpty() ? null : new AutomatonView(a, valueFloor);
@@ -121,7 +120,7 @@ public final class Scorer {
 
   /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
   double lowerBound(LearnAutomaton a) {
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     AutomatonView view = new AutomatonView(a, valueFloor);
     return lowerBound(a, parts(a), words, valueBits(a.corpus(), words, view), view);
   }
@@ -163,7 +162,7 @@ public final class Scorer {
     double[] parts = parts(a);
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
         new UnmatchedWords(c, words, explicitBits(c), null), i -> known[words.get(i)], before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
@@ -269,7 +268,7 @@ public final class Scorer {
       }
       transitions += DataCodes.transitionBits(counts);
     }
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     return finish(a, parameters, values, transitions, matched, words,
         new UnmatchedWords(c, words, explicitBits(c), null), () -> new AutomatonView(a, valueFloor),
         () -> false);
