@@ -1,5 +1,6 @@
 package org.tadam.learner.search;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -104,6 +105,17 @@ public final class Scorer {
    * not run. The search asks this of candidates it only needs to know do not improve.
    */
   public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
+    return costBelow(a, limit, null, cancelled);
+  }
+
+  /**
+   * As {@link #costBelow(LearnAutomaton, double, BooleanSupplier)}, knowing what the first EM
+   * round charged the words of a nearby automaton ({@link #firstRoundByWord}; null: nothing): the
+   * same cost, sooner when the automaton is close to that one (the first round then aligns those
+   * words under a ceiling near their old cost).
+   */
+  public Cost costBelow(LearnAutomaton a, double limit, double[] firstRoundByWord,
+      BooleanSupplier cancelled) {
     double[] parts = parts(a);
     List<Integer> words = a.unmatched();
     // one view and one set of value codes for the bound and the noise EM, which need the same
@@ -113,9 +125,11 @@ public final class Scorer {
     if (lowerBound(a, parts, words, valueBits, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
       return null;
     }
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
-        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), valueBits), () -> view,
-        cancelled);
+    UnmatchedWords unmatched = new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()),
+        valueBits);
+    unmatched.firstRoundByWord = firstRoundByWord;
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words, unmatched,
+        () -> view, cancelled);
   }
 
   /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
@@ -183,6 +197,23 @@ public final class Scorer {
     return known;
   }
 
+
+  /**
+   * What the first EM round of {@code cost} charged each word it aligned cheaper than explicitly,
+   * by word id (+∞ for the others): an array over the corpus, looked up by every candidate scored
+   * exactly in one iteration ({@link #costBelow(LearnAutomaton, double, double[],
+   * BooleanSupplier)}).
+   */
+  public static double[] firstRoundByWord(Cost cost, int corpusSize) {
+    double[] bits = new double[corpusSize];
+    Arrays.fill(bits, Double.POSITIVE_INFINITY);
+    List<Integer> words = cost.unmatched();
+    double[] first = cost.noise().firstRound();
+    for (int i = 0; first != null && i < words.size(); i++) {
+      bits[words.get(i)] = first[i];
+    }
+    return bits;
+  }
 
   /**
    * Parameter, value and transition codes, refreshing the stale caches (an edge's codes from
@@ -334,6 +365,8 @@ public final class Scorer {
     private final double[] explicitBits;
     /** each word's value codes under the view the EM will get, already computed (or null) */
     private final double[][][] valueBits;
+    /** by corpus word id, its first-round cost under a nearby automaton (or null) */
+    private double[] firstRoundByWord;
 
     UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits, double[][][] valueBits) {
       this.c = c;
@@ -374,6 +407,11 @@ public final class Scorer {
       }
       return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
           : NoiseEm.Unmatched.super.valueBits(i, g);
+    }
+
+    @Override
+    public double firstRoundNearby(int i) {
+      return firstRoundByWord == null ? Double.POSITIVE_INFINITY : firstRoundByWord[words.get(i)];
     }
   }
 }
