@@ -51,6 +51,11 @@ public final class NoiseEm {
       return Aligner.valueBits(g, symbols(i), values(i));
     }
 
+    /** {@link Aligner#letterBits} of word i when the implementation keeps them, else null. */
+    default double[] letterBits(int i) {
+      return null;
+    }
+
     /**
      * What word i's first-round alignment cost under a nearby automaton (the one a candidate
      * changed: {@link Outcome#firstRound}), +∞ when unknown. The first round's rates are always the
@@ -118,7 +123,10 @@ public final class NoiseEm {
         if (values[i] == null) {
           values[i] = unmatched.values(i);
           valueBits[i] = unmatched.valueBits(i, g);
-          letterBits[i] = Aligner.letterBits(g.alphabetSize(), values[i]);
+          letterBits[i] = unmatched.letterBits(i);
+          if (letterBits[i] == null) {
+            letterBits[i] = Aligner.letterBits(g.alphabetSize(), values[i]);
+          }
           explicit[i] = unmatched.explicitBits(i);
         }
         WordCode.Result r;
@@ -221,7 +229,7 @@ public final class NoiseEm {
           code = new WordCode(graph.get(), rates, kinds);
         }
         r = code.of(unmatched.symbols(i), unmatched.values(i),
-            unmatched.valueBits(i, code.graph()), unmatched.explicitBits(i));
+            unmatched.valueBits(i, code.graph()), unmatched.letterBits(i), unmatched.explicitBits(i));
       }
       long w = unmatched.weight(i);
       bits += w * r.bits();

@@ -94,7 +94,7 @@ public final class Scorer {
     double[] parts = parts(a);
     List<Integer> words = a.unmatched();
     return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
-        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), null),
+        new UnmatchedWords(a.corpus(), words, explicitCodes(a.corpus()), null),
         () -> new AutomatonView(a, valueFloor), cancelled);
   }
 
@@ -125,7 +125,7 @@ public final class Scorer {
     if (lowerBound(a, parts, words, valueBits, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
       return null;
     }
-    UnmatchedWords unmatched = new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()),
+    UnmatchedWords unmatched = new UnmatchedWords(a.corpus(), words, explicitCodes(a.corpus()),
         valueBits);
     unmatched.firstRoundByWord = firstRoundByWord;
     return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words, unmatched,
@@ -178,7 +178,7 @@ public final class Scorer {
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
     List<Integer> words = a.unmatched();
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words, explicitBits(c), null), i -> known[words.get(i)], before.noise().rates(),
+        new UnmatchedWords(c, words, explicitCodes(c), null), i -> known[words.get(i)], before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
@@ -301,7 +301,7 @@ public final class Scorer {
     }
     List<Integer> words = a.unmatched();
     return finish(a, parameters, values, transitions, matched, words,
-        new UnmatchedWords(c, words, explicitBits(c), null), () -> new AutomatonView(a, valueFloor),
+        new UnmatchedWords(c, words, explicitCodes(c), null), () -> new AutomatonView(a, valueFloor),
         () -> false);
   }
 
@@ -322,10 +322,6 @@ public final class Scorer {
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
     return new Cost(model, data, noise, List.copyOf(words));
-  }
-
-  private double[] explicitBits(Corpus c) {
-    return explicitCodes(c).bits();
   }
 
   private ExplicitCodes explicitCodes(Corpus c) {
@@ -363,15 +359,19 @@ public final class Scorer {
     private final Corpus c;
     private final List<Integer> words;
     private final double[] explicitBits;
+    private final double[][] letterBits;
     /** each word's value codes under the view the EM will get, already computed (or null) */
     private final double[][][] valueBits;
     /** by corpus word id, its first-round cost under a nearby automaton (or null) */
     private double[] firstRoundByWord;
 
-    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits, double[][][] valueBits) {
+    UnmatchedWords(Corpus c, List<Integer> words, ExplicitCodes codes, double[][][] valueBits) {
       this.c = c;
       this.words = words;
-      this.explicitBits = explicitBits;
+      // the explicit codes of every word and letter are computed once per corpus: the noise EM
+      // computed each unparsed word's letter codes again under every candidate
+      this.explicitBits = codes.bits();
+      this.letterBits = codes.letterBits();
       this.valueBits = valueBits;
     }
 
@@ -407,6 +407,11 @@ public final class Scorer {
       }
       return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
           : NoiseEm.Unmatched.super.valueBits(i, g);
+    }
+
+    @Override
+    public double[] letterBits(int i) {
+      return letterBits[words.get(i)];
     }
 
     @Override
