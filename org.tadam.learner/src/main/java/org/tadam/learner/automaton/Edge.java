@@ -50,6 +50,12 @@ public final class Edge {
   double parameterBits = Double.NaN;
   /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
   int savedIn = -1;
+  /**
+   * the journal generation in which this edge was made while a journal was open (−1: otherwise):
+   * any rollback that undoes a change made to it in that generation removes it too
+   * (LearnAutomaton.addOccurrence)
+   */
+  int madeIn = -1;
 
   Edge(int id, int source, int target, int symbol, int family, int dimension) {
     this.id = id;
