@@ -235,7 +235,9 @@ public final class LearnAutomaton {
     return !unmatched.get(word);
   }
 
-  /** The words no longer parsed, in increasing order (unmodifiable, and unchanged by later changes). */
+  /**
+   * The words no longer parsed, in increasing order: unmodifiable, and unchanged by later changes.
+   */
   public List<Integer> unmatched() {
     List<Integer> list = unmatchedList;
     if (list == null) {

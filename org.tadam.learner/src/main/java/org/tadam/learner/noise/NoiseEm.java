@@ -229,7 +229,8 @@ public final class NoiseEm {
           code = new WordCode(graph.get(), rates, kinds);
         }
         r = code.of(unmatched.symbols(i), unmatched.values(i),
-            unmatched.valueBits(i, code.graph()), unmatched.letterBits(i), unmatched.explicitBits(i));
+            unmatched.valueBits(i, code.graph()), unmatched.letterBits(i),
+            unmatched.explicitBits(i));
       }
       long w = unmatched.weight(i);
       bits += w * r.bits();

@@ -168,7 +168,8 @@ public final class GreedySearch {
       // one depends on the workers' timing; the choice does not, as long as the bound stays within BOUND_MARGIN
       // of the exact cost (CostBoundTest)
       Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> {
-        Scorer.Cost c = scorer.costBelow(r, Double.longBitsToDouble(leastBits.get()), firstRound, stop);
+        Scorer.Cost c = scorer.costBelow(r, Double.longBitsToDouble(leastBits.get()), firstRound,
+            stop);
         if (c != null) {
           leastBits.accumulateAndGet(Double.doubleToLongBits(c.total()),
               (x, y) -> Double.longBitsToDouble(y) < Double.longBitsToDouble(x) ? y : x);

@@ -178,7 +178,8 @@ public final class Scorer {
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
     List<Integer> words = a.unmatched();
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words, explicitCodes(c), null), i -> known[words.get(i)], before.noise().rates(),
+        new UnmatchedWords(c, words, explicitCodes(c), null), i -> known[words.get(i)],
+        before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
@@ -301,7 +302,8 @@ public final class Scorer {
     }
     List<Integer> words = a.unmatched();
     return finish(a, parameters, values, transitions, matched, words,
-        new UnmatchedWords(c, words, explicitCodes(c), null), () -> new AutomatonView(a, valueFloor),
+        new UnmatchedWords(c, words, explicitCodes(c), null),
+        () -> new AutomatonView(a, valueFloor),
         () -> false);
   }
 
