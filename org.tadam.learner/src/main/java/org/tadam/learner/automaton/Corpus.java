@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.tadam.capture.word.Letter;
 import org.tadam.capture.word.TimedWord;
+import org.tadam.learner.stats.ValueStats;
 
 /**
  * The training words, immutable: symbols as ids of a sorted alphabet (id 0 is the end letter
@@ -26,6 +27,10 @@ public final class Corpus {
   /** Indices of the input words grouped into each distinct word. */
   private final int[][] members;
   private final long totalWeight;
+  /** per word and letter, the rank of its value among the distinct values of its symbol */
+  private final int[][] valueIds;
+  /** per symbol, how many distinct values its letters carry */
+  private final int[] distinctValues;
 
   private Corpus(List<String> alphabet, int dimension, int[][] symbols, int[][][] values,
       long[] weights, int[][] members) {
@@ -40,6 +45,54 @@ public final class Corpus {
       t += w;
     }
     totalWeight = t;
+    valueIds = new int[symbols.length][];
+    distinctValues = new int[alphabet.size()];
+    numberValues();
+  }
+
+  /**
+   * Numbers the distinct values of each symbol (in increasing packed order), so that an edge can
+   * keep what it computes per value in an array ({@link Edge#valueBits}): the scorer asks for the
+   * value codes of every unparsed word under every candidate, and a hash lookup per letter was
+   * much of that.
+   */
+  private void numberValues() {
+    long[][] packed = new long[distinctValues.length][];
+    int[] count = new int[distinctValues.length];
+    for (int[] s : symbols) {
+      for (int x : s) {
+        count[x]++;
+      }
+    }
+    for (int x = 0; x < packed.length; x++) {
+      packed[x] = new long[count[x]];
+      count[x] = 0;
+    }
+    for (int w = 0; w < symbols.length; w++) {
+      for (int l = 0; l < symbols[w].length; l++) {
+        int x = symbols[w][l];
+        packed[x][count[x]++] = ValueStats.pack(values[w][l]);
+      }
+    }
+    for (int x = 0; x < packed.length; x++) {
+      long[] p = packed[x];
+      Arrays.sort(p);
+      int n = 0;
+      for (int i = 0; i < p.length; i++) {
+        if (n == 0 || p[i] != p[n - 1]) {
+          p[n++] = p[i];
+        }
+      }
+      packed[x] = Arrays.copyOf(p, n);
+      distinctValues[x] = n;
+    }
+    for (int w = 0; w < symbols.length; w++) {
+      int[] ids = new int[symbols[w].length];
+      for (int l = 0; l < ids.length; l++) {
+        ids[l] = Arrays.binarySearch(packed[symbols[w][l]], ValueStats.pack(values[w][l]));
+      }
+      valueIds[w] = ids;
+    }
   }
 
   public static Corpus of(List<TimedWord> words) {
@@ -166,6 +219,16 @@ public final class Corpus {
   /** The value vectors of word w's letters (shared: not to be changed). */
   public int[][] values(int w) {
     return values[w];
+  }
+
+  /** The number of letter l of word w among the distinct values of its symbol (0 …). */
+  public int valueId(int w, int l) {
+    return valueIds[w][l];
+  }
+
+  /** How many distinct values the letters of symbol x carry (the range of {@link #valueId}). */
+  public int distinctValues(int x) {
+    return distinctValues[x];
   }
 
   public long weight(int w) {

@@ -1,5 +1,6 @@
 package org.tadam.learner.automaton;
 
+import java.util.Arrays;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.stats.CellMassCache;
 import org.tadam.learner.stats.Gaussian;
@@ -38,17 +39,23 @@ public final class Edge {
   /** null until a mass is asked for: most edges a candidate touches are never aligned against */
   CellMassCache cellCache;
   /**
-   * per corpus word id, the value codes of its letters with this edge's symbol (null: none yet).
-   * An array over the whole corpus, not a hash table of the words asked for: the scorer reads it
-   * for every unparsed word in increasing id order, which walks this array in order where a hash
-   * table's slots are a cache miss each (a tenth of the 100 000-word run). It takes about the
-   * memory the table took once a few thousand words are unparsed (one reference per word).
+   * per value of this edge's symbol ({@link Corpus#valueId}), its value code; NaN: not computed
+   * yet, null: none yet. The noise EM needs the codes of every unparsed word under every
+   * candidate, and most candidates leave most edges alone. By value, not by word: a word's row is
+   * then an array read per letter (a table over the corpus words took an allocation of the
+   * corpus's size per touched edge and a hash lookup per letter to fill).
    */
-  double[][] wordBits;
+  double[] idBits;
   double valueBits = Double.NaN;
   double parameterBits = Double.NaN;
   /** the journal generation in which this edge's caches were last saved for undo (LearnAutomaton) */
   int savedIn = -1;
+  /**
+   * the journal generation in which this edge was made while a journal was open (−1: otherwise):
+   * any rollback that undoes a change made to it in that generation removes it too
+   * (LearnAutomaton.addOccurrence)
+   */
+  int madeIn = -1;
 
   Edge(int id, int source, int target, int symbol, int family, int dimension) {
     this.id = id;
@@ -150,34 +157,22 @@ public final class Edge {
   }
 
   /**
-   * The value codes −log2 max(P(v|e), floor) of the letters of word w that carry this edge's
-   * symbol, in letter order, kept until the statistics change: the noise EM needs them for every
-   * unparsed word under every candidate, and most candidates leave most edges alone. The floor
-   * must be the same at every call (one scorer per automaton).
+   * The value code −log2 max(P(v|e), floor) of letter l of word w (its symbol must be this
+   * edge's), kept by value until the statistics change. The floor must be the same at every call
+   * (one scorer per automaton).
    */
-  public double[] wordValueBits(Corpus c, int w, double floor) {
-    double[][] table = wordBits;
+  public double valueBits(Corpus c, int w, int l, double floor) {
+    double[] table = idBits;
     if (table == null) {
-      table = new double[c.size()][];
-      wordBits = table;
+      table = new double[c.distinctValues(symbol)];
+      Arrays.fill(table, Double.NaN);
+      idBits = table;
     }
-    double[] bits = table[w];
-    if (bits == null) {
-      int[] symbols = c.symbols(w);
-      int count = 0;
-      for (int s : symbols) {
-        if (s == symbol) {
-          count++;
-        }
-      }
-      bits = new double[count];
-      int k = 0;
-      for (int l = 0; l < symbols.length; l++) {
-        if (symbols[l] == symbol) {
-          bits[k++] = DataCodes.matchedValueBits(cellMass(c.value(w, l)), floor);
-        }
-      }
-      table[w] = bits;
+    int id = c.valueId(w, l);
+    double bits = table[id];
+    if (Double.isNaN(bits)) {
+      bits = DataCodes.matchedValueBits(cellMass(c.value(w, l)), floor);
+      table[id] = bits;
     }
     return bits;
   }

@@ -27,9 +27,11 @@ public final class NoiseEm {
    *
    * @param words the code of each unmatched word under these rates, in the order of
    *     {@link Unmatched}
+   * @param firstRound what the alignment of each of those words cost in the first round (+∞: not
+   *     aligned, or not cheaper than its explicit code); null from {@link #screen}
    */
   public record Outcome(double dataBits, AlignmentRates rates, long corrected, long uncorrected,
-      WordCode.Result[] words) {
+      WordCode.Result[] words, double[] firstRound) {
   }
 
   /** The words to align: count, symbols, values, weight and explicit cost of each. */
@@ -48,7 +50,30 @@ public final class NoiseEm {
     default double[][] valueBits(int i, AlignmentGraph g) {
       return Aligner.valueBits(g, symbols(i), values(i));
     }
+
+    /** {@link Aligner#letterBits} of word i when the implementation keeps them, else null. */
+    default double[] letterBits(int i) {
+      return null;
+    }
+
+    /**
+     * What word i's first-round alignment cost under a nearby automaton (the one a candidate
+     * changed: {@link Outcome#firstRound}), +∞ when unknown. The first round's rates are always the
+     * initial ones, so this is usually close to its first-round alignment here.
+     */
+    default double firstRoundNearby(int i) {
+      return Double.POSITIVE_INFINITY;
+    }
   }
+
+  /**
+   * How far above its first-round cost under a nearby automaton the first round aligns a word
+   * under a ceiling ({@link WordCode#unparsed(int[], int[][], double[][], double[], double,
+   * double)}): a candidate changes some transition and value codes a little. Any ceiling gives the
+   * same result (a word whose alignment costs more is aligned again under its explicit code); this
+   * one only trades the cells dropped against the words aligned twice.
+   */
+  static final double FIRST_ROUND_SLACK_BITS = 1;
 
   /**
    * @param matchedBase transition and value codes of the matched letters (without c_tr)
@@ -76,6 +101,7 @@ public final class NoiseEm {
     double[][] letterBits = new double[unmatched.size()][];
     double[] explicit = new double[unmatched.size()];
     boolean[] parsed = new boolean[unmatched.size()];
+    double[] firstRound = new double[unmatched.size()];
     for (int round = 0; round < MAX_ROUNDS; round++) {
       double[] counts = new double[5];
       counts[Aligner.TRANSITION] = 1 + matchedLetters;
@@ -97,13 +123,24 @@ public final class NoiseEm {
         if (values[i] == null) {
           values[i] = unmatched.values(i);
           valueBits[i] = unmatched.valueBits(i, g);
-          letterBits[i] = Aligner.letterBits(g.alphabetSize(), values[i]);
+          letterBits[i] = unmatched.letterBits(i);
+          if (letterBits[i] == null) {
+            letterBits[i] = Aligner.letterBits(g.alphabetSize(), values[i]);
+          }
           explicit[i] = unmatched.explicitBits(i);
         }
-        WordCode.Result r = round == 0 || parsed[i]
-            ? code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i])
-            : code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
-                repriced(best.words()[i], shift));
+        WordCode.Result r;
+        if (round == 0) {
+          r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
+              unmatched.firstRoundNearby(i) + FIRST_ROUND_SLACK_BITS);
+          firstRound[i] = r.status() == WordCode.Status.CORRECTED
+              ? r.bits() : Double.POSITIVE_INFINITY;
+        } else if (parsed[i]) {
+          r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i]);
+        } else {
+          r = code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
+              repriced(best.words()[i], shift));
+        }
         parsed[i] = r.status() == WordCode.Status.MATCHED;
         codes[i] = r;
         bits += w * r.bits();
@@ -119,7 +156,7 @@ public final class NoiseEm {
       if (best != null && !(bits < best.dataBits())) {
         break;
       }
-      best = new Outcome(bits, rates, corrected, uncorrected, codes);
+      best = new Outcome(bits, rates, corrected, uncorrected, codes, firstRound);
       double noise = counts[1] + counts[2] + counts[3] + counts[4];
       counts[0] = Math.max(counts[0], 3 * noise);
       double total = counts[0] + noise;
@@ -192,7 +229,8 @@ public final class NoiseEm {
           code = new WordCode(graph.get(), rates, kinds);
         }
         r = code.of(unmatched.symbols(i), unmatched.values(i),
-            unmatched.valueBits(i, code.graph()), unmatched.explicitBits(i));
+            unmatched.valueBits(i, code.graph()), unmatched.letterBits(i),
+            unmatched.explicitBits(i));
       }
       long w = unmatched.weight(i);
       bits += w * r.bits();
@@ -202,7 +240,7 @@ public final class NoiseEm {
         uncorrected += w;
       }
     }
-    return new Outcome(bits, rates, corrected, uncorrected, null);
+    return new Outcome(bits, rates, corrected, uncorrected, null, null);
   }
 
   static int index(NoiseKind k) {

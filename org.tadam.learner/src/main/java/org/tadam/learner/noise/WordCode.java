@@ -141,13 +141,23 @@ public final class WordCode {
    */
   public Result of(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
       double explicit) {
+    return of(symbols, values, vb, letterBits, explicit, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #of(int[], int[][], double[][], double[], double)}, aligning a word without an exact
+   * path as {@link #unparsed(int[], int[][], double[][], double[], double, double)} does with
+   * {@code expected}: the same result, whatever {@code expected} is.
+   */
+  public Result of(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double explicit, double expected) {
     double exact = exactBits(symbols, vb);
     if (exact < Double.POSITIVE_INFINITY) {
       long[] operations = new long[5];
       operations[Aligner.TRANSITION] = symbols.length;
       return new Result(exact, Status.MATCHED, operations);
     }
-    return unparsed(symbols, values, vb, letterBits, explicit);
+    return unparsed(symbols, values, vb, letterBits, explicit, expected);
   }
 
   /**

@@ -3,7 +3,6 @@ package org.tadam.learner.ops;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
-import java.util.TreeSet;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
 
@@ -17,28 +16,30 @@ public record DeleteSubpart(int edge) implements Operation {
   @Override
   public void apply(LearnAutomaton a) {
     Edge e = a.edge(edge);
-    TreeSet<Integer> words = new TreeSet<>();
+    // bit sets, not sorted sets of boxed ids: the same increasing order, and a deletion candidate
+    // can take thousands of words off (each candidate of every iteration)
+    BitSet words = new BitSet(a.corpus().size());
     for (int i = 0; i < e.occurrenceCount(); i++) {
-      words.add(Edge.word(e.occurrence(i)));
+      words.set(Edge.word(e.occurrence(i)));
     }
-    TreeSet<Integer> touched = new TreeSet<>();
-    for (int w : words) {
+    BitSet touched = new BitSet(a.edgeSlots());
+    for (int w = words.nextSetBit(0); w >= 0; w = words.nextSetBit(w + 1)) {
       for (int j = 0; j < a.corpus().length(w); j++) {
-        touched.add(a.edgeAt(w, j));
+        touched.set(a.edgeAt(w, j));
         a.removeOccurrence(w, j);
       }
       a.unmatch(w);
     }
-    TreeSet<Integer> states = new TreeSet<>();
-    for (int id : touched) {
+    BitSet states = new BitSet(a.stateSlots());
+    for (int id = touched.nextSetBit(0); id >= 0; id = touched.nextSetBit(id + 1)) {
       Edge t = a.edge(id);
       if (t.occurrenceCount() == 0) {
-        states.add(t.source());
-        states.add(t.target());
+        states.set(t.source());
+        states.set(t.target());
         a.killEdge(id);
       }
     }
-    for (int q : states) {
+    for (int q = states.nextSetBit(0); q >= 0; q = states.nextSetBit(q + 1)) {
       if (q != LearnAutomaton.INITIAL && q != LearnAutomaton.END && a.stateAlive(q)
           && a.in(q).size() == 0 && a.out(q).size() == 0) {
         a.killState(q);

@@ -28,18 +28,23 @@ public record SplitEdge(int edge, long[] values, int[] groupOf, int groups) impl
     for (int g = 1; g < groups; g++) {
       target[g] = a.newEdge(e.source(), e.target(), e.symbol(), e.family());
     }
-    List<long[]> moves = new ArrayList<>();
-    for (int i = 0; i < e.occurrenceCount(); i++) {
+    // the letters to move and their variants in two primitive arrays: a list of a new array per
+    // letter was a third of what trying a split cost
+    int n = e.occurrenceCount();
+    long[] moved = new long[n];
+    int[] group = new int[n];
+    int count = 0;
+    for (int i = 0; i < n; i++) {
       long occ = e.occurrence(i);
-      int w = Edge.word(occ);
-      int p = Edge.position(occ);
-      int g = groupOf[Arrays.binarySearch(values, ValueStats.pack(a.corpus().value(w, p)))];
+      int g = groupOf[Arrays.binarySearch(values,
+          ValueStats.pack(a.corpus().value(Edge.word(occ), Edge.position(occ))))];
       if (g > 0) {
-        moves.add(new long[] {w, p, g});
+        moved[count] = occ;
+        group[count++] = g;
       }
     }
-    for (long[] m : moves) {
-      a.moveOccurrence((int) m[0], (int) m[1], target[(int) m[2]]);
+    for (int i = 0; i < count; i++) {
+      a.moveOccurrence(Edge.word(moved[i]), Edge.position(moved[i]), target[group[i]]);
     }
   }
 

@@ -75,34 +75,21 @@ final class AutomatonView implements AlignmentGraph {
 
   /**
    * {@link org.tadam.learner.noise.Aligner#valueBits} of corpus word w, from the codes its edges
-   * keep per word ({@link Edge#wordValueBits}): the same values, without a cell-mass lookup and a
+   * keep per value ({@link Edge#valueBits}): the same values, without a cell-mass lookup and a
    * logarithm per letter and edge for every candidate.
    */
   double[][] valueBits(Corpus c, int w) {
     int[] symbols = c.symbols(w);
-    int[] seen = new int[alphabet];
-    // each edge's codes for this word, looked up once for all the word's letters
-    double[][] byEdge = new double[edges.length][];
     double[][] bits = new double[symbols.length][];
     for (int l = 0; l < symbols.length; l++) {
       int[] withSymbol = edgesWithSymbol(symbols[l]);
-      int rank = seen[symbols[l]]++;
       double[] row = new double[withSymbol.length];
       for (int k = 0; k < row.length; k++) {
-        int e = withSymbol[k];
-        if (byEdge[e] == null) {
-          byEdge[e] = wordValueBits(c, w, e);
-        }
-        row[k] = byEdge[e][rank];
+        row[k] = edges[withSymbol[k]].valueBits(c, w, l, valueFloor);
       }
       bits[l] = row;
     }
     return bits;
-  }
-
-  /** {@link Edge#wordValueBits} of dense edge e for corpus word w. */
-  double[] wordValueBits(Corpus c, int w, int e) {
-    return edges[e].wordValueBits(c, w, valueFloor);
   }
 
   /** The dense index of a learner edge id (−1 for a dead edge). */

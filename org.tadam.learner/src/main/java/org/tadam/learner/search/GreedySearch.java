@@ -161,13 +161,15 @@ public final class GreedySearch {
     // the least exact cost found so far: a candidate that provably does not go below it cannot
     // be chosen either (it could not even tie), whichever worker found it first
     AtomicLong leastBits = new AtomicLong(Double.doubleToLongBits(limit));
+    double[] firstRound = Scorer.firstRoundByWord(current, replicas.get(0).corpus().size());
     for (int from = 0; from < n; from += batch) {
       List<Integer> chunk = Arrays.asList(order).subList(from, Math.min(n, from + batch));
       // a candidate whose lower bound does not go below leastBits cannot be chosen: no exact cost. Which losers get
       // one depends on the workers' timing; the choice does not, as long as the bound stays within BOUND_MARGIN
       // of the exact cost (CostBoundTest)
       Scorer.Cost[] exact = score(candidates, chunk, replicas, pool, r -> {
-        Scorer.Cost c = scorer.costBelow(r, Double.longBitsToDouble(leastBits.get()), stop);
+        Scorer.Cost c = scorer.costBelow(r, Double.longBitsToDouble(leastBits.get()), firstRound,
+            stop);
         if (c != null) {
           leastBits.accumulateAndGet(Double.doubleToLongBits(c.total()),
               (x, y) -> Double.longBitsToDouble(y) < Double.longBitsToDouble(x) ? y : x);

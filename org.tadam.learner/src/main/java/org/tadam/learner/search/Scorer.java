@@ -1,6 +1,6 @@
 package org.tadam.learner.search;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -92,9 +92,9 @@ public final class Scorer {
    */
   public Cost cost(LearnAutomaton a, BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
-        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), null),
+        new UnmatchedWords(a.corpus(), words, explicitCodes(a.corpus()), null),
         () -> new AutomatonView(a, valueFloor), cancelled);
   }
 
@@ -105,8 +105,19 @@ public final class Scorer {
    * not run. The search asks this of candidates it only needs to know do not improve.
    */
   public Cost costBelow(LearnAutomaton a, double limit, BooleanSupplier cancelled) {
+    return costBelow(a, limit, null, cancelled);
+  }
+
+  /**
+   * As {@link #costBelow(LearnAutomaton, double, BooleanSupplier)}, knowing what the first EM
+   * round charged the words of a nearby automaton ({@link #firstRoundByWord}; null: nothing): the
+   * same cost, sooner when the automaton is close to that one (the first round then aligns those
+   * words under a ceiling near their old cost).
+   */
+  public Cost costBelow(LearnAutomaton a, double limit, double[] firstRoundByWord,
+      BooleanSupplier cancelled) {
     double[] parts = parts(a);
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     // one view and one set of value codes for the bound and the noise EM, which need the same
     // codes of every unparsed word (none when every word parses)
     AutomatonView view = words.isEmpty() ? null : new AutomatonView(a, valueFloor);
@@ -114,14 +125,16 @@ public final class Scorer {
     if (lowerBound(a, parts, words, valueBits, view) > limit + BOUND_MARGIN * Math.abs(limit)) {
       return null;
     }
-    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words,
-        new UnmatchedWords(a.corpus(), words, explicitBits(a.corpus()), valueBits), () -> view,
-        cancelled);
+    UnmatchedWords unmatched = new UnmatchedWords(a.corpus(), words, explicitCodes(a.corpus()),
+        valueBits);
+    unmatched.firstRoundByWord = firstRoundByWord;
+    return finish(a, parts[0], parts[1], parts[2], a.matchedLetters(), words, unmatched,
+        () -> view, cancelled);
   }
 
   /** The lower bound of {@link #cost} that {@link #costBelow} compares with its limit. */
   double lowerBound(LearnAutomaton a) {
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     AutomatonView view = new AutomatonView(a, valueFloor);
     return lowerBound(a, parts(a), words, valueBits(a.corpus(), words, view), view);
   }
@@ -163,9 +176,10 @@ public final class Scorer {
     double[] parts = parts(a);
     Corpus c = a.corpus();
     double model = ModelCost.bits(a.stateCount(), a.edgeCount(), c.alphabet().size(), parts[0]);
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     NoiseEm.Outcome noise = NoiseEm.screen(kinds, parts[2] + parts[1], a.matchedLetters(),
-        new UnmatchedWords(c, words, explicitBits(c), null), i -> known[words.get(i)], before.noise().rates(),
+        new UnmatchedWords(c, words, explicitCodes(c), null), i -> known[words.get(i)],
+        before.noise().rates(),
         () -> new AutomatonView(a, valueFloor), cancelled);
     return withData(c, model, noise, words);
   }
@@ -184,6 +198,23 @@ public final class Scorer {
     return known;
   }
 
+
+  /**
+   * What the first EM round of {@code cost} charged each word it aligned cheaper than explicitly,
+   * by word id (+∞ for the others): an array over the corpus, looked up by every candidate scored
+   * exactly in one iteration ({@link #costBelow(LearnAutomaton, double, double[],
+   * BooleanSupplier)}).
+   */
+  public static double[] firstRoundByWord(Cost cost, int corpusSize) {
+    double[] bits = new double[corpusSize];
+    Arrays.fill(bits, Double.POSITIVE_INFINITY);
+    List<Integer> words = cost.unmatched();
+    double[] first = cost.noise().firstRound();
+    for (int i = 0; first != null && i < words.size(); i++) {
+      bits[words.get(i)] = first[i];
+    }
+    return bits;
+  }
 
   /**
    * Parameter, value and transition codes, refreshing the stale caches (an edge's codes from
@@ -269,9 +300,10 @@ public final class Scorer {
       }
       transitions += DataCodes.transitionBits(counts);
     }
-    List<Integer> words = new ArrayList<>(a.unmatched());
+    List<Integer> words = a.unmatched();
     return finish(a, parameters, values, transitions, matched, words,
-        new UnmatchedWords(c, words, explicitBits(c), null), () -> new AutomatonView(a, valueFloor),
+        new UnmatchedWords(c, words, explicitCodes(c), null),
+        () -> new AutomatonView(a, valueFloor),
         () -> false);
   }
 
@@ -292,10 +324,6 @@ public final class Scorer {
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());
     return new Cost(model, data, noise, List.copyOf(words));
-  }
-
-  private double[] explicitBits(Corpus c) {
-    return explicitCodes(c).bits();
   }
 
   private ExplicitCodes explicitCodes(Corpus c) {
@@ -333,13 +361,19 @@ public final class Scorer {
     private final Corpus c;
     private final List<Integer> words;
     private final double[] explicitBits;
+    private final double[][] letterBits;
     /** each word's value codes under the view the EM will get, already computed (or null) */
     private final double[][][] valueBits;
+    /** by corpus word id, its first-round cost under a nearby automaton (or null) */
+    private double[] firstRoundByWord;
 
-    UnmatchedWords(Corpus c, List<Integer> words, double[] explicitBits, double[][][] valueBits) {
+    UnmatchedWords(Corpus c, List<Integer> words, ExplicitCodes codes, double[][][] valueBits) {
       this.c = c;
       this.words = words;
-      this.explicitBits = explicitBits;
+      // the explicit codes of every word and letter are computed once per corpus: the noise EM
+      // computed each unparsed word's letter codes again under every candidate
+      this.explicitBits = codes.bits();
+      this.letterBits = codes.letterBits();
       this.valueBits = valueBits;
     }
 
@@ -375,6 +409,16 @@ public final class Scorer {
       }
       return g instanceof AutomatonView v ? v.valueBits(c, words.get(i))
           : NoiseEm.Unmatched.super.valueBits(i, g);
+    }
+
+    @Override
+    public double[] letterBits(int i) {
+      return letterBits[words.get(i)];
+    }
+
+    @Override
+    public double firstRoundNearby(int i) {
+      return firstRoundByWord == null ? Double.POSITIVE_INFINITY : firstRoundByWord[words.get(i)];
     }
   }
 }

@@ -16,7 +16,7 @@ import org.tadam.learner.stats.Gaussian;
 import org.tadam.learner.truth.TruthAutomaton;
 
 /**
- * The value codes the edges keep per word ({@link Edge#wordValueBits}, read through
+ * The value codes the edges keep per value ({@link Edge#valueBits}, read through
  * {@link AutomatonView#valueBits}) against codes computed from scratch (a Gaussian fitted again to
  * the edge's statistics), for every word, after operations tried and rolled back or applied, and
  * in replicas.
