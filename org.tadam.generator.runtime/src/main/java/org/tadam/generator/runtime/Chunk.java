@@ -31,6 +31,16 @@ final class Chunk {
 	private final java.util.concurrent.atomic.AtomicInteger generatedCount = new java.util.concurrent.atomic.AtomicInteger();
 	/** A thread took the window, to place, merge and write it (under the run's lock). */
 	boolean taken;
+	/**
+	 * The thread that planned the chunk: it generates the chunk's blocks and merges its window, so that the bytes
+	 * stay in its core's caches from one step to the next; others take blocks or the window only when they would
+	 * wait otherwise ({@link ChunkQueue}).
+	 */
+	int owner;
+	/** The thread that merged the window, last to read its connections: their buffers go back to it. */
+	int merger;
+	/** System.nanoTime() when the last block was generated (under the run's lock), else 0. */
+	long generatedAt;
 
 	/**
 	 * Left by the generation for the thread that places the window, so that it need not read every connection: the

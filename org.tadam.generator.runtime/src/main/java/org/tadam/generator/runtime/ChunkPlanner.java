@@ -1,7 +1,7 @@
 package org.tadam.generator.runtime;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Cuts the run into chunks of consecutive connections with their start times, and sizes them after the bytes per
@@ -22,7 +22,6 @@ final class ChunkPlanner {
 	private final Arrivals arrivals;
 	private final long limit;
 	private final long end;
-	private final ArrayDeque<ConnectionPackets> free;
 	private final long skip;
 	private long drawn;
 	private long nextIndex;
@@ -33,14 +32,17 @@ final class ChunkPlanner {
 	private long bytesWritten;
 	private long connectionsWritten;
 
-	/** @param free finished connections' buffers, reused (guarded by the lock of the ChunkQueue that owns both) */
-	ChunkPlanner(GeneratorSettings settings, ArrayDeque<ConnectionPackets> free) {
+	ChunkPlanner(GeneratorSettings settings) {
 		this.arrivals = new Arrivals(settings);
 		this.limit = settings.lastConnection <= 0 ? settings.connections
 				: settings.connections <= 0 ? settings.lastConnection : Math.min(settings.connections, settings.lastConnection);
 		this.end = settings.durationNanos > 0 ? settings.startNanos + settings.durationNanos : Long.MAX_VALUE;
-		this.free = free;
 		this.skip = Math.max(0, settings.firstConnection);
+	}
+
+	/** Connections the next chunk will have at most. */
+	int nextSize() {
+		return size;
 	}
 
 	/** The end of the capture: no packet at or after it is written. */
@@ -48,8 +50,12 @@ final class ChunkPlanner {
 		return end;
 	}
 
-	/** The next chunk, or null when the run has no more connections. */
-	Chunk nextChunk() {
+	/**
+	 * The next chunk, or null when the run has no more connections.
+	 *
+	 * @param reused a finished connection's buffer to fill again, or null when none is free
+	 */
+	Chunk nextChunk(Supplier<ConnectionPackets> reused) {
 		if (!primed) {
 			// a shard's connections keep the numbers and start times they have in the whole run
 			for (long i = 0; i < skip && !exhausted; i++) {
@@ -70,9 +76,9 @@ final class ChunkPlanner {
 		}
 		ConnectionPackets[] connections = new ConnectionPackets[n];
 		for (int i = 0; i < n; i++) {
-			// the most recently finished first (still in cache); cleared by the generating thread, not here
-			ConnectionPackets reused = free.pollLast();
-			connections[i] = reused != null ? reused : new ConnectionPackets();
+			// cleared by the generating thread, not here
+			ConnectionPackets c = reused.get();
+			connections[i] = c != null ? c : new ConnectionPackets();
 		}
 		Chunk c = new Chunk(nextIndex, n < size ? Arrays.copyOf(starts, n) : starts, connections, exhausted ? end : nextStart,
 				exhausted);

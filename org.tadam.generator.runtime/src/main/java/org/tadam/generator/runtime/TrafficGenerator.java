@@ -12,14 +12,15 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a scenario: connections are numbered in order of their start times and cut into chunks ({@link Chunk}), a
- * few in flight at a time ({@link ChunkQueue}). Every thread does whatever is most urgent: place, merge and write
- * the oldest window once its connections are generated, else generate the blocks of connections it can claim of
- * the oldest chunk that has some left (then it looks for due work again), else plan a new chunk. Placing a window (its share of the connections still open, its offset
- * in the capture: {@link Windows}) is the only step taken in window order, for microseconds; merges and writes at
- * their offsets run side by side ({@link WindowWriter}). A thread waits only when every block of the chunks in flight
- * is taken: one that is slower or descheduled (other work on the machine) holds up the block it generates, while the
- * others work ahead. Memory stays bounded by the connections open at one instant plus the chunks in flight. The bytes depend on the seed only,
- * never on the thread count.
+ * few in flight at a time ({@link ChunkQueue}). Every thread plans chunks of its own, generates them and places,
+ * merges and writes their windows, so that a chunk's bytes stay in one core's caches; it takes another thread's
+ * blocks or window only when its own work waits for them or is done ({@link ChunkQueue#toGenerate}). Placing a window
+ * (its share of the connections still open, its offset in the capture: {@link Windows}) is the only step taken in
+ * window order, for microseconds; merges and writes at their offsets run side by side ({@link WindowWriter}). A
+ * thread waits only when every block of the chunks in flight is taken: one that is slower or descheduled (other work
+ * on the machine) holds up the block it generates, while the others work ahead. Memory stays bounded by the
+ * connections open at one instant plus the chunks in flight. The bytes depend on the seed only, never on the thread
+ * count.
  */
 public final class TrafficGenerator {
 
@@ -87,7 +88,8 @@ public final class TrafficGenerator {
 		}
 		int threads = Math.max(1, settings.threads);
 		// chunks in flight: the lookahead a thread uses while another one finishes the oldest
-		ChunkQueue queue = new ChunkQueue(settings, new Windows(scenario, labels), progress, header.length, 2 * threads + 2);
+		ChunkQueue queue = new ChunkQueue(settings, new Windows(scenario, labels), progress, header.length, 2 * threads + 2,
+				threads);
 		ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, r -> {
 			Thread t = new Thread(r, "tadam-generator");
 			t.setDaemon(true);
@@ -96,9 +98,10 @@ public final class TrafficGenerator {
 		try {
 			List<Future<?>> others = new ArrayList<>();
 			for (int i = 1; i < threads; i++) {
-				others.add(pool.submit(() -> work(queue, writer, labels != null)));
+				int slot = i;
+				others.add(pool.submit(() -> work(queue, writer, labels != null, slot)));
 			}
-			work(queue, writer, labels != null);
+			work(queue, writer, labels != null, 0);
 			for (Future<?> other : others) {
 				try {
 					other.get();
@@ -122,8 +125,8 @@ public final class TrafficGenerator {
 				seconds, windows.repairs, windows.noise);
 	}
 
-	/** One thread's share of the run, until no work is left; any failure stops every thread. */
-	private void work(ChunkQueue queue, WindowWriter writer, boolean labels) {
+	/** The share of the run of the thread in {@code slot}, until no work is left; any failure stops every thread. */
+	private void work(ChunkQueue queue, WindowWriter writer, boolean labels, int slot) {
 		try {
 			ConnectionSynthesizer synthesizer = new ConnectionSynthesizer(scenario, random, text, settings.format,
 					settings.snapLength, settings.learnedNoise, labels, settings.tableWalk);
@@ -132,18 +135,30 @@ public final class TrafficGenerator {
 			int[] blockNoise = new int[NoiseInjector.KINDS];
 			while (true) {
 				long seen = queue.events();
-				Chunk due = queue.takeDue();
+				Chunk due = queue.takeDue(slot, false);
 				if (due != null) {
-					finish(due, queue, writer, order);
+					finish(due, queue, writer, order, slot);
 					continue;
 				}
-				Chunk g = queue.toGenerate();
+				Chunk g = queue.toGenerate(slot);
 				if (g != null) {
+					// another's chunk one block at a time, and an own one until a change (a window of its own may
+					// be due): back to the most urgent work soon
 					while (g.generateBlock(synthesizer, settings.seed, blockRepairs, blockNoise)) {
 						if (g.generated()) {
-							queue.generated();
+							queue.generated(g);
+						}
+						if (g.owner != slot || queue.events() != seen) {
+							break;
 						}
 					}
+					continue;
+				}
+				// nothing of its own nor any block left: another's window rather than a wait (its thread is
+				// descheduled, or busy with a block)
+				due = queue.takeDue(slot, true);
+				if (due != null) {
+					finish(due, queue, writer, order, slot);
 					continue;
 				}
 				if (!queue.await(seen)) {
@@ -156,7 +171,7 @@ public final class TrafficGenerator {
 	}
 
 	/** Places the window (it is the oldest, and generated), merges it and writes it. */
-	private static void finish(Chunk c, ChunkQueue queue, WindowWriter writer, WindowOrder order)
+	private static void finish(Chunk c, ChunkQueue queue, WindowWriter writer, WindowOrder order, int slot)
 			throws IOException, InterruptedException {
 		long offset;
 		try {
@@ -174,7 +189,7 @@ public final class TrafficGenerator {
 		ByteBuffer buffer = c.output;
 		order.buffer = buffer;
 		c.output = null;
-		queue.merged(c);
+		queue.merged(c, slot);
 		if (writer.positional()) {
 			writer.write(buffer, offset);
 			return;
