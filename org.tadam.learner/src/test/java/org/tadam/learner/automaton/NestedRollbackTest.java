@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.ops.Operation;
 import org.tadam.learner.ops.SplitEdge;
 import org.tadam.learner.search.Fixtures;
@@ -27,9 +26,7 @@ class NestedRollbackTest {
     TruthAutomaton[] truths = {TruthAutomaton.tcpSession(), TruthAutomaton.requestResponse()};
     int checked = 0;
     for (int seed = 0; seed < 6; seed++) {
-      Corpus corpus = Fixtures.corpus(Fixtures.samples(truths[seed % 2], 60, 0.15, seed));
-      LearnAutomaton a = InitialAutomaton.bigram(corpus);
-      a.commit();
+      LearnAutomaton a = Fixtures.committedBigram(truths[seed % 2], 60, 0.15, seed);
       Random random = new Random(seed);
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       for (int step = 0; step < 10; step++) {

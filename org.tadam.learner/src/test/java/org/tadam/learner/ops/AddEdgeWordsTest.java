@@ -7,10 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.search.Fixtures;
 import org.tadam.learner.truth.TruthAutomaton;
 
@@ -29,9 +27,7 @@ class AddEdgeWordsTest {
     int tried = 0;
     int skipped = 0;
     for (int seed = 0; seed < 9; seed++) {
-      Corpus corpus = Fixtures.corpus(Fixtures.samples(truths[seed % 3], 80, 0.2, seed));
-      LearnAutomaton a = InitialAutomaton.bigram(corpus);
-      a.commit();
+      LearnAutomaton a = Fixtures.committedBigram(truths[seed % 3], 80, 0.2, seed);
       Random random = new Random(seed);
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       for (int step = 0; step < 12; step++) {

@@ -11,7 +11,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.noise.Aligner;
 import org.tadam.learner.noise.AlignmentRates;
@@ -37,9 +36,7 @@ class CostBoundTest {
     int unparsed = 0;
     for (int seed = 0; seed < 6; seed++) {
       Scorer scorer = new Scorer(kindSets.get(seed % kindSets.size()));
-      Corpus corpus = Fixtures.corpus(Fixtures.samples(truths[seed % 3], 60, 0.15, seed));
-      LearnAutomaton a = InitialAutomaton.bigram(corpus);
-      a.commit();
+      LearnAutomaton a = Fixtures.committedBigram(truths[seed % 3], 60, 0.15, seed);
       Random random = new Random(seed);
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       for (int step = 0; step < 10; step++) {

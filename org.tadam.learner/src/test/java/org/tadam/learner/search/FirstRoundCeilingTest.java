@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.noise.NoiseEm;
 import org.tadam.learner.noise.NoiseKind;
 import org.tadam.learner.noise.WordCode;
@@ -36,9 +34,7 @@ class FirstRoundCeilingTest {
     int guided = 0;
     for (int seed = 0; seed < 6; seed++) {
       Scorer scorer = new Scorer(kindSets.get(seed % kindSets.size()));
-      Corpus corpus = Fixtures.corpus(Fixtures.samples(truths[seed % 2], 60, 0.15, seed));
-      LearnAutomaton a = InitialAutomaton.bigram(corpus);
-      a.commit();
+      LearnAutomaton a = Fixtures.committedBigram(truths[seed % 2], 60, 0.15, seed);
       Random random = new Random(seed);
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       for (int step = 0; step < 8; step++) {
@@ -46,9 +42,9 @@ class FirstRoundCeilingTest {
         if (ops.isEmpty()) {
           break;
         }
-        double[] first = Scorer.firstRoundByWord(scorer.cost(a), corpus.size());
+        double[] first = Scorer.firstRoundByWord(scorer.cost(a), a.corpus().size());
         double[][] guesses = {first, shifted(first, -1e-3), shifted(first, -3),
-            noise(first, random), new double[corpus.size()]};
+            noise(first, random), new double[a.corpus().size()]};
         int mark = a.mark();
         for (int k = 0; k < 4; k++) {
           ops.get(random.nextInt(ops.size())).apply(a);

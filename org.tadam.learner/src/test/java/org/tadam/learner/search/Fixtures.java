@@ -44,6 +44,16 @@ public final class Fixtures {
     return ops;
   }
 
+  /**
+   * The committed bigram automaton of {@code n} words of {@code t} with noise {@code noise}: where the tests that
+   * apply random operations start.
+   */
+  public static LearnAutomaton committedBigram(TruthAutomaton t, int n, double noise, long seed) {
+    LearnAutomaton a = org.tadam.learner.init.InitialAutomaton.bigram(corpus(samples(t, n, noise, seed)));
+    a.commit();
+    return a;
+  }
+
   public static Corpus corpus(List<TimedWord> samples) {
     return Corpus.of(samples);
   }

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
 import org.tadam.learner.automaton.LearnAutomaton;
-import org.tadam.learner.init.InitialAutomaton;
 import org.tadam.learner.mdl.DataCodes;
 import org.tadam.learner.ops.Operation;
 import org.tadam.learner.ops.SplitEdge;
@@ -28,9 +27,7 @@ class ValueCodeCacheTest {
   void keptCodesEqualCodesComputedFromScratch() {
     TruthAutomaton[] truths = {TruthAutomaton.tcpSession(), TruthAutomaton.requestResponse()};
     for (int seed = 0; seed < 4; seed++) {
-      Corpus corpus = Fixtures.corpus(Fixtures.samples(truths[seed % 2], 50, 0.1, seed));
-      LearnAutomaton a = InitialAutomaton.bigram(corpus);
-      a.commit();
+      LearnAutomaton a = Fixtures.committedBigram(truths[seed % 2], 50, 0.1, seed);
       Random random = new Random(seed);
       SplitEdge.Proposals proposals = new SplitEdge.Proposals(42);
       check(a);
