@@ -92,7 +92,7 @@ final class ConnectionSynthesizer {
 				int placed = model.drawEdge(state, rng, e -> model.inPlace(e, letter));
 				edge = placed >= 0 ? placed : edge;
 			}
-			edge = payloads.keepVariant(model, state, edge, rng);
+			edge = payloads.keepVariant(model, state, edge, k, rng);
 			boolean unclosed = tcp && model.edgePayload[edge] == AutomatonModel.END
 					&& (conversation.halfClosed() || model.closesNormally && conversation.open());
 			int closing = unclosed && endRedraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)

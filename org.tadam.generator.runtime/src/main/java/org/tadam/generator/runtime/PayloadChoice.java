@@ -133,9 +133,10 @@ final class PayloadChoice {
 	 * same state and symbol has (parallel edges split by size often carry different variants: an SSH key share of
 	 * one algorithm or another), one of those edges, drawn with their probabilities. Backs off outward as the
 	 * entry draw does, and past the widest narrowed set to another letter of the state. A pinned connection first
-	 * keeps to the letters its variant's training connections took.
+	 * keeps to the letters its variant's training connections took, where they took them ({@code letter}: the walk's
+	 * letter number, AutomatonModel.inPlace).
 	 */
-	int keepVariant(AutomatonModel model, int state, int walked, Rng rng) {
+	int keepVariant(AutomatonModel model, int state, int walked, int letter, Rng rng) {
 		if (used.length < model.edgeTarget.length) {
 			used = java.util.Arrays.copyOf(used, Math.max(model.edgeTarget.length, 2 * used.length));
 		}
@@ -145,7 +146,8 @@ final class PayloadChoice {
 			// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took and
 			// this connection did not take yet; steering into a letter taken before would make loops of the states
 			// the automaton merged (a TLS client key exchange sent again and again)
-			int taken = model.drawEdge(state, rng, e -> model.pins.takes(e, pinned) && used[e] != connection);
+			int taken = model.drawEdge(state, rng,
+					e -> model.pins.takes(e, pinned) && used[e] != connection && model.inPlace(e, letter));
 			if (taken >= 0) {
 				edge = taken;
 			}

@@ -154,10 +154,10 @@ class PayloadVariantsTest {
 		PayloadChoice choice = new PayloadChoice();
 		Rng rng = new Rng(5);
 		choice.start();
-		assertEquals(0, choice.keepVariant(model, 0, 0, rng), "nothing narrowed yet: the walk's letter");
+		assertEquals(0, choice.keepVariant(model, 0, 0, 0, rng), "nothing narrowed yet: the walk's letter");
 		choice.entry(sent, rng);
 		for (int i = 0; i < 50; i++) {
-			assertEquals(1, choice.keepVariant(model, 0, 0, rng), "the ACK, never the end");
+			assertEquals(1, choice.keepVariant(model, 0, 0, 0, rng), "the ACK, never the end");
 		}
 	}
 
@@ -236,12 +236,18 @@ class PayloadVariantsTest {
 		int[] taken = new int[3];
 		for (int c = 0; c < 1000; c++) {
 			choice.start(model, rng);
-			taken[choice.keepVariant(model, 0, 0, rng)]++;
+			taken[choice.keepVariant(model, 0, 0, 0, rng)]++;
 		}
 		assertEquals(0, taken[0], "variant 0 never took the ACK");
 		assertEquals(500, taken[1], 60);
 		choice.start();
-		assertEquals(0, choice.keepVariant(model, 0, 0, rng), "unpinned: the walk's letter");
+		assertEquals(0, choice.keepVariant(model, 0, 0, 0, rng), "unpinned: the walk's letter");
+		// the pooled letter was taken from letter 5 on only: steering at letter 0 takes the end, never it
+		model.letterPositions(new int[] { -1, 5, -1 }, new int[] { -1, 9, -1 });
+		for (int c = 0; c < 100; c++) {
+			choice.start(model, rng);
+			assertEquals(2, choice.keepVariant(model, 0, 0, 0, rng));
+		}
 	}
 
 	@Test

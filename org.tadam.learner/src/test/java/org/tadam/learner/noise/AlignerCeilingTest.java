@@ -25,8 +25,8 @@ class AlignerCeilingTest {
     for (int seed = 0; seed < 200; seed++) {
       Random rnd = new Random(seed);
       RandomGraph g = new RandomGraph(rnd, 2 + rnd.nextInt(30), rnd.nextInt(60), 2 + rnd.nextInt(5));
-      Set<NoiseKind> kinds = kinds(rnd);
-      Aligner aligner = new Aligner(g, rates(rnd), kinds);
+      Set<NoiseKind> kinds = RandomGraph.kinds(rnd);
+      Aligner aligner = new Aligner(g, RandomGraph.rates(rnd), kinds);
       for (int w = 0; w < 20; w++) {
         int length = 1 + rnd.nextInt(rnd.nextBoolean() ? 8 : 60);
         int[] symbols = g.word(rnd, length);
@@ -62,7 +62,7 @@ class AlignerCeilingTest {
     for (int seed = 0; seed < 100; seed++) {
       Random rnd = new Random(seed);
       RandomGraph g = new RandomGraph(rnd, 2 + rnd.nextInt(20), rnd.nextInt(40), 2 + rnd.nextInt(5));
-      WordCode code = new WordCode(g, rates(rnd), kinds(rnd));
+      WordCode code = new WordCode(g, RandomGraph.rates(rnd), RandomGraph.kinds(rnd));
       for (int w = 0; w < 20; w++) {
         int length = 1 + rnd.nextInt(30);
         int[] symbols = g.word(rnd, length);
@@ -89,7 +89,7 @@ class AlignerCeilingTest {
       Random rnd = new Random(seed);
       RandomGraph g = new RandomGraph(rnd, 2 + rnd.nextInt(20), rnd.nextInt(40), 2 + rnd.nextInt(5));
       Set<NoiseKind> kinds = EnumSet.allOf(NoiseKind.class);
-      AlignmentRates before = rates(rnd);
+      AlignmentRates before = RandomGraph.rates(rnd);
       AlignmentRates now = nudged(rnd, before);
       double[] shift = NoiseEm.shift(before, now);
       Aligner a = new Aligner(g, before, kinds);
@@ -111,27 +111,6 @@ class AlignerCeilingTest {
       assertEquals(Double.POSITIVE_INFINITY, NoiseEm.repriced(explicit, shift));
     }
     assertTrue(same > 1000, same + " words kept their operations");
-  }
-
-  private static Set<NoiseKind> kinds(Random rnd) {
-    Set<NoiseKind> kinds = EnumSet.noneOf(NoiseKind.class);
-    for (NoiseKind k : NoiseKind.values()) {
-      if (rnd.nextInt(4) > 0) {
-        kinds.add(k);
-      }
-    }
-    return kinds;
-  }
-
-  private static AlignmentRates rates(Random rnd) {
-    double[] p = new double[5];
-    double total = 0;
-    for (int i = 0; i < 5; i++) {
-      p[i] = i == 0 ? 3 + rnd.nextDouble() : rnd.nextDouble();
-      total += p[i];
-    }
-    return new AlignmentRates(p[0] / total, p[1] / total, p[2] / total, p[3] / total,
-        p[4] / total);
   }
 
   /** Rates a few per cent away, as from one EM round to the next. */

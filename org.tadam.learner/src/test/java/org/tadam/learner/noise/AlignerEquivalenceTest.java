@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.EnumSet;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
  * rates and noise kinds, with many exact ties.
  */
 class AlignerEquivalenceTest {
-  private static final NoiseKind[] KINDS = NoiseKind.values();
-
   @Test
   void sameBitsAndOperationsAsTheDenseProgramme() {
     int aligned = 0;
@@ -25,7 +22,7 @@ class AlignerEquivalenceTest {
     for (int seed = 0; seed < 300; seed++) {
       Random rnd = new Random(seed);
       RandomGraph g = new RandomGraph(rnd, 2 + rnd.nextInt(30), rnd.nextInt(60), 2 + rnd.nextInt(5));
-      Set<NoiseKind> kinds = kinds(rnd);
+      Set<NoiseKind> kinds = RandomGraph.kinds(rnd);
       AlignmentRates rates = rates(rnd);
       Aligner fast = new Aligner(g, rates, kinds);
       ReferenceAligner dense = new ReferenceAligner(g, rates, kinds);
@@ -50,29 +47,12 @@ class AlignerEquivalenceTest {
     assertTrue(aligned > 2000 && pruned > 500, aligned + " aligned, " + pruned + " long");
   }
 
-  private static Set<NoiseKind> kinds(Random rnd) {
-    Set<NoiseKind> kinds = EnumSet.noneOf(NoiseKind.class);
-    for (NoiseKind k : KINDS) {
-      if (rnd.nextInt(4) > 0) {
-        kinds.add(k);
-      }
-    }
-    return kinds;
-  }
-
   /** Powers of two (round codes, so ties) or arbitrary rates (rounding). */
   private static AlignmentRates rates(Random rnd) {
     if (rnd.nextBoolean()) {
       double noise = 1.0 / (8 << rnd.nextInt(3));
       return new AlignmentRates(1 - 4 * noise, noise, noise, noise, noise);
     }
-    double[] p = new double[5];
-    double total = 0;
-    for (int i = 0; i < 5; i++) {
-      p[i] = i == 0 ? 3 + rnd.nextDouble() : rnd.nextDouble();
-      total += p[i];
-    }
-    return new AlignmentRates(p[0] / total, p[1] / total, p[2] / total, p[3] / total,
-        p[4] / total);
+    return RandomGraph.rates(rnd);
   }
 }

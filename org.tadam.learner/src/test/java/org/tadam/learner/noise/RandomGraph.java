@@ -1,8 +1,10 @@
 package org.tadam.learner.noise;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A random alignment graph for property tests: every state lies on a path from the initial state
@@ -70,6 +72,28 @@ final class RandomGraph implements AlignmentGraph {
       w[i] = 1 + rnd.nextInt(alphabet - 1);
     }
     return w;
+  }
+
+  /** Each noise kind kept with probability 3/4. */
+  static Set<NoiseKind> kinds(Random rnd) {
+    Set<NoiseKind> kinds = EnumSet.noneOf(NoiseKind.class);
+    for (NoiseKind k : NoiseKind.values()) {
+      if (rnd.nextInt(4) > 0) {
+        kinds.add(k);
+      }
+    }
+    return kinds;
+  }
+
+  /** Arbitrary rates, the transition the likeliest (rounding, no exact ties). */
+  static AlignmentRates rates(Random rnd) {
+    double[] p = new double[5];
+    double total = 0;
+    for (int i = 0; i < 5; i++) {
+      p[i] = i == 0 ? 3 + rnd.nextDouble() : rnd.nextDouble();
+      total += p[i];
+    }
+    return new AlignmentRates(p[0] / total, p[1] / total, p[2] / total, p[3] / total, p[4] / total);
   }
 
   static int[][] values(Random rnd, int length) {
