@@ -116,6 +116,11 @@ public final class Aligner {
     intoRank = new int[g.alphabetSize()][];
   }
 
+  /** Whether any noise operation is on: without one, the only alignment is the exact path. */
+  public boolean anyNoise() {
+    return spurious || duplicated || swapped || paths != null;
+  }
+
   /**
    * The value codes a word needs, computed once per word and reused across EM rounds:
    * {@code [l][k]} = value code of letter l on the k-th edge carrying its symbol.

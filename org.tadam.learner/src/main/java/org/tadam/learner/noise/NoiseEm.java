@@ -135,13 +135,14 @@ public final class NoiseEm {
               unmatched.firstRoundNearby(i) + FIRST_ROUND_SLACK_BITS);
           firstRound[i] = r.status() == WordCode.Status.CORRECTED
               ? r.bits() : Double.POSITIVE_INFINITY;
+          parsed[i] = r.status() == WordCode.Status.MATCHED || code.parses(symbols);
         } else if (parsed[i]) {
-          r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i]);
+          r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
+              repriced(best.words()[i], shift));
         } else {
           r = code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
               repriced(best.words()[i], shift));
         }
-        parsed[i] = r.status() == WordCode.Status.MATCHED;
         codes[i] = r;
         bits += w * r.bits();
         for (int k = 0; k < 5; k++) {

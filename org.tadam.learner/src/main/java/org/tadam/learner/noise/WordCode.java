@@ -9,16 +9,22 @@ import org.tadam.learner.mdl.DataCodes;
  * words and {@code tadam score} charges any word (issue 12: the two used to differ, so a model
  * could score its own training words as anomalies).
  *
+ * A word pays the cheapest of three codes, the word-status code saying which (so the encoder may
+ * pick), as the reference's alignment of an unmatched word and of a new word does (Part A §1.6,
+ * §1.10: its programme has the exact path among its alignments):
  * <ul>
- *   <li>A word the automaton parses exactly pays its exact-path code: per letter c_tr +
- *       −log2 p̂(e) + the floored value code ({@link #letterBits}), on its cheapest exact path
- *       ({@link #exactBits}). The search charges a word the path it is on (a letter stays on the
- *       variant of a split edge the split gave it, which can cost more); the data cost a learned
- *       model reports takes the cheapest path too, so learn and score agree.</li>
- *   <li>Any other word pays the cheaper of its best noisy alignment (corrected) and its explicit
- *       code (uncorrected): the word-status code says which, so the encoder may pick the cheaper.
- *       A word longer than {@link #MAX_ALIGNED_LETTERS} is not aligned (explicit code).</li>
+ *   <li>its exact-path code, when the automaton parses it: per letter c_tr + −log2 p̂(e) + the
+ *       floored value code ({@link #letterBits}), on its cheapest exact path ({@link #exactBits});</li>
+ *   <li>its best noisy alignment (corrected);</li>
+ *   <li>its explicit code (uncorrected).</li>
  * </ul>
+ * A word that parses only through letters far from their edges' laws (a duplicated query taken
+ * as the retry it resembles, two swapped letters each on the other's edge) pays the floors of
+ * those letters on its exact path, and often less as the noise it is. Charging such a word its
+ * exact path made the objective prefer an edge for each frequent noise pattern to the truth
+ * (issue 12, ground truth at 5000 words). The search charges a word on a path of the automaton
+ * (matched) that path; the data cost a learned model reports charges every word this code, so
+ * learn and score agree. A word longer than {@link #MAX_ALIGNED_LETTERS} is not aligned.
  *
  * The three-way word-status code (Part A §1.5.3) is not part of a word's code: it depends on the
  * share of corrected words in the whole corpus, which a model file does not record. An instance
@@ -124,9 +130,9 @@ public final class WordCode {
   }
 
   /**
-   * The code of a word (symbol ids and values, the end letter included): its cheapest exact path
-   * when it has one, else the cheaper of its best alignment and its explicit code. A parsed word's
-   * letters count as transitions, as an alignment without noise would count them.
+   * The code of a word (symbol ids and values, the end letter included): the cheapest of its exact
+   * path (when it has one), its best alignment and its explicit code. A word coded on its exact
+   * path has its letters counted as transitions, as an alignment without noise would count them.
    *
    * @param vb value codes from {@link Aligner#valueBits}
    * @param explicit the word's explicit code ({@link #explicitBits})
@@ -152,12 +158,73 @@ public final class WordCode {
   public Result of(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
       double explicit, double expected) {
     double exact = exactBits(symbols, vb);
-    if (exact < Double.POSITIVE_INFINITY) {
-      long[] operations = new long[5];
-      operations[Aligner.TRANSITION] = symbols.length;
-      return new Result(exact, Status.MATCHED, operations);
+    if (exact == Double.POSITIVE_INFINITY) {
+      return unparsed(symbols, values, vb, letterBits, explicit, expected);
     }
-    return unparsed(symbols, values, vb, letterBits, explicit, expected);
+    Result noisy = noisy(symbols, values, vb, letterBits, Math.min(exact, explicit), expected);
+    if (noisy != null) {
+      return noisy;
+    }
+    if (explicit < exact) {
+      return new Result(explicit, Status.UNCORRECTED, new long[5]);
+    }
+    long[] operations = new long[5];
+    operations[Aligner.TRANSITION] = symbols.length;
+    return new Result(exact, Status.MATCHED, operations);
+  }
+
+  /**
+   * The best alignment of a word with an exact path when it uses noise and costs less than
+   * {@code bound} (the word's exact and explicit codes), else null. The exact path is itself an
+   * alignment without noise, so the bound only prunes.
+   */
+  private Result noisy(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double bound, double expected) {
+    if (!aligner.anyNoise() || !aligns(symbols.length)) {
+      return null;
+    }
+    double[] letters = letterBits != null ? letterBits
+        : Aligner.letterBits(g.alphabetSize(), values);
+    double ceiling = Math.min(expected, bound);
+    Aligner.Result r = aligner.align(symbols, values, vb, letters, ceiling);
+    if (!(r.bits() <= ceiling) && ceiling < bound) {
+      r = aligner.align(symbols, values, vb, letters, bound);
+    }
+    long[] ops = r.operations();
+    boolean noise = ops[Aligner.MISSING] + ops[Aligner.SPURIOUS] + ops[Aligner.DUPLICATED]
+        + ops[Aligner.SWAPPED] > 0;
+    // an alignment without noise is the exact path, summed in another order: the exact code wins
+    return noise && r.bits() < bound ? new Result(r.bits(), Status.CORRECTED, ops) : null;
+  }
+
+  /**
+   * Whether a path of the automaton spells the symbols into the end state, whatever the values:
+   * the states reachable letter by letter. It does not depend on the rates.
+   */
+  public boolean parses(int[] symbols) {
+    boolean[] cur = new boolean[g.states()];
+    boolean[] next = new boolean[g.states()];
+    cur[g.initial()] = true;
+    for (int symbol : symbols) {
+      if (symbol < 0) {
+        return false;
+      }
+      Arrays.fill(next, false);
+      boolean any = false;
+      for (int e : g.edgesWithSymbol(symbol)) {
+        if (cur[g.source(e)]) {
+          next[g.target(e)] = true;
+          any = true;
+        }
+      }
+      if (!any) {
+        return false;
+      }
+      boolean[] swap = cur;
+      cur = next;
+      next = swap;
+    }
+    return cur[g.end()];
   }
 
   /**

@@ -22,6 +22,14 @@ public record DeleteSubpart(int edge) implements Operation {
     for (int i = 0; i < e.occurrenceCount(); i++) {
       words.set(Edge.word(e.occurrence(i)));
     }
+    takeOff(a, words);
+  }
+
+  /**
+   * Takes the words off the automaton: their letters leave their edges, they become unmatched,
+   * and the edges and states left without letters disappear.
+   */
+  static void takeOff(LearnAutomaton a, BitSet words) {
     BitSet touched = new BitSet(a.edgeSlots());
     for (int w = words.nextSetBit(0); w >= 0; w = words.nextSetBit(w + 1)) {
       for (int j = 0; j < a.corpus().length(w); j++) {

@@ -11,8 +11,8 @@ import org.tadam.model.Provenance;
 
 /**
  * Anomaly scores of new words under a learned model (Part B item 10): the MDL cost in bits by the
- * learner's own per-word rule ({@link WordCode}: the cheapest exact path when the word parses,
- * else the cheaper of the best noisy alignment and the explicit code), per word and per letter,
+ * learner's own per-word rule ({@link WordCode}: the cheapest of the exact path when the word
+ * parses, the best noisy alignment and the explicit code), per word and per letter,
  * and the plain log-likelihood of the most likely path (−1000 when no path spells the word).
  *
  * <p>The anomaly score ({@link Score#anomaly}) adds to those bits the two parts of a complete code
@@ -92,7 +92,10 @@ public final class WordScorer {
         spelling += SymbolSpelling.bits(symbols.get(i), tcp);
       }
     }
-    double status = r.status() == WordCode.Status.MATCHED ? parsedStatusBits : unparsedStatusBits;
+    // the status the recorded coverage counts: whether a path spells the word, whichever code
+    // was cheaper for it
+    double status = r.status() == WordCode.Status.MATCHED || code.parses(s)
+        ? parsedStatusBits : unparsedStatusBits;
     return new Score(s.length, r.bits(), logLikelihood(s, v), r.status(), unknown, spelling, status);
   }
 
@@ -102,29 +105,7 @@ public final class WordScorer {
    * long parsed word fails.
    */
   public boolean parses(List<String> symbols) {
-    // every step of the likelihood is floored, so it is finite exactly when the symbols have a
-    // path: the states reachable letter by letter, without a cell mass
-    int[] s = symbolIds(symbols);
-    boolean[] cur = new boolean[graph.states()];
-    boolean[] next = new boolean[graph.states()];
-    cur[graph.initial()] = true;
-    for (int symbol : s) {
-      Arrays.fill(next, false);
-      boolean any = false;
-      for (int e : graph.edgesWithSymbol(symbol)) {
-        if (cur[graph.source(e)]) {
-          next[graph.target(e)] = true;
-          any = true;
-        }
-      }
-      if (!any) {
-        return false;
-      }
-      boolean[] swap = cur;
-      cur = next;
-      next = swap;
-    }
-    return cur[graph.end()];
+    return code.parses(symbolIds(symbols));
   }
 
   /**

@@ -12,13 +12,15 @@ import org.tadam.learner.noise.WordCode;
 
 /**
  * The learner's code of each training word: L(D|A) split per word by {@link WordCode}, the
- * word-status code left out. A word on a path of the automaton (matched) pays its cheapest exact
- * path; any other word what {@link WordCode#of} charges it, as the noise EM does.
+ * word-status code left out. Every word, on a path of the automaton (matched) or not, pays what
+ * {@link WordCode#of} charges it: the cheapest of its exact path, its alignment and its explicit
+ * code, as {@code tadam score} charges it.
  *
  * <p>With the learned automaton's own parameters ({@link #of(LearnAutomaton, double, Set,
  * AlignmentRates)}), Σ weight · bits plus the word-status code is the model's data cost: the cost
- * the search minimised, less what the cheapest paths save where the search kept a letter on a
- * variant of a split edge (an outlier edge) that another variant codes cheaper. With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
+ * the search minimised, less what the cheapest codes save where the search kept a letter on a
+ * variant of a split edge (an outlier edge) that another variant codes cheaper, or a matched word
+ * on a path that costs more than its alignment. With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
  * int[], int[], Set, AlignmentRates)}: its rounded laws and rates, its counts) it is what
  * {@code tadam score} computes for the word.
  */
@@ -86,14 +88,9 @@ public final class WordCosts {
         symbols[i] = symbolOf[c.symbol(w, i)];
       }
       double[][] vb = Aligner.valueBits(g, symbols, values);
-      if (a.matched(w)) {
-        // the cheapest exact path, as score takes it: a letter the search left on a variant of a
-        // split edge (an outlier edge) that another variant codes cheaper pays the cheaper one
-        long[] operations = new long[5];
-        operations[Aligner.TRANSITION] = n;
-        bits[w] = new WordCode.Result(code.exactBits(symbols, vb), WordCode.Status.MATCHED, operations);
-        continue;
-      }
+      // matched or not, the cheapest code, as score takes it: a letter the search left on a
+      // variant of a split edge (an outlier edge) that another variant codes cheaper pays the
+      // cheaper one, and a matched word its alignment where that is cheaper than its path
       bits[w] = code.of(symbols, values, vb,
           WordCode.explicitBits(g.alphabetSize(), values));
     }

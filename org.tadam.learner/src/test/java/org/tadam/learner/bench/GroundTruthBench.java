@@ -70,7 +70,11 @@ final class GroundTruthBench {
         .append("protocol with an error branch, and a UDP query/response with one retry. The noise ")
         .append("injector (`NoiseInjector`) hits each letter with probability r and then deletes, ")
         .append("duplicates, swaps it with the next letter, or inserts a random letter before it (one ")
-        .append("of the four, uniformly). The coverage floor is off here (`--min-coverage 0`): ")
+        .append("of the four, uniformly), each as the noise model describes it: a duplicate repeats ")
+        .append("the letter's values, a spurious letter has a symbol drawn uniformly and values drawn ")
+        .append("from the law its explicit code assumes (P(v) ∝ 2^−L(v), L the log* code, within ")
+        .append("iat bins 0–59 and sizes 0–1499). A contrast per automaton draws the spurious values ")
+        .append("uniformly instead (half the sizes 0), a law of their own. The coverage floor is off here (`--min-coverage 0`): ")
         .append("the injector puts noise in about r·L letters of a word of L, so far more than 5 % of ")
         .append("the words carry it, and a floor of 95 % parsed words would make structure of noise ")
         .append("that is known to be noise. Per cell: learned states/edges (truth in the header), ")
@@ -103,6 +107,13 @@ final class GroundTruthBench {
       md.append("\nNoise-unaware contrast (all noise kinds off, same words):\n\n").append(TABLE_HEAD);
       for (double rate : new double[] {0.02, 0.05, 0.10}) {
         row(t, 1000, rate, EnumSet.noneOf(NoiseKind.class), DataCodes.PER_COMPONENT_FLOOR);
+      }
+      int largest = sizes()[sizes().length - 1];
+      md.append("\nSpurious letters with values of their own (iat uniform in 0–59, size 0 or uniform ")
+          .append("in 0–1499), noise-aware, ").append(largest).append(" words:\n\n").append(TABLE_HEAD);
+      for (double rate : new double[] {0.05, 0.10}) {
+        row(t, largest, rate, EnumSet.allOf(NoiseKind.class), DataCodes.PER_COMPONENT_FLOOR,
+            NoiseInjector.SpuriousValues.UNIFORM);
       }
       md.append('\n');
       flush.run();
@@ -150,6 +161,11 @@ final class GroundTruthBench {
 
   private void row(TruthAutomaton t, int size, double rate, EnumSet<NoiseKind> kinds,
       double floor) {
+    row(t, size, rate, kinds, floor, NoiseInjector.SpuriousValues.EXPLICIT_CODE);
+  }
+
+  private void row(TruthAutomaton t, int size, double rate, EnumSet<NoiseKind> kinds,
+      double floor, NoiseInjector.SpuriousValues spurious) {
     int seeds = seeds(size);
     int iso = 0;
     int kept = 0;
@@ -162,7 +178,7 @@ final class GroundTruthBench {
     List<String> missed = new ArrayList<>();
     int objectiveMisses = 0;
     for (int s = 1; s <= seeds; s++) {
-      Cell c = learn(t, size, rate, s, kinds, floor);
+      Cell c = learn(t, size, rate, s, kinds, floor, spurious);
       iso += c.isomorphic() ? 1 : 0;
       if (!c.isomorphic()) {
         missed.add(String.format(Locale.ROOT, "%.1f %s", c.versusTruth(),
@@ -177,7 +193,8 @@ final class GroundTruthBench {
       states.add(Integer.toString(c.states()));
       edges.add(Integer.toString(c.edges()));
     }
-    if (rate == 0.05 && size >= 1000 && !kinds.isEmpty()) {
+    if (rate == 0.05 && size >= 1000 && !kinds.isEmpty()
+        && spurious == NoiseInjector.SpuriousValues.EXPLICIT_CODE) {
       int[] tally = target.computeIfAbsent(floor, f -> new int[4]);
       tally[0] += iso;
       tally[1] += seeds;
@@ -195,7 +212,7 @@ final class GroundTruthBench {
   }
 
   private Cell learn(TruthAutomaton t, int size, double rate, long seed, EnumSet<NoiseKind> kinds,
-      double floor) {
+      double floor, NoiseInjector.SpuriousValues spurious) {
     Random r = new Random(seed);
     List<TimedWord> words = t.sample(size, r);
     TreeSet<String> alphabet = new TreeSet<>();
@@ -203,7 +220,7 @@ final class GroundTruthBench {
     alphabet.remove("$");
     List<TimedWord> sampled = words;
     if (rate > 0) {
-      words = NoiseInjector.inject(words, rate, new ArrayList<>(alphabet), r);
+      words = NoiseInjector.inject(words, rate, new ArrayList<>(alphabet), r, spurious);
     }
     boolean[] untouched = new boolean[words.size()];
     for (int i = 0; i < untouched.length; i++) {

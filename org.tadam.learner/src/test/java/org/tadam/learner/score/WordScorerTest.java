@@ -124,4 +124,49 @@ class WordScorerTest {
     assertEquals((n + 1) * DataCodes.explicitLetterBits(7, ZERO),
         new WordScorer(recorded).score(word, zeros(n)).bits(), 1e-9);
   }
+
+  @Test
+  void aWordThatParsesOnlyThroughAFarLetterPaysItsCheaperNoisyAlignment(@TempDir Path dir)
+      throws Exception {
+    // a query, then a response or (0.3) a retry after 60 bins and a response: the duplicated
+    // query "Q Q R" parses as query, retry, response, its second letter 60 bins from the retry's
+    // law, and costs less as a duplicate (issue 12: charged its exact path, frequent duplicates
+    // became structure)
+    Path file = dir.resolve("retry.tadam");
+    Files.writeString(file, """
+        automaton retry {
+        \tprotocol udp
+        \tnoise missing 0.1 spurious 0.1 duplicated 0.05 swapped 0.05
+        \tstate s0 initial
+        \tstate s1
+        \tstate s2
+        \tstate s3
+        \tstate s4 end
+
+        \ts0 -> s1 > replay prob 1 count 10 mean (0, 40) cov (1e-6, 0, 1e-6)
+        \ts1 -> s2 < replay prob 0.7 count 7 mean (0, 0) cov (1e-6, 0, 1e-6)
+        \ts1 -> s3 > replay prob 0.3 count 3 mean (60, 40) cov (1, 0, 1e-6)
+        \ts3 -> s2 < replay prob 1 count 3 mean (0, 0) cov (1e-6, 0, 1e-6)
+        \ts2 -> s4 $ prob 1 count 10
+        }
+        """);
+    ModelFiles.Loaded loaded = ModelText.files().load(file);
+    assertFalse(loaded.hasErrors(), loaded.issues().toString());
+    WordScorer scorer = new WordScorer(loaded.automaton());
+    List<String> word = List.of("> replay", "> replay", "< replay");
+    List<int[]> values = List.of(new int[] {0, 40}, new int[] {0, 40}, ZERO);
+    assertTrue(scorer.parses(word));
+    WordScorer.Score s = scorer.score(word, values);
+    assertEquals(WordCode.Status.CORRECTED, s.status());
+    // Q, R and $ as transitions (add-½ smoothed codes from the counts), the duplicate at c_re
+    // with its value at the repeated edge's mean
+    double expected = 3 * TR - UniversalCode.log2(7.5 / 11) - UniversalCode.log2(0.05);
+    assertEquals(expected, s.bits(), 1e-6);
+    // its exact path pays the retry's floored iat cell (10^-3) and the retry's transition
+    double exact = 4 * TR - UniversalCode.log2(3.5 / 11) - UniversalCode.log2(1e-3);
+    assertTrue(s.bits() < exact - 5, s + " vs exact path " + exact);
+    // the same letters without the duplicate are the exact path, coded as such
+    assertEquals(WordCode.Status.MATCHED,
+        scorer.score(List.of("> replay", "< replay"), List.of(new int[] {0, 40}, ZERO)).status());
+  }
 }
