@@ -73,8 +73,9 @@ final class GroundTruthBench {
         .append("of the four, uniformly), each as the noise model describes it: a duplicate repeats ")
         .append("the letter's values, a spurious letter has a symbol drawn uniformly and values drawn ")
         .append("from the law its explicit code assumes (P(v) ∝ 2^−L(v), L the log* code, within ")
-        .append("iat bins 0–59 and sizes 0–1499). A contrast per automaton draws the spurious values ")
-        .append("uniformly instead (half the sizes 0), a law of their own. The coverage floor is off here (`--min-coverage 0`): ")
+        .append("iat bins 0–59 and sizes 0–1499), a swap exchanges letters of different symbols. A ")
+        .append("contrast per automaton uses laws of their own instead (spurious values uniform, half ")
+        .append("the sizes 0; swaps of letters of one symbol too), as the injector did before. The coverage floor is off here (`--min-coverage 0`): ")
         .append("the injector puts noise in about r·L letters of a word of L, so far more than 5 % of ")
         .append("the words carry it, and a floor of 95 % parsed words would make structure of noise ")
         .append("that is known to be noise. Per cell: learned states/edges (truth in the header), ")
@@ -109,11 +110,12 @@ final class GroundTruthBench {
         row(t, 1000, rate, EnumSet.noneOf(NoiseKind.class), DataCodes.PER_COMPONENT_FLOOR);
       }
       int largest = sizes()[sizes().length - 1];
-      md.append("\nSpurious letters with values of their own (iat uniform in 0–59, size 0 or uniform ")
-          .append("in 0–1499), noise-aware, ").append(largest).append(" words:\n\n").append(TABLE_HEAD);
+      md.append("\nNoise with laws of its own (spurious values with iat uniform in 0–59 and size 0 ")
+          .append("or uniform in 0–1499, swaps of letters of one symbol too), noise-aware, ")
+          .append(largest).append(" words:\n\n").append(TABLE_HEAD);
       for (double rate : new double[] {0.05, 0.10}) {
         row(t, largest, rate, EnumSet.allOf(NoiseKind.class), DataCodes.PER_COMPONENT_FLOOR,
-            NoiseInjector.SpuriousValues.UNIFORM);
+            NoiseInjector.Law.OWN);
       }
       md.append('\n');
       flush.run();
@@ -161,11 +163,11 @@ final class GroundTruthBench {
 
   private void row(TruthAutomaton t, int size, double rate, EnumSet<NoiseKind> kinds,
       double floor) {
-    row(t, size, rate, kinds, floor, NoiseInjector.SpuriousValues.EXPLICIT_CODE);
+    row(t, size, rate, kinds, floor, NoiseInjector.Law.MODEL);
   }
 
   private void row(TruthAutomaton t, int size, double rate, EnumSet<NoiseKind> kinds,
-      double floor, NoiseInjector.SpuriousValues spurious) {
+      double floor, NoiseInjector.Law law) {
     int seeds = seeds(size);
     int iso = 0;
     int kept = 0;
@@ -178,7 +180,7 @@ final class GroundTruthBench {
     List<String> missed = new ArrayList<>();
     int objectiveMisses = 0;
     for (int s = 1; s <= seeds; s++) {
-      Cell c = learn(t, size, rate, s, kinds, floor, spurious);
+      Cell c = learn(t, size, rate, s, kinds, floor, law);
       iso += c.isomorphic() ? 1 : 0;
       if (!c.isomorphic()) {
         missed.add(String.format(Locale.ROOT, "%.1f %s", c.versusTruth(),
@@ -194,7 +196,7 @@ final class GroundTruthBench {
       edges.add(Integer.toString(c.edges()));
     }
     if (rate == 0.05 && size >= 1000 && !kinds.isEmpty()
-        && spurious == NoiseInjector.SpuriousValues.EXPLICIT_CODE) {
+        && law == NoiseInjector.Law.MODEL) {
       int[] tally = target.computeIfAbsent(floor, f -> new int[4]);
       tally[0] += iso;
       tally[1] += seeds;
@@ -212,7 +214,7 @@ final class GroundTruthBench {
   }
 
   private Cell learn(TruthAutomaton t, int size, double rate, long seed, EnumSet<NoiseKind> kinds,
-      double floor, NoiseInjector.SpuriousValues spurious) {
+      double floor, NoiseInjector.Law law) {
     Random r = new Random(seed);
     List<TimedWord> words = t.sample(size, r);
     TreeSet<String> alphabet = new TreeSet<>();
@@ -220,7 +222,7 @@ final class GroundTruthBench {
     alphabet.remove("$");
     List<TimedWord> sampled = words;
     if (rate > 0) {
-      words = NoiseInjector.inject(words, rate, new ArrayList<>(alphabet), r, spurious);
+      words = NoiseInjector.inject(words, rate, new ArrayList<>(alphabet), r, law);
     }
     boolean[] untouched = new boolean[words.size()];
     for (int i = 0; i < untouched.length; i++) {

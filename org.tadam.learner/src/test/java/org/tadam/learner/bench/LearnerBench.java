@@ -348,7 +348,7 @@ public final class LearnerBench {
         .append("the truth kept: the search from the bigram start stopped short of it.\n")
         .append("- Section 5 against section 1 is the effect of the value floor alone (section 5 ")
         .append("uses the cell floor 10^-3 that Part B had before its amendment).\n")
-        .append("- The contrast with spurious values of their own: letters with a law the noise ")
+        .append("- The contrast with noise of laws of its own: letters with a law the noise ")
         .append("model does not describe are, with enough words, cheaper as structure; the code ")
         .append("then rightly prefers an edge for them to the truth.\n")
         .append("- The Jensen–Shannon divergence only sees words of at most 8 packets.\n\n");

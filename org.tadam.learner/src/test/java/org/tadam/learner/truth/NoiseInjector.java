@@ -23,8 +23,13 @@ import org.tadam.learner.mdl.UniversalCode;
  *       ranges of the truth's values (iat bins 0–59, sizes 0–1499). With uniform values instead
  *       (half the sizes 0, as an earlier version drew them), the letters at one state with one
  *       symbol had a law a Gaussian codes in fewer bits than log* does, and at 5000 words the
- *       code rightly preferred an edge for them (learner report, section 1, contrast).</li>
+ *       code rightly preferred an edge for them;</li>
+ *   <li>a swap exchanges two letters of different symbols, as the noise model's transposition
+ *       does; two letters of one symbol stay as they are (exchanging them, as the earlier version
+ *       did, exchanges only their values, which no noise operation describes: the swapped query
+ *       and retry of the UDP truth became an edge at 5000 words).</li>
  * </ul>
+ * {@link Law#OWN} draws them as the earlier version did (learner report, section 1, contrast).
  */
 public final class NoiseInjector {
   private static final double[] IAT_CDF = universalCdf(59);
@@ -33,17 +38,22 @@ public final class NoiseInjector {
   private NoiseInjector() {
   }
 
-  /** How spurious letters get their values. */
-  public enum SpuriousValues {
-    /** from the law of the noise model's explicit code (the default) */
-    EXPLICIT_CODE,
-    /** iat uniform in 0–59, size 0 or uniform in 0–1499 (each half the time) */
-    UNIFORM
+  /** Whose law the noise follows. */
+  public enum Law {
+    /** the noise model's (the default) */
+    MODEL,
+    /**
+     * laws of its own, as the injector drew them before: spurious values with iat uniform in 0–59
+     * and size 0 or uniform in 0–1499 (each half the time), and swaps of two letters with the same
+     * symbol too, which only exchange their values (the noise model swaps letters of different
+     * symbols, Part A §1.6)
+     */
+    OWN
   }
 
   public static List<TimedWord> inject(List<TimedWord> words, double rate, List<String> alphabet,
       Random random) {
-    return inject(words, rate, alphabet, random, SpuriousValues.EXPLICIT_CODE);
+    return inject(words, rate, alphabet, random, Law.MODEL);
   }
 
   /** P(v ≤ k) for v in 0..max with P(v) ∝ 2^−L(v). */
@@ -67,7 +77,7 @@ public final class NoiseInjector {
   }
 
   public static List<TimedWord> inject(List<TimedWord> words, double rate, List<String> alphabet,
-      Random random, SpuriousValues spurious) {
+      Random random, Law law) {
     List<TimedWord> out = new ArrayList<>(words.size());
     for (TimedWord w : words) {
       List<String> s = new ArrayList<>(w.symbols());
@@ -91,7 +101,7 @@ public final class NoiseInjector {
             nv.add(v.get(i).clone());
           }
           case 2 -> {
-            if (i + 1 < s.size()) {
+            if (i + 1 < s.size() && (law == Law.OWN || !s.get(i).equals(s.get(i + 1)))) {
               ns.add(s.get(i + 1));
               nv.add(v.get(i + 1));
               ns.add(s.get(i));
@@ -104,7 +114,7 @@ public final class NoiseInjector {
           }
           default -> {
             ns.add(alphabet.get(random.nextInt(alphabet.size())));
-            nv.add(spurious == SpuriousValues.UNIFORM
+            nv.add(law == Law.OWN
                 ? new int[] {random.nextInt(60), random.nextInt(2) == 0 ? 0 : random.nextInt(1500)}
                 : new int[] {draw(IAT_CDF, random), draw(SIZE_CDF, random)});
             ns.add(s.get(i));
