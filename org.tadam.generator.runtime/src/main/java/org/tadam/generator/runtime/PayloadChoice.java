@@ -157,12 +157,12 @@ final class PayloadChoice {
 				pinned = -1;
 			}
 		}
-		int chosen = keepPoolVariant(model, state, edge, rng);
+		int chosen = keepPoolVariant(model, state, edge, letter, rng);
 		used[chosen] = connection;
 		return chosen;
 	}
 
-	private int keepPoolVariant(AutomatonModel model, int state, int edge, Rng rng) {
+	private int keepPoolVariant(AutomatonModel model, int state, int edge, int letter, Rng rng) {
 		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
 		if (pool == null || !pool.hasVariants() || pinHolds() && pool.meets(pin, 1)) {
 			return edge;
@@ -176,15 +176,17 @@ final class PayloadChoice {
 				return edge;
 			}
 			int at = level;
-			int chosen = model.drawEdge(state, rng, e -> keeps(model, e, edge, at));
+			int chosen = model.drawEdge(state, rng, e -> keeps(model, e, edge, at) && model.inPlace(e, letter));
 			if (chosen >= 0) {
 				return chosen;
 			}
 		}
 		// no narrowed set holds the walk's payload nor one of its parallel edges: it contradicts every payload the
 		// connection sent (a TLS 1.2 key exchange after a TLS 1.3 server hello, where the automaton merged the states
-		// after the two hellos); another letter of the state whose payload agrees, or the walk's when none does
-		int other = model.drawEdge(state, rng, e -> consistent(model, e));
+		// after the two hellos); another letter of the state whose payload agrees, or the walk's when none does.
+		// Only a letter in its trained place: a loop taken again and again because its payloads agree and the
+		// exits' do not ran a TLS server on to the packet cap (20 000 letters)
+		int other = model.drawEdge(state, rng, e -> consistent(model, e) && model.inPlace(e, letter));
 		return other >= 0 ? other : edge;
 	}
 

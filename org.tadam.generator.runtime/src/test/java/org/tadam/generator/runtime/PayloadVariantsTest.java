@@ -159,6 +159,12 @@ class PayloadVariantsTest {
 		for (int i = 0; i < 50; i++) {
 			assertEquals(1, choice.keepVariant(model, 0, 0, 0, rng), "the ACK, never the end");
 		}
+		// the ACK was taken at letters 5 to 9 only: at letter 0 the walk keeps its letter, at 6 it gives way. (A TLS
+		// server's data loop, whose payloads agreed where its exits' did not, was taken instead of every exit, far
+		// past the one place it had been taken, up to the packet cap.)
+		model.letterPositions(new int[] { -1, 5, -1 }, new int[] { -1, 9, -1 });
+		assertEquals(0, choice.keepVariant(model, 0, 0, 0, rng), "the ACK is not in place at letter 0");
+		assertEquals(1, choice.keepVariant(model, 0, 0, 6, rng), "in place at letter 6");
 	}
 
 	/**
