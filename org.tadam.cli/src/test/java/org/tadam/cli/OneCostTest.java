@@ -20,7 +20,6 @@ import org.tadam.learner.LearnedModel;
 import org.tadam.learner.LearnerOptions;
 import org.tadam.learner.TadamLearner;
 import org.tadam.learner.export.ModelExporter;
-import org.tadam.learner.noise.WordCode;
 import org.tadam.learner.score.ModelGraph;
 import org.tadam.learner.score.WordScorer;
 import org.tadam.model.Automaton;
@@ -67,8 +66,9 @@ class OneCostTest {
 				scores.add(s);
 				String where = capture + " " + label + " connection " + i + " (" + s.status() + ")";
 				if (matched[i]) {
+					// parsed, whichever code is cheapest for it (its exact path, or as noise where a letter sits far
+					// from its edge's law)
 					assertTrue(scorer.parses(w.symbols()), where + ": parsed by the learner, not by the model");
-					assertEquals(WordCode.Status.MATCHED, s.status(), where);
 				}
 				assertEquals(learned[i], s.bits(), TOLERANCE, where);
 			}

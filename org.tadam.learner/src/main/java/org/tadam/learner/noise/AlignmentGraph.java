@@ -1,5 +1,7 @@
 package org.tadam.learner.noise;
 
+import java.util.Arrays;
+
 import org.tadam.learner.mdl.DataCodes;
 
 /**
@@ -48,4 +50,34 @@ public interface AlignmentGraph {
 
   /** |Σ| for the explicit letter code. */
   int alphabetSize();
+
+  /**
+   * Whether a path of the automaton spells the symbols into the end state, whatever the values:
+   * the states reachable letter by letter. It does not depend on the rates.
+   */
+  default boolean parses(int[] symbols) {
+    boolean[] cur = new boolean[states()];
+    boolean[] next = new boolean[states()];
+    cur[initial()] = true;
+    for (int symbol : symbols) {
+      if (symbol < 0) {
+        return false;
+      }
+      Arrays.fill(next, false);
+      boolean any = false;
+      for (int e : edgesWithSymbol(symbol)) {
+        if (cur[source(e)]) {
+          next[target(e)] = true;
+          any = true;
+        }
+      }
+      if (!any) {
+        return false;
+      }
+      boolean[] swap = cur;
+      cur = next;
+      next = swap;
+    }
+    return cur[end()];
+  }
 }

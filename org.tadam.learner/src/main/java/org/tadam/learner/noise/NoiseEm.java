@@ -10,10 +10,10 @@ import java.util.function.Supplier;
  * Hard (Viterbi) EM for the noise rates (Part A §1.5.3): at most four rounds of aligning the words
  * the automaton no longer parses, counting operations with priors (1 each, transitions 1 + matched
  * letters), flooring the no-noise count at 75 % and re-estimating, while the total cost decreases.
- * Each word is charged by {@link WordCode}, the rule {@code tadam score} uses too: a word the
- * automaton parses again (e.g. along a sibling of a deleted edge) pays its exact-path code, any
- * other the cheaper of its alignment and its explicit code; only the words an alignment is cheaper
- * for count as corrected.
+ * Each word is charged by {@link WordCode}, the rule {@code tadam score} uses too: the cheapest of
+ * its exact path (when the automaton parses it again, e.g. along a sibling of a deleted edge), its
+ * alignment and its explicit code; only the words an alignment with noise is cheapest for count as
+ * corrected.
  */
 public final class NoiseEm {
   public static final int MAX_ROUNDS = 4;
@@ -135,7 +135,7 @@ public final class NoiseEm {
               unmatched.firstRoundNearby(i) + FIRST_ROUND_SLACK_BITS);
           firstRound[i] = r.status() == WordCode.Status.CORRECTED
               ? r.bits() : Double.POSITIVE_INFINITY;
-          parsed[i] = r.status() == WordCode.Status.MATCHED || code.parses(symbols);
+          parsed[i] = r.status() == WordCode.Status.MATCHED || g.parses(symbols);
         } else if (parsed[i]) {
           r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
               repriced(best.words()[i], shift));

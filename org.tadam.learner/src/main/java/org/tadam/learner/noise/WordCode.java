@@ -32,7 +32,7 @@ import org.tadam.learner.mdl.DataCodes;
  */
 public final class WordCode {
   /**
-   * Unmatched words longer than this are charged with the explicit code instead of being aligned,
+   * Words longer than this are not aligned (the cheaper of their exact path and explicit code),
    * in learning and in scoring (the alignment is linear in the length, but the learner runs it for
    * every candidate and EM round).
    */
@@ -151,9 +151,9 @@ public final class WordCode {
   }
 
   /**
-   * As {@link #of(int[], int[][], double[][], double[], double)}, aligning a word without an exact
-   * path as {@link #unparsed(int[], int[][], double[][], double[], double, double)} does with
-   * {@code expected}: the same result, whatever {@code expected} is.
+   * As {@link #of(int[], int[][], double[][], double[], double)}, aligning first below
+   * {@code expected} (an alignment known to cost about that, as in {@link #unparsed(int[], int[][],
+   * double[][], double[], double, double)}): the same result, whatever {@code expected} is.
    */
   public Result of(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
       double explicit, double expected) {
@@ -197,35 +197,6 @@ public final class WordCode {
     return noise && r.bits() < bound ? new Result(r.bits(), Status.CORRECTED, ops) : null;
   }
 
-  /**
-   * Whether a path of the automaton spells the symbols into the end state, whatever the values:
-   * the states reachable letter by letter. It does not depend on the rates.
-   */
-  public boolean parses(int[] symbols) {
-    boolean[] cur = new boolean[g.states()];
-    boolean[] next = new boolean[g.states()];
-    cur[g.initial()] = true;
-    for (int symbol : symbols) {
-      if (symbol < 0) {
-        return false;
-      }
-      Arrays.fill(next, false);
-      boolean any = false;
-      for (int e : g.edgesWithSymbol(symbol)) {
-        if (cur[g.source(e)]) {
-          next[g.target(e)] = true;
-          any = true;
-        }
-      }
-      if (!any) {
-        return false;
-      }
-      boolean[] swap = cur;
-      cur = next;
-      next = swap;
-    }
-    return cur[g.end()];
-  }
 
   /**
    * The code of a word with no exact path ({@link #exactBits} is +∞): the cheaper of its best

@@ -12,8 +12,8 @@ import org.tadam.learner.automaton.LearnAutomaton;
 
 /**
  * Add an edge back (the inverse of {@link DeleteSubpart}): a new edge {@code source → target}
- * spelling {@code symbol}, and every unparsed word that the automaton then parses goes back on its
- * path. A deletion is judged against the automaton of its moment; after later merges and splits,
+ * spelling {@code symbol}, and every unparsed word that the automaton then parses through it goes
+ * back on its path. A deletion is judged against the automaton of its moment; after later merges and splits,
  * words it left to the noise model (an optional ACK that a session sends or not) may be cheaper
  * as structure again, and no other operation can create an edge.
  *
@@ -29,18 +29,29 @@ public record AddEdge(int source, int symbol, int target, int[] words) implement
 
   @Override
   public void apply(LearnAutomaton a) {
-    a.newEdge(source, target, symbol, a.newFamily());
+    int added = a.newEdge(source, target, symbol, a.newFamily());
     Corpus c = a.corpus();
     // a snapshot: putting a word back changes the set, not the list
     for (int w : words != null ? toList(words) : a.unmatched()) {
       int[] path = path(a, c, w);
-      if (path != null) {
+      // only the words the new edge spells: one that parsed already stays with the noise model,
+      // which charges it no more than that path (a word ReleaseWords took off would come back)
+      if (path != null && uses(path, added)) {
         for (int i = 0; i < path.length; i++) {
           a.addOccurrence(w, i, path[i]);
         }
         a.match(w);
       }
     }
+  }
+
+  private static boolean uses(int[] path, int edge) {
+    for (int e : path) {
+      if (e == edge) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -154,8 +165,8 @@ public record AddEdge(int source, int symbol, int target, int[] words) implement
     Map<AddEdge, Long> gain = new TreeMap<>(ORDER);
     // the words that fail at each (state, symbol) without a step among parallel edges, and the
     // words every addition tries: those with such a step (any edge may change their walk) and
-    // those that parse already (a sibling of a deleted edge spells them: any addition puts them
-    // back)
+    // those that parse already (a sibling of a deleted edge spells them: their walk may now take
+    // the new edge)
     Map<AddEdge, List<Integer>> failing = new TreeMap<>(ORDER);
     List<Integer> tried = new ArrayList<>();
     for (int w : a.unmatched()) {

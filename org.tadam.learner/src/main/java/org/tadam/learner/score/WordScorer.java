@@ -94,7 +94,7 @@ public final class WordScorer {
     }
     // the status the recorded coverage counts: whether a path spells the word, whichever code
     // was cheaper for it
-    double status = r.status() == WordCode.Status.MATCHED || code.parses(s)
+    double status = r.status() == WordCode.Status.MATCHED || graph.parses(s)
         ? parsedStatusBits : unparsedStatusBits;
     return new Score(s.length, r.bits(), logLikelihood(s, v), r.status(), unknown, spelling, status);
   }
@@ -105,7 +105,7 @@ public final class WordScorer {
    * long parsed word fails.
    */
   public boolean parses(List<String> symbols) {
-    return code.parses(symbolIds(symbols));
+    return graph.parses(symbolIds(symbols));
   }
 
   /**

@@ -27,8 +27,8 @@ import org.tadam.learner.ops.SplitNode;
 /**
  * Greedy best-improvement search (Part B item 7): score every candidate of the four operations,
  * apply the one with the lowest total cost, repeat until none lowers the cost. Each time none
- * does, the matched words that cost less as noise are offered for release ({@link NoisyWords});
- * the search goes on when that lowers the cost. Exact scores
+ * does, and deletions are on, the matched words that cost less as noise are offered for release
+ * ({@link NoisyWords}); the search goes on when that lowers the cost. Exact scores
  * re-align every unmatched word under up to four EM rounds, so by default candidates are screened
  * first ({@link Scorer#screen}) and only the most promising are scored exactly
  * ({@link SearchOptions#exactCandidates}). Candidates are
@@ -82,10 +82,7 @@ public final class GreedySearch {
           prefit(a, pool, threads);
         }
         List<Operation> candidates = candidates(a, current);
-        if (candidates.isEmpty()) {
-          break;
-        }
-        Chosen chosen = choose(candidates, current, replicas, pool);
+        Chosen chosen = candidates.isEmpty() ? null : choose(candidates, current, replicas, pool);
         if (chosen == null && options.deletions() && !stop.getAsBoolean()) {
           // converged: words that cost less as noise than on their paths, taken off together
           candidates = NoisyWords.candidates(a, current, scorer, options.minCoverage());

@@ -15,8 +15,8 @@ import org.tadam.learner.ops.ReleaseWords;
 
 /**
  * Proposes {@link ReleaseWords} when the search has converged: the matched words whose best noisy
- * alignment (or explicit code) under the current automaton and rates costs less than the path they
- * are on, by at least 1, 4 or 16 bits (one candidate per threshold that gives a new set). The
+ * alignment (or explicit code) under the current automaton and rates costs less than their
+ * cheapest exact path, by at least 1, 4 or 16 bits (one candidate per threshold that gives a new set). The
  * search scores each exactly, so a release is applied only when the total cost drops: the released
  * words' letters also leave their edges' laws and counts, which changes every other word's code.
  *
@@ -60,16 +60,20 @@ final class NoisyWords {
       }
       WordCode.Result r = code.of(symbols, values, vb, Aligner.letterBits(g.alphabetSize(),
           values), WordCode.explicitBits(g.alphabetSize(), values), path);
-      // a cheaper exact path (another variant of a split edge) is the search's to find, not noise
-      if (r.status() != WordCode.Status.MATCHED && r.bits() < path - 1) {
-        saving[w] = path - r.bits();
+      // a cheaper exact path (another variant of a split edge) is the search's to find, not noise:
+      // the saving counts from the cheapest exact path
+      double exact = Math.min(path, code.exactBits(symbols, vb));
+      if (r.status() != WordCode.Status.MATCHED && r.bits() < exact - 1) {
+        saving[w] = exact - r.bits();
         order[k++] = w;
       }
     }
     Integer[] noisy = Arrays.copyOf(order, k);
     Arrays.sort(noisy, (x, y) -> saving[x] != saving[y] ? Double.compare(saving[y], saving[x])
         : Integer.compare(x, y));
-    long room = DeleteSubpart.matchedWeight(a) - DeleteSubpart.coverageFloor(a, minCoverage);
+    // within the coverage floor, and never every matched word (the automaton would lose its edges)
+    long matched = DeleteSubpart.matchedWeight(a);
+    long room = Math.min(matched - DeleteSubpart.coverageFloor(a, minCoverage), matched - 1);
     List<Operation> ops = new ArrayList<>();
     int last = 0;
     for (double threshold : THRESHOLDS_BITS) {
@@ -77,8 +81,11 @@ final class NoisyWords {
       long weight = 0;
       int taken = 0;
       for (int w : noisy) {
-        if (saving[w] < threshold || weight + c.weight(w) > room) {
+        if (saving[w] < threshold) {
           break;
+        }
+        if (weight + c.weight(w) > room) {
+          continue;
         }
         words.set(w);
         weight += c.weight(w);

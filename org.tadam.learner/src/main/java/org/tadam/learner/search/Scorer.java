@@ -319,7 +319,7 @@ public final class Scorer {
 
   private static Cost withData(Corpus c, double model, NoiseEm.Outcome noise,
       List<Integer> words) {
-    // an unmatched word the automaton parses again is charged as matched (WordCode)
+    // an unmatched word whose exact path is its cheapest code counts as matched (WordCode)
     long matchedWords = c.totalWeight() - noise.corrected() - noise.uncorrected();
     double data = noise.dataBits()
         + DataCodes.statusBits(matchedWords, noise.corrected(), noise.uncorrected());

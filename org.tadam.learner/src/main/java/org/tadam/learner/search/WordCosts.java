@@ -20,7 +20,8 @@ import org.tadam.learner.noise.WordCode;
  * AlignmentRates)}), Σ weight · bits plus the word-status code is the model's data cost: the cost
  * the search minimised, less what the cheapest codes save where the search kept a letter on a
  * variant of a split edge (an outlier edge) that another variant codes cheaper, or a matched word
- * on a path that costs more than its alignment. With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
+ * on a path that costs more than its alignment or explicit code (the word-status code then counts
+ * it as corrected or uncorrected, which can cost more or less than as matched). With the parameters of the written model ({@link #of(LearnAutomaton, AlignmentGraph,
  * int[], int[], Set, AlignmentRates)}: its rounded laws and rates, its counts) it is what
  * {@code tadam score} computes for the word.
  */

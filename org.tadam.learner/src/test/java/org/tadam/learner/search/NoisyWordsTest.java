@@ -14,6 +14,7 @@ import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.LearnAutomaton;
 import org.tadam.learner.noise.NoiseKind;
+import org.tadam.learner.ops.AddEdge;
 import org.tadam.learner.ops.Operation;
 import org.tadam.learner.ops.ReleaseWords;
 import org.tadam.learner.truth.TruthAutomaton;
@@ -66,6 +67,10 @@ class NoisyWordsTest {
     double after = SCORER.cost(a).total();
     assertTrue(after < before.total(), after + " vs " + before.total());
     assertEquals(SCORER.fullCost(a).total(), after, 1e-9);
+    // an edge addition puts back only the words it spells through the new edge: a response
+    // straight from the start spells none of the released words, which still parse
+    new AddEdge(LearnAutomaton.INITIAL, c.symbolId("< replay"), LearnAutomaton.END).apply(a);
+    duplicates.forEach(w -> assertFalse(a.matched(w), "released word put back: " + w));
     a.rollback(mark);
     a.commit();
     assertEquals(before.total(), SCORER.cost(a).total(), 1e-9);
