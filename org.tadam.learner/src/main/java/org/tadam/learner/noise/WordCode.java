@@ -183,13 +183,7 @@ public final class WordCode {
     if (!aligner.anyNoise() || !aligns(symbols.length)) {
       return null;
     }
-    double[] letters = letterBits != null ? letterBits
-        : Aligner.letterBits(g.alphabetSize(), values);
-    double ceiling = Math.min(expected, bound);
-    Aligner.Result r = aligner.align(symbols, values, vb, letters, ceiling);
-    if (!(r.bits() <= ceiling) && ceiling < bound) {
-      r = aligner.align(symbols, values, vb, letters, bound);
-    }
+    Aligner.Result r = best(symbols, values, vb, letterBits, bound, expected);
     long[] ops = r.operations();
     boolean noise = ops[Aligner.MISSING] + ops[Aligner.SPURIOUS] + ops[Aligner.DUPLICATED]
         + ops[Aligner.SWAPPED] > 0;
@@ -197,6 +191,22 @@ public final class WordCode {
     return noise && r.bits() < bound ? new Result(r.bits(), Status.CORRECTED, ops) : null;
   }
 
+  /**
+   * The best alignment of a word when it costs less than {@code bound}: first below {@code
+   * expected} (the cells that cannot end there are dropped), then, only when that finds none, below
+   * {@code bound}. The result is that of aligning without a ceiling whenever it is below the bound.
+   */
+  private Aligner.Result best(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
+      double bound, double expected) {
+    double[] letters = letterBits != null ? letterBits
+        : Aligner.letterBits(g.alphabetSize(), values);
+    double ceiling = Math.min(expected, bound);
+    Aligner.Result r = aligner.align(symbols, values, vb, letters, ceiling);
+    if (!(r.bits() <= ceiling) && ceiling < bound) {
+      r = aligner.align(symbols, values, vb, letters, bound);
+    }
+    return r;
+  }
 
   /**
    * The code of a word with no exact path ({@link #exactBits} is +∞): the cheaper of its best
@@ -219,13 +229,7 @@ public final class WordCode {
   public Result unparsed(int[] symbols, int[][] values, double[][] vb, double[] letterBits,
       double explicit, double expected) {
     if (aligns(symbols.length)) {
-      double[] letters = letterBits != null ? letterBits
-          : Aligner.letterBits(g.alphabetSize(), values);
-      double ceiling = Math.min(expected, explicit);
-      Aligner.Result r = aligner.align(symbols, values, vb, letters, ceiling);
-      if (!(r.bits() <= ceiling) && ceiling < explicit) {
-        r = aligner.align(symbols, values, vb, letters, explicit);
-      }
+      Aligner.Result r = best(symbols, values, vb, letterBits, explicit, expected);
       if (r.bits() < explicit) {
         return new Result(r.bits(), Status.CORRECTED, r.operations());
       }

@@ -46,8 +46,13 @@ class WordScorerTest {
   private static final double TR = -UniversalCode.log2(0.7);
 
   private static Automaton load(Path dir, String provenance) throws Exception {
-    Path file = dir.resolve("nd.tadam");
-    Files.writeString(file, MODEL.formatted(provenance));
+    return loadText(dir, MODEL.formatted(provenance));
+  }
+
+  /** The model of {@code text}, which must load without errors. */
+  private static Automaton loadText(Path dir, String text) throws Exception {
+    Path file = Files.createTempFile(dir, "model", ".tadam");
+    Files.writeString(file, text);
     ModelFiles.Loaded loaded = ModelText.files().load(file);
     assertFalse(loaded.hasErrors(), loaded.issues().toString());
     return loaded.automaton();
@@ -73,8 +78,7 @@ class WordScorerTest {
   @Test
   void aLongWordThatParsesCountsAsParsedThoughItsLikelihoodIsBelowTheSentinel(@TempDir Path dir)
       throws Exception {
-    Path file = dir.resolve("loop.tadam");
-    Files.writeString(file, """
+    Automaton loop = loadText(dir, """
         automaton loop {
         \tprotocol tcp
         \tstate s0 initial
@@ -84,16 +88,14 @@ class WordScorerTest {
         \ts0 -> s1 $ prob 0.5 count 5
         }
         """);
-    ModelFiles.Loaded loaded = ModelText.files().load(file);
-    assertFalse(loaded.hasErrors(), loaded.issues().toString());
-    WordScorer scorer = new WordScorer(loaded.automaton());
+    WordScorer scorer = new WordScorer(loop);
     // values far from the law: each letter costs the likelihood floor, 10^-100 (−332 bits)
     List<String> symbols = Collections.nCopies(4, "A>");
     List<int[]> far = Collections.nCopies(4, new int[] {50, 50});
     assertTrue(scorer.logLikelihood(symbols, far) < WordScorer.UNPARSED);
     assertTrue(scorer.parses(symbols));
     assertFalse(scorer.parses(List.of("S>")));
-    assertEquals(1, Coverage.parsed(loaded.automaton(), List.of(
+    assertEquals(1, Coverage.parsed(loop, List.of(
         org.tadam.capture.word.TimedWord.of("t", symbols, far),
         org.tadam.capture.word.TimedWord.of("t", List.of("S>"), zeros(1)))));
   }
@@ -132,8 +134,7 @@ class WordScorerTest {
     // query "Q Q R" parses as query, retry, response, its second letter 60 bins from the retry's
     // law, and costs less as a duplicate (issue 12: charged its exact path, frequent duplicates
     // became structure)
-    Path file = dir.resolve("retry.tadam");
-    Files.writeString(file, """
+    Automaton retry = loadText(dir, """
         automaton retry {
         \tprotocol udp
         \tnoise missing 0.1 spurious 0.1 duplicated 0.05 swapped 0.05
@@ -150,9 +151,7 @@ class WordScorerTest {
         \ts2 -> s4 $ prob 1 count 10
         }
         """);
-    ModelFiles.Loaded loaded = ModelText.files().load(file);
-    assertFalse(loaded.hasErrors(), loaded.issues().toString());
-    WordScorer scorer = new WordScorer(loaded.automaton());
+    WordScorer scorer = new WordScorer(retry);
     List<String> word = List.of("> replay", "> replay", "< replay");
     List<int[]> values = List.of(new int[] {0, 40}, new int[] {0, 40}, ZERO);
     assertTrue(scorer.parses(word));

@@ -47,12 +47,19 @@ class NoisyWordsTest {
     return c;
   }
 
+  /** The truth's structure with every word it parses on its path, the duplicates too. */
+  private static LearnAutomaton truthWithDuplicates(List<Integer> duplicates) {
+    LearnAutomaton a = TruthStart.of(TruthAutomaton.udpQuery(), corpusWithDuplicates(duplicates),
+        w -> true);
+    a.commit();
+    return a;
+  }
+
   @Test
   void theDuplicatesOnTheRetryPathAreReleasedAndTheCostDrops() {
     List<Integer> duplicates = new ArrayList<>();
-    Corpus c = corpusWithDuplicates(duplicates);
-    LearnAutomaton a = TruthStart.of(TruthAutomaton.udpQuery(), c, w -> true);
-    a.commit();
+    LearnAutomaton a = truthWithDuplicates(duplicates);
+    Corpus c = a.corpus();
     duplicates.forEach(w -> assertTrue(a.matched(w), "on the retry path: " + w));
     Scorer.Cost before = SCORER.cost(a);
     List<Operation> ops = NoisyWords.candidates(a, before, SCORER, 0);
@@ -78,10 +85,7 @@ class NoisyWordsTest {
 
   @Test
   void noReleaseBelowTheCoverageFloorNorWithoutNoise() {
-    List<Integer> duplicates = new ArrayList<>();
-    Corpus c = corpusWithDuplicates(duplicates);
-    LearnAutomaton a = TruthStart.of(TruthAutomaton.udpQuery(), c, w -> true);
-    a.commit();
+    LearnAutomaton a = truthWithDuplicates(new ArrayList<>());
     // every word matched: a floor of 100 % leaves no room
     assertTrue(NoisyWords.candidates(a, SCORER.cost(a), SCORER, 1.0).isEmpty());
     Scorer unaware = new Scorer(EnumSet.noneOf(NoiseKind.class));
