@@ -129,19 +129,18 @@ public final class NoiseEm {
           }
           explicit[i] = unmatched.explicitBits(i);
         }
-        WordCode.Result r;
         if (round == 0) {
-          r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
-              unmatched.firstRoundNearby(i) + FIRST_ROUND_SLACK_BITS);
+          parsed[i] = g.parses(symbols);
+        }
+        double expected = round == 0 ? unmatched.firstRoundNearby(i) + FIRST_ROUND_SLACK_BITS
+            : repriced(best.words()[i], shift);
+        // only a word with an exact path needs its exact code
+        WordCode.Result r = parsed[i]
+            ? code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i], expected)
+            : code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i], expected);
+        if (round == 0) {
           firstRound[i] = r.status() == WordCode.Status.CORRECTED
               ? r.bits() : Double.POSITIVE_INFINITY;
-          parsed[i] = r.status() == WordCode.Status.MATCHED || g.parses(symbols);
-        } else if (parsed[i]) {
-          r = code.of(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
-              repriced(best.words()[i], shift));
-        } else {
-          r = code.unparsed(symbols, values[i], valueBits[i], letterBits[i], explicit[i],
-              repriced(best.words()[i], shift));
         }
         codes[i] = r;
         bits += w * r.bits();

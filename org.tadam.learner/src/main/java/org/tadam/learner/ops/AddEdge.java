@@ -164,9 +164,9 @@ public record AddEdge(int source, int symbol, int target, int[] words) implement
     Corpus c = a.corpus();
     Map<AddEdge, Long> gain = new TreeMap<>(ORDER);
     // the words that fail at each (state, symbol) without a step among parallel edges, and the
-    // words every addition tries: those with such a step (any edge may change their walk) and
-    // those that parse already (a sibling of a deleted edge spells them: their walk may now take
-    // the new edge)
+    // words every addition tries: those with such a step (any edge may change their walk). A word
+    // that parses without one never reaches the new edge, whose (source, symbol) had no step: it
+    // stays with the noise model, which charges it no more than its path
     Map<AddEdge, List<Integer>> failing = new TreeMap<>(ORDER);
     List<Integer> tried = new ArrayList<>();
     for (int w : a.unmatched()) {
@@ -182,7 +182,7 @@ public record AddEdge(int source, int symbol, int target, int[] words) implement
         }
         q = a.edge(e).target();
       }
-      if (masses || i == n && q == LearnAutomaton.END) {
+      if (masses) {
         tried.add(w);
       } else if (i < n) {
         failing.computeIfAbsent(new AddEdge(q, c.symbol(w, i), -1), k -> new ArrayList<>()).add(w);

@@ -60,10 +60,13 @@ final class NoisyWords {
       }
       WordCode.Result r = code.of(symbols, values, vb, Aligner.letterBits(g.alphabetSize(),
           values), WordCode.explicitBits(g.alphabetSize(), values), path);
+      if (r.status() == WordCode.Status.MATCHED) {
+        continue;
+      }
       // a cheaper exact path (another variant of a split edge) is the search's to find, not noise:
       // the saving counts from the cheapest exact path
       double exact = Math.min(path, code.exactBits(symbols, vb));
-      if (r.status() != WordCode.Status.MATCHED && r.bits() < exact - 1) {
+      if (r.bits() < exact - 1) {
         saving[w] = exact - r.bits();
         order[k++] = w;
       }
