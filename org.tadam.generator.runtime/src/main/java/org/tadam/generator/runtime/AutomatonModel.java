@@ -225,7 +225,7 @@ public final class AutomatonModel {
 		if (edgeVariants != null && edgeVariants.length != edgeTarget.length) {
 			throw new IllegalArgumentException("one variant set per edge");
 		}
-		pins = VariantPins.of(weights, unpinned, edgeVariants);
+		pins = VariantPins.of(weights, unpinned, edgeVariants, edgeProbability);
 		return this;
 	}
 
@@ -294,10 +294,18 @@ public final class AutomatonModel {
 	 * conversation or the connection's payloads.
 	 */
 	int drawEdge(int state, Rng rng, IntPredicate allowed) {
+		return drawEdge(state, rng, edgeProbability, allowed);
+	}
+
+	/**
+	 * Like {@link #drawEdge}, with the weights {@code weight} in place of the edges' probabilities (those of a
+	 * pinned walk, {@link VariantPins#pinnedWeight}).
+	 */
+	int drawEdge(int state, Rng rng, double[] weight, IntPredicate allowed) {
 		double total = 0;
 		for (int e = stateFirstEdge[state]; e < stateFirstEdge[state + 1]; e++) {
-			if (edgeProbability[e] > 0 && allowed.test(e)) {
-				total += edgeProbability[e];
+			if (weight[e] > 0 && allowed.test(e)) {
+				total += weight[e];
 			}
 		}
 		if (!(total > 0)) {
@@ -306,9 +314,9 @@ public final class AutomatonModel {
 		double u = rng.nextDouble() * total;
 		int chosen = -1;
 		for (int e = stateFirstEdge[state]; e < stateFirstEdge[state + 1]; e++) {
-			if (edgeProbability[e] > 0 && allowed.test(e)) {
+			if (weight[e] > 0 && allowed.test(e)) {
 				chosen = e;
-				u -= edgeProbability[e];
+				u -= weight[e];
 				if (u < 0) {
 					break;
 				}

@@ -63,6 +63,11 @@ final class PayloadChoice {
 		}
 	}
 
+	/** The variant the connection is pinned to, -1 when none. */
+	int pinned() {
+		return pinned;
+	}
+
 	/**
 	 * Whether the pin still leads the messages: the chain's widest narrowed set holds the pinned variant. A message
 	 * the pools kept for none of the pinned variant's training connections (an MQTT client id) is drawn from every
@@ -141,20 +146,31 @@ final class PayloadChoice {
 			used = java.util.Arrays.copyOf(used, Math.max(model.edgeTarget.length, 2 * used.length));
 		}
 		int edge = walked;
-		if (pinHolds() && model.pins.edgeVariants != null && !model.pins.takes(edge, pinned)) {
-			// the pinned variant's training connections never took this letter here (an FTP lister does not ask for
-			// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took and
-			// this connection did not take yet; steering into a letter taken before would make loops of the states
-			// the automaton merged (a TLS client key exchange sent again and again)
-			int taken = model.drawEdge(state, rng,
-					e -> model.pins.takes(e, pinned) && used[e] != connection && model.inPlace(e, letter));
-			if (taken >= 0) {
-				edge = taken;
-			}
-			if (++steered > MAX_STEERED) {
-				// the variant's letters keep the walk in a loop whose exit its training connections took through a
-				// state the automaton merged with another one: the connection goes on unpinned
-				pinned = -1;
+		if (pinHolds() && model.pins.edgeVariants != null) {
+			double[] weight = model.pins.pinnedWeight;
+			if (model.pins.takes(walked, pinned)) {
+				// the walk's letter is one the variant took: drawn again on the variant's own weights among its letters
+				// in their trained place, the walk's own when none is (a loop the variant's clients took as often as they
+				// left it would otherwise be left as often as the other clients left it)
+				int taken = model.drawEdge(state, rng, weight, e -> model.pins.takes(e, pinned) && model.inPlace(e, letter));
+				if (taken >= 0) {
+					edge = taken;
+				}
+			} else {
+				// the pinned variant's training connections never took this letter here (an FTP lister does not ask for
+				// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took and
+				// this connection did not take yet; steering into a letter taken before would make loops of the states
+				// the automaton merged (a TLS client key exchange sent again and again)
+				int taken = model.drawEdge(state, rng, weight,
+						e -> model.pins.takes(e, pinned) && used[e] != connection && model.inPlace(e, letter));
+				if (taken >= 0) {
+					edge = taken;
+				}
+				if (++steered > MAX_STEERED) {
+					// the variant's letters keep the walk in a loop whose exit its training connections took through a
+					// state the automaton merged with another one: the connection goes on unpinned
+					pinned = -1;
+				}
 			}
 		}
 		int chosen = keepPoolVariant(model, state, edge, letter, rng);

@@ -14,15 +14,25 @@ final class VariantPins {
 	final int variants;
 	/** Per edge the variants whose training connections took it (bit sets), empty: every variant; null: none named. */
 	final long[][] edgeVariants;
+	/**
+	 * Per edge its weight in a pinned walk (null when no edge names variants): its probability over the training
+	 * connections of the variants that took it. A variant's connections are assumed to take an edge at the rate of
+	 * all the connections that took it, so that within a state an edge of a pinned variant is drawn in proportion to
+	 * its count over those connections. An FTP client whose training connections made two transfers takes the loop
+	 * back as often as it leaves; on the edge's probability alone, it left nine times in ten, as the clients that
+	 * made one transfer did.
+	 */
+	final double[] pinnedWeight;
 
-	private VariantPins(AliasTable choice, int variants, long[][] edgeVariants) {
+	private VariantPins(AliasTable choice, int variants, long[][] edgeVariants, double[] pinnedWeight) {
 		this.choice = choice;
 		this.variants = variants;
 		this.edgeVariants = edgeVariants;
+		this.pinnedWeight = pinnedWeight;
 	}
 
 	/** The pins of {@code weights} and the {@code unpinned} weight; null when they weigh nothing at all. */
-	static VariantPins of(int[] weights, int unpinned, long[][] edgeVariants) {
+	static VariantPins of(int[] weights, int unpinned, long[][] edgeVariants, double[] edgeProbability) {
 		int[] columns = Arrays.copyOf(weights, weights.length + 1);
 		columns[weights.length] = unpinned;
 		long total = 0;
@@ -30,7 +40,24 @@ final class VariantPins {
 			total += Math.max(0, w);
 		}
 		// weights of nothing (a model the validator would refuse) leave every connection unpinned
-		return total > 0 ? new VariantPins(new AliasTable(columns), weights.length, edgeVariants) : null;
+		if (total <= 0) {
+			return null;
+		}
+		double[] pinnedWeight = null;
+		if (edgeVariants != null) {
+			pinnedWeight = new double[edgeVariants.length];
+			for (int e = 0; e < edgeVariants.length; e++) {
+				long connections = edgeVariants[e].length == 0 ? total : 0;
+				for (int w = 0; w < edgeVariants[e].length; w++) {
+					for (long bits = edgeVariants[e][w]; bits != 0; bits &= bits - 1) {
+						int v = 64 * w + Long.numberOfTrailingZeros(bits);
+						connections += v < columns.length ? Math.max(0, columns[v]) : 0;
+					}
+				}
+				pinnedWeight[e] = connections > 0 ? Math.max(0, edgeProbability[e]) / connections : 0;
+			}
+		}
+		return new VariantPins(new AliasTable(columns), weights.length, edgeVariants, pinnedWeight);
 	}
 
 	/** Whether the training connections of {@code variant} took edge {@code e} (an edge that names none: all did). */

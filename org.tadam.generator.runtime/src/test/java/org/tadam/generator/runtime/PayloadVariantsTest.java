@@ -256,6 +256,35 @@ class PayloadVariantsTest {
 		}
 	}
 
+	/**
+	 * State 0 has a loop only variant 1 took (probability 0.1) and an exit every variant took (0.9); nine training
+	 * connections were of variant 0, one of variant 1. The loop's one count is all variant 1's, the exit's nine over
+	 * ten connections, 0.9 of them variant 1's: a connection pinned to variant 1 loops with probability 0.1 / (0.1 +
+	 * 0.09), not 0.1, and one pinned to variant 0 never does.
+	 */
+	@Test
+	void aPinnedWalkTakesItsVariantsLettersAtTheirOwnRate() {
+		int r = AutomatonModel.PAYLOAD_REPLAY;
+		PayloadPool sent = pool(new int[] { 1 }, new long[][] { variants(1) });
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, new int[] { 0, 2, 2 },
+				new int[] { 0, 1 }, new double[] { 0.1, 0.9 }, new int[] { r, AutomatonModel.END },
+				new int[] { 0x18, 0 }, new boolean[] { false, false }, new int[] { 0, -1 },
+				new double[10], new int[] { 80 }, new PayloadPool[] { sent });
+		model.pinnedVariants(new int[] { 9, 1 }, 0, new long[][] { variants(1), {} });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(5);
+		int[][] taken = new int[2][2];
+		for (int c = 0; c < 20000; c++) {
+			choice.start(model, rng);
+			int variant = choice.pinned();
+			// the walk drew the exit, as it does nine times in ten
+			taken[variant][choice.keepVariant(model, 0, 1, 0, rng)]++;
+		}
+		assertEquals(0, taken[0][0], "variant 0 never took the loop");
+		double loops = (double) taken[1][0] / (taken[1][0] + taken[1][1]);
+		assertEquals(0.1 / 0.19, loops, 0.05, "variant 1 loops at its own rate");
+	}
+
 	@Test
 	void aPinnedSetHoldsItsVariantAlone() {
 		PayloadVariantSet set = new PayloadVariantSet();
