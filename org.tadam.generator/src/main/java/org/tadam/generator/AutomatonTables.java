@@ -49,7 +49,8 @@ public final class AutomatonTables {
 	 * its payload variants as a bit set (null when the pool has none);
 	 * {@code framing}: how random payloads start (null: all random).
 	 */
-	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data, long[][] variants, Framing framing) {
+	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data, long[][] variants, Framing framing,
+			int[] places) {
 	}
 
 	/** A random payload's header and length field (offset -1: none), as the model's RandomPayload says. */
@@ -197,18 +198,28 @@ public final class AutomatonTables {
 			Framing framing = random.getHeader() == null ? null
 					: new Framing(random.getHeader(), random.getLengthOffset(), random.getLengthWidth(), random.getLengthPlus());
 			return new Pool(false, weights, lengths, null, variants(entries.stream().map(WeightedLength::getVariants).toList()),
-					framing);
+					framing, null);
 		}
 		if (edge.getPayload() instanceof ReplayPayload replay) {
 			List<WeightedBytes> entries = replay.getEntries();
 			return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
 					.map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new),
-					variants(entries.stream().map(WeightedBytes::getVariants).toList()), null);
+					variants(entries.stream().map(WeightedBytes::getVariants).toList()), null,
+					places(entries.stream().map(w -> new int[] { w.getFirstLetter(), w.getLastLetter() }).toList()));
 		}
 		List<WeightedText> entries = ((TextPayload) edge.getPayload()).getEntries();
 		return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
 				.map(w -> (w.getText() == null ? "" : w.getText()).getBytes(StandardCharsets.UTF_8))
-				.toArray(byte[][]::new), variants(entries.stream().map(WeightedText::getVariants).toList()), null);
+				.toArray(byte[][]::new), variants(entries.stream().map(WeightedText::getVariants).toList()), null,
+				places(entries.stream().map(w -> new int[] { w.getFirstLetter(), w.getLastLetter() }).toList()));
+	}
+
+	/** The entries' letter bounds, first and last per entry (-1: none), or null when no entry has any. */
+	private static int[] places(List<int[]> bounds) {
+		if (bounds.stream().allMatch(b -> b[0] < 0 && b[1] < 0)) {
+			return null;
+		}
+		return bounds.stream().flatMapToInt(java.util.Arrays::stream).toArray();
 	}
 
 	/** The entries' variant bit sets, or null when no entry names a variant. */
@@ -258,10 +269,13 @@ public final class AutomatonTables {
 				+ Symbols.toText(edge.getSymbol()));
 	}
 
-	/** The pool kinds of the runtime's PayloadPool: strings 2 (3 with variants), lengths 1, 4 framed, 5 and 6 with variants. */
+	/**
+	 * The pool kinds of the runtime's PayloadPool: strings 2 (3 with variants, 7 with variants, none listed but as
+	 * empty sets, and letter bounds), lengths 1, 4 framed, 5 and 6 with variants.
+	 */
 	private static int kind(Pool p) {
 		if (p.strings()) {
-			return p.variants() != null ? 3 : 2;
+			return p.places() != null ? 7 : p.variants() != null ? 3 : 2;
 		}
 		return p.framing() != null ? p.variants() != null ? 6 : 4 : p.variants() != null ? 5 : 1;
 	}
@@ -288,6 +302,12 @@ public final class AutomatonTables {
 						for (long word : p.variants()[i]) {
 							out.writeLong(word);
 						}
+					} else if (p.places() != null) {
+						out.writeInt(0);
+					}
+					if (p.places() != null) {
+						out.writeInt(p.places()[2 * i]);
+						out.writeInt(p.places()[2 * i + 1]);
 					}
 				}
 				if (p.framing() != null) {

@@ -17,7 +17,8 @@ import org.tadam.model.Scenario;
 
 /**
  * What a model says about payloads reaches the compiled generator: random payloads start with their pool's header
- * and length field, and the entries of one connection stay in one payload variant.
+ * and length field, the entries of one connection stay in one payload variant, and an entry is sent at the letters
+ * training connections sent it.
  */
 class PayloadFramingTest {
 
@@ -86,5 +87,68 @@ class PayloadFramingTest {
 			String text = s.toString();
 			assertTrue(text.equals("v4-hello v4 ") || text.equals("v5-hello v5 "), text);
 		}
+	}
+
+	/** One edge carries a client's two requests, the redirect at letter 3 and its target at letter 5. */
+	private static final String PLACED = """
+			automaton placed {
+				protocol tcp
+				service "http" ports 80
+				state s0 initial
+				state s1
+				state s2
+				state s3
+				state s4
+				state s5
+				state s6
+				state s7
+				state s8 end
+				s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)
+				s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s3 -> s4 PA> text "GET" prob 1 count 20 at 3 to 5 mean (10, 15) cov (1, 0, 1e-6)
+					payload text {
+						1 * "GET /redirect\r\n" at 3 to 3
+						1 * "GET /index\r\n" at 5 to 5
+					}
+				s4 -> s3 A< prob 0.5 count 10 at 4 to 4 mean (10, 0) cov (1, 0, 1e-6)
+				s4 -> s5 FA> prob 0.5 count 10 at 6 to 6 mean (10, 0) cov (1, 0, 1e-6)
+				s5 -> s6 FA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s6 -> s7 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s7 -> s8 $ prob 1 count 10
+			}
+			""";
+
+	@Test
+	void entriesAreSentInTheirTrainedPlace(@TempDir Path dir) throws Exception {
+		Map<String, StringBuilder> placed = requests(PLACED, dir.resolve("placed"));
+		assertTrue(placed.size() > 100, "connections with requests: " + placed.size());
+		for (StringBuilder s : placed.values()) {
+			assertEquals("GET /redirect\r\nGET /index\r\n", s.toString());
+		}
+		// the same pool without places: the two requests come in either order, or one twice
+		Map<String, StringBuilder> anywhere = requests(PLACED.replace(" at 3 to 3", "").replace(" at 5 to 5", ""),
+				dir.resolve("anywhere"));
+		assertTrue(anywhere.values().stream().anyMatch(s -> !s.toString().equals("GET /redirect\r\nGET /index\r\n")));
+	}
+
+	/** Per connection its client's payloads, in order, from 200 connections generated from {@code model}. */
+	private static Map<String, StringBuilder> requests(String model, Path dir) throws Exception {
+		Files.createDirectories(dir);
+		Path file = dir.resolve("placed.tadam");
+		Files.writeString(file, model);
+		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
+		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
+		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
+		Path jar = GeneratorTestSupport.compile(scenario, dir);
+		Path pcap = dir.resolve("placed.pcap");
+		GeneratorTestSupport.runOk(jar, scenario, "--seed", "2", "--connections", "200", "-o", pcap.toString());
+		Map<String, StringBuilder> requests = new HashMap<>();
+		for (CapturedPacket p : CapturedPacket.read(pcap)) {
+			if (p.payload().length > 0 && p.payload()[0] == 'G') {
+				requests.computeIfAbsent(p.connectionKey(), k -> new StringBuilder()).append(new String(p.payload()));
+			}
+		}
+		return requests;
 	}
 }

@@ -21,6 +21,7 @@ import org.tadam.model.Automaton;
 import org.tadam.model.PacketSymbol;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.TadamPackage.Literals;
+import org.tadam.model.TextPayload;
 import org.tadam.model.VariantRange;
 import org.tadam.model.WeightedLength;
 import org.tadam.model.derived.PayloadVariants;
@@ -269,6 +270,18 @@ class ValidationTest {
 		assertEquals(4, parser.parse(bounded).getEdges().get(2).getFirstLetter());
 		single(bounded.replace("at 4 to 9", "at 9 to 4"), IssueCodes.LETTER_BOUNDS);
 		single(bounded.replace("at 4 to 9", "at -1 to 4"), IssueCodes.LETTER_BOUNDS);
+	}
+
+	@Test
+	void aPoolEntrysLetterBoundsMakeARange() throws Exception {
+		String placed = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" at 3 to 7 }");
+		List<Issue> none = issues(placed);
+		assertTrue(none.isEmpty(), none::toString);
+		TextPayload text = (TextPayload) parser.parse(placed).getEdges().stream().filter(e -> e.getPayload() != null)
+				.findFirst().orElseThrow().getPayload();
+		assertEquals(3, text.getEntries().get(0).getFirstLetter());
+		assertEquals(7, text.getEntries().get(0).getLastLetter());
+		single(placed.replace("at 3 to 7", "at 7 to 3"), IssueCodes.LETTER_BOUNDS);
 	}
 
 	@Test

@@ -128,7 +128,7 @@ final class ConnectionSynthesizer {
 			int length = 0;
 			long payloadSum = 0;
 			if (pool != null && pool.isStrings() && (kind == AutomatonModel.PAYLOAD_TEXT || kind == AutomatonModel.PAYLOAD_REPLAY)) {
-				int entry = payloads.entry(pool, rng);
+				int entry = payloads.entry(pool, k, rng);
 				source = pool.string(entry);
 				length = source.length;
 				payloadSum = pool.sum(entry);

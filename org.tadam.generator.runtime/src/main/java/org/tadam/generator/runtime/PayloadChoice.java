@@ -89,12 +89,20 @@ final class PayloadChoice {
 	 * entry's variants as their fields say.
 	 */
 	int entry(PayloadPool pool, Rng rng) {
+		return entry(pool, -1, rng);
+	}
+
+	/**
+	 * {@link #entry(PayloadPool, Rng)} for the walk's letter {@code letter}: among the entries of the chosen set, those
+	 * training connections sent at that letter when some is (PayloadPool.inPlace); -1: at any letter.
+	 */
+	int entry(PayloadPool pool, int letter, Rng rng) {
 		if (!pool.hasVariants()) {
-			return pool.draw(rng);
+			return pool.draw(rng, letter);
 		}
 		PayloadVariantSet variants = setOf(pool);
 		if (pinHolds()) {
-			int fromPin = pool.drawCompatible(rng, pin, 1);
+			int fromPin = pool.drawCompatible(rng, pin, 1, letter);
 			if (fromPin >= 0) {
 				long[] drawn = pool.variants(fromPin);
 				if (variants == messages) {
@@ -111,13 +119,13 @@ final class PayloadChoice {
 		int entry = -1;
 		int level = variants.depth();
 		for (; level > 0; level--) {
-			entry = pool.drawCompatible(rng, variants, level);
+			entry = pool.drawCompatible(rng, variants, level, letter);
 			if (entry >= 0) {
 				break;
 			}
 		}
 		if (entry < 0) {
-			entry = pool.draw(rng);
+			entry = pool.draw(rng, letter);
 		}
 		long[] drawn = pool.variants(entry);
 		if (variants == messages) {

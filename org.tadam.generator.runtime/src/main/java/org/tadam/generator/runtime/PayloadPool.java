@@ -20,6 +20,8 @@ public final class PayloadPool {
 	/** Random lengths with their payload variants, then without and with framing. */
 	static final byte LENGTHS_WITH_VARIANTS = 5;
 	static final byte LENGTHS_WITH_FRAMING_AND_VARIANTS = 6;
+	/** Byte strings with their variants (possibly empty sets) and letter bounds ({@link #inPlace}). */
+	static final byte STRINGS_WITH_PLACES = 7;
 
 	private final AliasTable choice;
 	private final byte[][] strings;
@@ -28,6 +30,11 @@ public final class PayloadPool {
 	private final int[] weights;
 	/** Per entry its variants; null when the pool has none. */
 	private final long[][] variants;
+	/**
+	 * Per entry the earliest and latest letters at which training connections sent it (-1: no bound), first and last
+	 * in turn; null when the pool has none.
+	 */
+	private int[] places;
 	/** Leading bytes of random payloads; null: none. */
 	private byte[] header;
 	private int lengthOffset = -1;
@@ -57,6 +64,19 @@ public final class PayloadPool {
 	/** @param variants per entry its variant bit set (bit v of word v / 64), as {@code BitSet.toLongArray} gives */
 	public static PayloadPool ofStrings(int[] weights, byte[][] strings, long[][] variants) {
 		return new PayloadPool(weights, strings, null, variants);
+	}
+
+	/**
+	 * Byte strings with their variants (null: none) and letter bounds, first and last per entry in turn (-1: no
+	 * bound): a connection draws an entry where training connections sent it while one of its variants is there.
+	 */
+	public static PayloadPool ofStrings(int[] weights, byte[][] strings, long[][] variants, int[] places) {
+		if (places != null && places.length != 2 * strings.length) {
+			throw new IllegalArgumentException("two letter bounds per entry");
+		}
+		PayloadPool pool = new PayloadPool(weights, strings, null, variants);
+		pool.places = places == null ? null : places.clone();
+		return pool;
 	}
 
 	public static PayloadPool ofLengths(int[] weights, int[] lengths) {
@@ -110,12 +130,14 @@ public final class PayloadPool {
 
 	/**
 	 * An entry in the set of {@code level} (entries without variants are in every set), drawn with the entries'
-	 * weights renormalised over those; -1 when there is none. Draws nothing from {@code rng} then.
+	 * weights renormalised over those; among them, those in place at {@code letter} when some is ({@link #inPlace});
+	 * -1 when there is none. Draws nothing from {@code rng} then.
 	 */
-	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
+	int drawCompatible(Rng rng, PayloadVariantSet current, int level, int letter) {
+		boolean placed = places != null && letter >= 0 && placedTotal(current, level, letter) > 0;
 		long total = 0;
 		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && current.meets(variants[i], level)) {
+			if (weights[i] > 0 && current.meets(variants[i], level) && (!placed || inPlace(i, letter))) {
 				total += weights[i];
 			}
 		}
@@ -125,7 +147,7 @@ public final class PayloadPool {
 		double u = rng.nextDouble() * total;
 		int chosen = -1;
 		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && current.meets(variants[i], level)) {
+			if (weights[i] > 0 && current.meets(variants[i], level) && (!placed || inPlace(i, letter))) {
 				chosen = i;
 				u -= weights[i];
 				if (u < 0) {
@@ -134,6 +156,31 @@ public final class PayloadPool {
 			}
 		}
 		return chosen;
+	}
+
+	/** {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} at no particular letter. */
+	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
+		return drawCompatible(rng, current, level, -1);
+	}
+
+	private long placedTotal(PayloadVariantSet current, int level, int letter) {
+		long total = 0;
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] > 0 && inPlace(i, letter) && (current == null || current.meets(variants[i], level))) {
+				total += weights[i];
+			}
+		}
+		return total;
+	}
+
+	/** Whether entry {@code i} was sent by training connections at letter {@code letter} (0: the first). */
+	boolean inPlace(int i, int letter) {
+		if (places == null) {
+			return true;
+		}
+		int first = places[2 * i];
+		int last = places[2 * i + 1];
+		return (first < 0 || letter >= first) && (last < 0 || letter <= last);
 	}
 
 	/** Whether some entry of positive weight is in the set of {@code level}. */
@@ -152,6 +199,32 @@ public final class PayloadPool {
 
 	int draw(Rng rng) {
 		return choice.sample(rng);
+	}
+
+	/**
+	 * An entry drawn with the weights, among those in place at {@code letter} when some is (an HTTP client's request
+	 * for a redirect's target is sent after the redirect, never first).
+	 */
+	int draw(Rng rng, int letter) {
+		if (places == null || letter < 0) {
+			return choice.sample(rng);
+		}
+		long total = placedTotal(null, 0, letter);
+		if (total == 0) {
+			return choice.sample(rng);
+		}
+		double u = rng.nextDouble() * total;
+		int chosen = -1;
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] > 0 && inPlace(i, letter)) {
+				chosen = i;
+				u -= weights[i];
+				if (u < 0) {
+					break;
+				}
+			}
+		}
+		return chosen;
 	}
 
 	byte[] string(int index) {
@@ -218,18 +291,26 @@ public final class PayloadPool {
 					in.readFully(header);
 					pools[p] = ofLengths(weights, lengths, variants, header, in.readInt(), in.readInt(), in.readInt());
 				}
-			} else if (kind == STRINGS || kind == STRINGS_WITH_VARIANTS) {
+			} else if (kind == STRINGS || kind == STRINGS_WITH_VARIANTS || kind == STRINGS_WITH_PLACES) {
 				byte[][] strings = new byte[n][];
 				long[][] variants = kind == STRINGS ? null : new long[n][];
+				int[] places = kind == STRINGS_WITH_PLACES ? new int[2 * n] : null;
+				boolean named = kind == STRINGS_WITH_VARIANTS;
 				for (int i = 0; i < n; i++) {
 					weights[i] = in.readInt();
 					strings[i] = new byte[in.readInt()];
 					in.readFully(strings[i]);
 					if (variants != null) {
 						variants[i] = readVariants(in);
+						named |= variants[i].length > 0;
+					}
+					if (places != null) {
+						places[2 * i] = in.readInt();
+						places[2 * i + 1] = in.readInt();
 					}
 				}
-				pools[p] = ofStrings(weights, strings, variants);
+				// a pool with places names its variants as empty sets when it has none
+				pools[p] = ofStrings(weights, strings, named ? variants : null, places);
 			} else {
 				throw new IOException("unknown pool kind " + kind);
 			}

@@ -285,6 +285,34 @@ class PayloadVariantsTest {
 		assertEquals(0.1 / 0.19, loops, 0.05, "variant 1 loops at its own rate");
 	}
 
+	/**
+	 * Entries 0 and 1 share variant 0, sent at letter 3 and at 5 to 7; entry 2 is of variant 1 at letter 3. A
+	 * connection draws in place while its variants have an entry there, anywhere else otherwise; the same draws from
+	 * a pool without variants.
+	 */
+	@Test
+	void anEntryIsDrawnWhereTrainingConnectionsSentIt() {
+		int[] places = { 3, 3, 5, 7, 3, 3 };
+		byte[][] strings = { { 'r' }, { 'i' }, { 'x' } };
+		PayloadPool pool = PayloadPool.ofStrings(new int[] { 1, 1, 1 }, strings, new long[][] { variants(0), variants(0),
+				variants(1) }, places);
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(3);
+		for (int c = 0; c < 200; c++) {
+			choice.start();
+			int first = choice.entry(pool, 3, rng);
+			if (first == 0) {
+				assertEquals(1, choice.entry(pool, 6, rng), "the target after the redirect");
+			}
+			assertTrue(choice.entry(pool, 12, rng) != 2 || first == 2, "no place at 12: any entry of the variant");
+		}
+		PayloadPool plain = PayloadPool.ofStrings(new int[] { 1, 1, 1 }, strings, null, places);
+		for (int c = 0; c < 200; c++) {
+			assertEquals(1, choice.entry(plain, 5, rng));
+			assertTrue(choice.entry(plain, 4, rng) >= 0);
+		}
+	}
+
 	@Test
 	void aPinnedSetHoldsItsVariantAlone() {
 		PayloadVariantSet set = new PayloadVariantSet();

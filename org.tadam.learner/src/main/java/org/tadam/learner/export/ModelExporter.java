@@ -217,6 +217,7 @@ public final class ModelExporter {
     List<Integer> members = new ArrayList<>();
     List<byte[]> payloads = new ArrayList<>();
     List<Integer> lengths = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     for (long occ : occurrences) {
       int w = Edge.word(occ);
       int pos = Edge.position(occ);
@@ -228,6 +229,7 @@ public final class ModelExporter {
         members.add(member);
         payloads.add(data);
         lengths.add(length);
+        positions.add(pos);
       }
     }
     PayloadModel model = pools.toModel(pc);
@@ -236,6 +238,7 @@ public final class ModelExporter {
       variants.addLengths(random, members.stream().mapToInt(Integer::intValue).toArray(),
           lengths.stream().mapToInt(Integer::intValue).toArray());
     } else if (model != null) {
+      EntryPlaces.write(model, payloads, positions);
       variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
           payloads.toArray(byte[][]::new));
     }
