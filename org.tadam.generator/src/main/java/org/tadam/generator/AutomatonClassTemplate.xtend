@@ -46,9 +46,21 @@ class AutomatonClassTemplate {
 				/** Learned noise per letter, replayed with --noise learned: missing, spurious, duplicated, swapped. */
 				static final double[] NOISE = { «doubles(t.noise, 4)» };
 
+				«IF !a.letterCounts.empty»
+				/** Training connections per range of letters: a connection draws the length it aims at from them. */
+				static final int[] LETTER_WEIGHTS = { «a.letterCounts.map[weight].join(', ')» };
+				static final int[] LETTER_FIRST = { «a.letterCounts.map[first].join(', ')» };
+				static final int[] LETTER_LAST = { «a.letterCounts.map[if (last < 0) first else last].join(', ')» };
+
+				«ENDIF»
 				«IF !a.variantWeights.empty»
 				/** Training connections per payload variant: a connection starts pinned to one drawn on them. */
 				static final int[] VARIANT_WEIGHTS = { «a.variantWeights.join(', ')» };
+				«IF a.variantShortest.size == a.variantWeights.size && a.variantLongest.size == a.variantWeights.size»
+				/** Letters of each variant's shortest and longest training connection: a pinned connection ends within them. */
+				static final int[] VARIANT_SHORTEST = { «a.variantShortest.join(', ')» };
+				static final int[] VARIANT_LONGEST = { «a.variantLongest.join(', ')» };
+				«ENDIF»
 
 				«ENDIF»
 				private «className»() {
@@ -62,7 +74,9 @@ class AutomatonClassTemplate {
 							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
 							t.edgeIds).letterPositions(t.edgeFirstLetter, t.edgeLastLetter)«IF t.closesNormally».closingNormally()«ENDIF»«IF a.firstPayloadClient + a.firstPayloadServer > 0»
 							.firstPayloads(«a.firstPayloadClient», «a.firstPayloadServer»)«ENDIF»«IF !a.variantWeights.empty»
-							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants)«ENDIF»;
+							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants)«IF a.variantShortest.size == a.variantWeights.size && a.variantLongest.size == a.variantWeights.size»
+							.variantLengths(VARIANT_SHORTEST, VARIANT_LONGEST)«ENDIF»«ENDIF»«IF !a.letterCounts.empty»
+							.letterCounts(LETTER_WEIGHTS, LETTER_FIRST, LETTER_LAST)«ENDIF»;
 				}
 			}
 		'''

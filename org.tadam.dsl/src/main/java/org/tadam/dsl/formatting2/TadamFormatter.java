@@ -32,7 +32,7 @@ public class TadamFormatter extends AbstractJavaFormatter {
 
 	protected void format(Automaton automaton, IFormattableDocument doc) {
 		ISemanticRegionsFinder find = formatRoot(automaton, "automaton", doc);
-		for (String keyword : new String[] { "protocol", "service", "outcome", "variants", "first" }) {
+		for (String keyword : new String[] { "protocol", "service", "outcome", "variants", "lengths", "letters", "first" }) {
 			doc.prepend(find.keyword(keyword), IHiddenRegionFormatter::newLine);
 		}
 		for (ISemanticRegion comma : find.keywords(",")) {

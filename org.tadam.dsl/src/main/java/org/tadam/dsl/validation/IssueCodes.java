@@ -33,6 +33,10 @@ public final class IssueCodes {
 	public static final String LETTER_BOUNDS = PREFIX + "letter_bounds";
 	/** Variant weights that are negative or all 0, or pool entries of variants the weights do not list. */
 	public static final String VARIANT_WEIGHT = PREFIX + "variant_weight";
+	/** Variant lengths ('lengths FIRST to LAST, ...') that do not give each weighted variant one range. */
+	public static final String VARIANT_LENGTHS = PREFIX + "variant_lengths";
+	/** Letter counts ('letters WEIGHT * FIRST to LAST, ...') with a negative weight, no positive one, or no range. */
+	public static final String LETTER_COUNTS = PREFIX + "letter_counts";
 	/** A model says it parses more training connections than it was learned from, or fewer than none. */
 	public static final String PARSED_CONNECTIONS = PREFIX + "parsed_connections";
 	/**

@@ -1,17 +1,22 @@
 package org.tadam.dsl.validation;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
+import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
+import org.tadam.model.LetterCount;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.WeightedBytes;
 import org.tadam.model.WeightedText;
 
 /**
- * Checks the {@code at FIRST to LAST} of an edge and of a pool entry: the letters at which training connections took
- * the edge or sent the entry, which the generator keeps walks and draws to, so they must make a range (0 is a
+ * Checks the {@code letters} an automaton's training connections had, which generated connections draw their lengths
+ * from, and the {@code at FIRST to LAST} of an edge and of a pool entry: the letters at which training connections
+ * took the edge or sent the entry, which the generator keeps walks and draws to, so they must make a range (0 is a
  * connection's first packet). Composed into {@link TadamValidator}.
  */
 public class LetterBoundsValidator extends ComposedValidator {
@@ -29,6 +34,27 @@ public class LetterBoundsValidator extends ComposedValidator {
 	@Check(CheckType.FAST)
 	public void checkLetterBounds(WeightedBytes entry) {
 		check(entry, Literals.WEIGHTED_BYTES__FIRST_LETTER, Literals.WEIGHTED_BYTES__LAST_LETTER);
+	}
+
+	/** {@code letters 37 * 2, 12 * 10 to 19}: a distribution over ranges of connection lengths. */
+	@Check(CheckType.FAST)
+	public void checkLetterCounts(Automaton automaton) {
+		List<LetterCount> counts = automaton.getLetterCounts();
+		if (counts.isEmpty()) {
+			return;
+		}
+		for (LetterCount count : counts) {
+			int last = count.getLast() < 0 ? count.getFirst() : count.getLast();
+			if (count.getWeight() < 0 || count.getFirst() < 0 || last < count.getFirst()) {
+				error("Letter counts are WEIGHT * FIRST to LAST with WEIGHT >= 0 and 0 <= FIRST <= LAST, found "
+						+ count.getWeight() + " * " + count.getFirst() + " to " + count.getLast(), count,
+						Literals.LETTER_COUNT__WEIGHT, IssueCodes.LETTER_COUNTS);
+			}
+		}
+		if (counts.stream().allMatch(c -> c.getWeight() <= 0)) {
+			error("Letter counts need one positive weight at least", automaton, Literals.AUTOMATON__LETTER_COUNTS,
+					IssueCodes.LETTER_COUNTS);
+		}
 	}
 
 	private void check(EObject object, EAttribute firstLetter, EAttribute lastLetter) {

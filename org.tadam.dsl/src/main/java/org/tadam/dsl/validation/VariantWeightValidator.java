@@ -15,9 +15,30 @@ import org.tadam.model.derived.PayloadVariants;
 /**
  * Checks {@code variants weighted …}: the generator draws the variant a connection starts pinned to on these
  * weights, so they must make a distribution, and a variant that pool entries name but the weights leave out is
- * never drawn first (a hand edit that dropped a weight). Composed into {@link TadamValidator}.
+ * never drawn first (a hand edit that dropped a weight); and their {@code lengths}, one range of letters per weighted
+ * variant. Composed into {@link TadamValidator}.
  */
 public class VariantWeightValidator extends ComposedValidator {
+
+	@Check(CheckType.FAST)
+	public void checkVariantLengths(Automaton automaton) {
+		List<Integer> shortest = automaton.getVariantShortest();
+		List<Integer> longest = automaton.getVariantLongest();
+		if (shortest.isEmpty() && longest.isEmpty()) {
+			return;
+		}
+		if (shortest.size() != automaton.getVariantWeights().size() || longest.size() != shortest.size()) {
+			error("One length range per weighted variant: " + automaton.getVariantWeights().size() + " variants, "
+					+ shortest.size() + " ranges", automaton, Literals.AUTOMATON__VARIANT_SHORTEST, IssueCodes.VARIANT_LENGTHS);
+			return;
+		}
+		for (int v = 0; v < shortest.size(); v++) {
+			if (shortest.get(v) < 0 || longest.get(v) < shortest.get(v)) {
+				error("Variant " + v + ": lengths must satisfy 0 <= shortest <= longest, found " + shortest.get(v) + " to "
+						+ longest.get(v), automaton, Literals.AUTOMATON__VARIANT_SHORTEST, v, IssueCodes.VARIANT_LENGTHS);
+			}
+		}
+	}
 
 	@Check(CheckType.FAST)
 	public void checkVariantWeights(Automaton automaton) {

@@ -88,6 +88,16 @@ class FormatterTest {
 	}
 
 	@Test
+	void variantLengthsAndLetterCountsTakeALineEach() throws Exception {
+		String text = "automaton a { protocol udp service \"ntp\" ports 123 variants weighted 5 ,1 unpinned 6 lengths 2 to 2 ,4  to 8 "
+				+ "letters 37* 2 , 12 * 10 to 19 state s initial state e end\ns -> e $ prob 1 count 12 }";
+		String formatted = format(text);
+		assertTrue(formatted.contains("\tvariants weighted 5, 1 unpinned 6\n\tlengths 2 to 2, 4 to 8\n\tletters 37 * 2, 12 * 10 to 19\n"),
+				formatted);
+		assertEquals(formatted, format(formatted));
+	}
+
+	@Test
 	void commentsAreKept() throws Exception {
 		String text = "// header comment\nautomaton a { protocol tcp state s initial /* the end */ state e end s -> e $ prob 1 count 1 }";
 		String formatted = format(text);

@@ -302,6 +302,32 @@ class ValidationTest {
 	}
 
 	@Test
+	void variantLengthsGiveEachWeightedVariantARange() throws Exception {
+		String pinned = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" variants 0 to 2 }");
+		String lengths = pinned.replace("ports 80\n", "ports 80\nvariants weighted 3, 1 unpinned 2 lengths 4 to 8, 6 to 6\n");
+		List<Issue> none = issues(lengths);
+		assertTrue(none.isEmpty(), none::toString);
+		Automaton automaton = parser.parse(lengths);
+		assertEquals(List.of(4, 6), automaton.getVariantShortest());
+		assertEquals(List.of(8, 6), automaton.getVariantLongest());
+		single(lengths.replace(", 6 to 6", ""), IssueCodes.VARIANT_LENGTHS);
+		single(lengths.replace("6 to 6", "6 to 5"), IssueCodes.VARIANT_LENGTHS);
+	}
+
+	@Test
+	void letterCountsMakeADistributionOverLengths() throws Exception {
+		String counted = broken("ports 80\n", "ports 80\nletters 37 * 2, 12 * 10 to 19\n");
+		List<Issue> none = issues(counted);
+		assertTrue(none.isEmpty(), none::toString);
+		Automaton automaton = parser.parse(counted);
+		assertEquals(List.of(2, 10), automaton.getLetterCounts().stream().map(c -> c.getFirst()).toList());
+		assertEquals(List.of(-1, 19), automaton.getLetterCounts().stream().map(c -> c.getLast()).toList());
+		single(counted.replace("10 to 19", "10 to 9"), IssueCodes.LETTER_COUNTS);
+		single(counted.replace("37 * 2", "-37 * 2"), IssueCodes.LETTER_COUNTS);
+		single(counted.replace("37 * 2, 12", "0 * 2, 0"), IssueCodes.LETTER_COUNTS);
+	}
+
+	@Test
 	void randomLengthsTakeVariantRanges() throws Exception {
 		String text = broken("payload text { 1 * \"GET /\" }",
 				"payload random { 3 * 308 variants 0 to 4, 7, 2 * 420 variants 5, 1 * 44 }").replace("PA> text \"GET\"", "PA> random");

@@ -229,6 +229,73 @@ public final class AutomatonModel {
 		return this;
 	}
 
+	/**
+	 * The letters of each variant's shortest and longest training connection (in the order of the weights given to
+	 * {@link #pinnedVariants}): a connection pinned to a variant ends no earlier, and ends where it can once it is
+	 * that long. Call after {@link #pinnedVariants}.
+	 */
+	public AutomatonModel variantLengths(int[] shortest, int[] longest) {
+		if (pins == null) {
+			return this;
+		}
+		if (shortest.length != pins.variants || longest.length != pins.variants) {
+			throw new IllegalArgumentException("one length range per variant");
+		}
+		pins.lengths(shortest, longest);
+		return this;
+	}
+
+	/** Training connections per range of letters (LengthTarget); null: none given. */
+	private int[] letterWeights;
+	private int[] letterFirst;
+	private int[] letterLast;
+
+	/**
+	 * How many training connections had {@code first[i]} to {@code last[i]} letters ({@code weights[i]}): a
+	 * connection draws the length it aims at from these counts (LengthTarget).
+	 */
+	public AutomatonModel letterCounts(int[] weights, int[] first, int[] last) {
+		if (first.length != weights.length || last.length != weights.length) {
+			throw new IllegalArgumentException("one range of letters per weight");
+		}
+		letterWeights = weights.clone();
+		letterFirst = first.clone();
+		letterLast = last.clone();
+		return this;
+	}
+
+	/**
+	 * A length of {@code lo} to {@code hi} letters drawn on the letter counts (a range's lengths alike), or, when no
+	 * count falls there, uniform between them; -1 when the model has no counts and the range no upper bound.
+	 */
+	int drawLetters(Rng rng, int lo, int hi) {
+		long total = 0;
+		if (letterWeights != null) {
+			for (int i = 0; i < letterWeights.length; i++) {
+				if (letterWeights[i] > 0 && letterLast[i] >= lo && letterFirst[i] <= hi) {
+					total += letterWeights[i];
+				}
+			}
+		}
+		if (total == 0) {
+			return hi == Integer.MAX_VALUE ? -1 : lo + rng.nextInt(hi - lo + 1);
+		}
+		double u = rng.nextDouble() * total;
+		int chosen = -1;
+		for (int i = 0; i < letterWeights.length; i++) {
+			if (letterWeights[i] > 0 && letterLast[i] >= lo && letterFirst[i] <= hi) {
+				chosen = i;
+				u -= letterWeights[i];
+				if (u < 0) {
+					break;
+				}
+			}
+		}
+		int from = Math.max(lo, letterFirst[chosen]);
+		int to = Math.min(hi, letterLast[chosen]);
+		return to > from ? from + rng.nextInt(to - from + 1) : from;
+	}
+
 	/** {@link #pinnedVariants(int[], int, long[][])} of a model whose edges name no variants. */
 	public AutomatonModel pinnedVariants(int[] weights, int unpinned) {
 		return pinnedVariants(weights, unpinned, null);

@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import java.util.function.IntPredicate;
+
 /**
  * The payload side of one connection's walk: pool entries drawn consistent with each other (the connection's
  * {@link PayloadVariantSet}), parallel edges chosen to keep that consistency, and random payloads framed as their
@@ -37,8 +39,12 @@ final class PayloadChoice {
 	private int steered;
 	static final int MAX_STEERED = 8;
 
+	/** The length the connection aims at. */
+	private final LengthTarget aim = new LengthTarget();
+
 	/** A new connection, unpinned: every variant is possible again. */
 	void start() {
+		aim.clear();
 		messages.reset();
 		lengths.reset();
 		pin.reset();
@@ -61,6 +67,7 @@ final class PayloadChoice {
 				pinned = variant;
 			}
 		}
+		aim.start(model, pinned, rng);
 	}
 
 	/** The variant the connection is pinned to, -1 when none. */
@@ -155,30 +162,38 @@ final class PayloadChoice {
 		}
 		int edge = walked;
 		if (pinHolds() && model.pins.edgeVariants != null) {
-			double[] weight = model.pins.pinnedWeight;
-			if (model.pins.takes(walked, pinned)) {
-				// the walk's letter is one the variant took: drawn again on the variant's own weights among its letters
-				// in their trained place, the walk's own when none is (a loop the variant's clients took as often as they
-				// left it would otherwise be left as often as the other clients left it)
-				int taken = model.drawEdge(state, rng, weight, e -> model.pins.takes(e, pinned) && model.inPlace(e, letter));
-				if (taken >= 0) {
-					edge = taken;
-				}
-			} else {
-				// the pinned variant's training connections never took this letter here (an FTP lister does not ask for
-				// a file's SIZE, an SMTP client that sent DATA did not quit before it): one of the letters they took and
-				// this connection did not take yet; steering into a letter taken before would make loops of the states
-				// the automaton merged (a TLS client key exchange sent again and again)
-				int taken = model.drawEdge(state, rng, weight,
-						e -> model.pins.takes(e, pinned) && used[e] != connection && model.inPlace(e, letter));
-				if (taken >= 0) {
-					edge = taken;
-				}
-				if (++steered > MAX_STEERED) {
-					// the variant's letters keep the walk in a loop whose exit its training connections took through a
-					// state the automaton merged with another one: the connection goes on unpinned
-					pinned = -1;
-				}
+			VariantPins pins = model.pins;
+			int variant = pinned;
+			boolean taken = pins.takes(walked, variant);
+			// the walk's letter is one the variant took: drawn again on the variant's own weights among its letters in
+			// their trained place (a loop the variant's clients took as often as they left it would otherwise be left as
+			// often as the other clients left it). Otherwise the pinned variant's training connections never took this
+			// letter here (an FTP lister does not ask for a file's SIZE, an SMTP client that sent DATA did not quit
+			// before it): one of the letters they took and this connection did not take yet; steering into a letter
+			// taken before would make loops of the states the automaton merged (a TLS client key exchange sent again
+			// and again)
+			IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, letter)
+					: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, letter);
+			// first among the letters that keep to the connection's length (LengthTarget)
+			int drawn = model.drawEdge(state, rng, pins.pinnedWeight,
+					e -> allowed.test(e) && aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+			if (drawn < 0) {
+				drawn = model.drawEdge(state, rng, pins.pinnedWeight, allowed);
+			}
+			if (drawn >= 0) {
+				edge = drawn;
+			}
+			if (!taken && ++steered > MAX_STEERED) {
+				// the variant's letters keep the walk in a loop whose exit its training connections took through a
+				// state the automaton merged with another one: the connection goes on unpinned
+				pinned = -1;
+			}
+		} else if (!aim.fits(letter, model.edgePayload[walked] == AutomatonModel.END)) {
+			// the end before the connection's length, or a letter past it: one that keeps to it, where one is in place
+			int kept = model.drawEdge(state, rng,
+					e -> model.inPlace(e, letter) && aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+			if (kept >= 0) {
+				edge = kept;
 			}
 		}
 		int chosen = keepPoolVariant(model, state, edge, letter, rng);

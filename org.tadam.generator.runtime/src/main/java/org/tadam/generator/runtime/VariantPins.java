@@ -60,6 +60,30 @@ final class VariantPins {
 		return new VariantPins(new AliasTable(columns), weights.length, edgeVariants, pinnedWeight);
 	}
 
+	/** Per variant the letters of its shortest and longest training connection; null: no bounds. */
+	private int[] shortest;
+	private int[] longest;
+
+	void lengths(int[] shortest, int[] longest) {
+		this.shortest = shortest.clone();
+		this.longest = longest.clone();
+	}
+
+	/** Whether the model gives {@code variant}'s lengths (the unpinned column has none). */
+	boolean hasLengths(int variant) {
+		return shortest != null && variant < shortest.length;
+	}
+
+	/** Letters of the variant's shortest training connection. */
+	int shortest(int variant) {
+		return shortest[variant];
+	}
+
+	/** Letters of the variant's longest training connection. */
+	int longest(int variant) {
+		return longest[variant];
+	}
+
 	/** Whether the training connections of {@code variant} took edge {@code e} (an edge that names none: all did). */
 	boolean takes(int e, int variant) {
 		long[] taken = edgeVariants[e];

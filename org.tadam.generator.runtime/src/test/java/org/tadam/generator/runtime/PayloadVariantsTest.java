@@ -313,6 +313,47 @@ class PayloadVariantsTest {
 		}
 	}
 
+	/**
+	 * State 0 has a loop (a request and its answer in one letter, for the test) and the end, at even odds; the one
+	 * variant's training connections all had four letters: a pinned connection loops up to letter 3 and ends at 4.
+	 */
+	@Test
+	void aPinnedWalkEndsWhenItsVariantsConnectionsEnded() {
+		int r = AutomatonModel.PAYLOAD_REPLAY;
+		PayloadPool sent = pool(new int[] { 1 }, new long[][] { variants(0) });
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.UDP, 0, 0, 0, new int[] { 0, 2, 2 },
+				new int[] { 0, 1 }, new double[] { 0.5, 0.5 }, new int[] { r, AutomatonModel.END },
+				new int[] { 0, 0 }, new boolean[] { false, false }, new int[] { 0, -1 },
+				new double[10], new int[] { 123 }, new PayloadPool[] { sent });
+		model.pinnedVariants(new int[] { 1 }, 0, new long[][] { {}, {} }).variantLengths(new int[] { 4 }, new int[] { 4 });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(11);
+		for (int c = 0; c < 100; c++) {
+			choice.start(model, rng);
+			for (int letter = 0; letter < 4; letter++) {
+				assertEquals(0, choice.keepVariant(model, 0, 1, letter, rng), "no end before letter 4");
+			}
+			assertEquals(1, choice.keepVariant(model, 0, 0, 4, rng), "the end at letter 4");
+		}
+		// unpinned, with letter counts: half the training connections had two letters, half four
+		AutomatonModel counted = new AutomatonModel("t", AutomatonModel.UDP, 0, 0, 0, new int[] { 0, 2, 2 },
+				new int[] { 0, 1 }, new double[] { 0.5, 0.5 }, new int[] { r, AutomatonModel.END },
+				new int[] { 0, 0 }, new boolean[] { false, false }, new int[] { 0, -1 },
+				new double[10], new int[] { 123 }, new PayloadPool[] { sent })
+				.letterCounts(new int[] { 1, 1 }, new int[] { 2, 4 }, new int[] { 2, 4 });
+		int[] ended = new int[8];
+		for (int c = 0; c < 2000; c++) {
+			choice.start(counted, rng);
+			int letter = 0;
+			while (choice.keepVariant(counted, 0, counted.nextEdge(0, rng), letter, rng) == 0 && letter < 7) {
+				letter++;
+			}
+			ended[letter]++;
+		}
+		assertEquals(2000, ended[2] + ended[4], java.util.Arrays.toString(ended));
+		assertEquals(1000, ended[2], 100);
+	}
+
 	@Test
 	void aPinnedSetHoldsItsVariantAlone() {
 		PayloadVariantSet set = new PayloadVariantSet();

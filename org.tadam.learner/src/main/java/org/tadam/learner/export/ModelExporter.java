@@ -165,6 +165,9 @@ public final class ModelExporter {
       out.getEdges().add(me);
     }
     variants.tag(out, m.samples().size());
+    int[] letters = letters(m.corpus(), m.samples().size());
+    variants.tagWordLengths(out, letters);
+    LetterCounts.write(out, letters);
     variants.tagEdges(takenBy);
     framings.apply();
     // the coverage as score will see it: training words the written model parses without noise
@@ -188,6 +191,18 @@ public final class ModelExporter {
       me.setFirstLetter(first);
       me.setLastLetter(last);
     }
+  }
+
+  /** Per training connection (sample) the letters of its word: the letter at which it ended. */
+  private static int[] letters(Corpus c, int samples) {
+    int[] letters = new int[samples];
+    for (int w = 0; w < c.size(); w++) {
+      for (int member : c.members(w)) {
+        // the corpus ends every word with the end letter
+        letters[member] = c.length(w) - 1;
+      }
+    }
+    return letters;
   }
 
   /** The training connections (samples) whose words took edge {@code e}. */

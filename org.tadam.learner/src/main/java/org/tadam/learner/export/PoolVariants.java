@@ -175,6 +175,29 @@ final class PoolVariants {
   }
 
   /**
+   * Writes into {@code automaton} the letters of each kept variant's shortest and longest training connection
+   * ({@code letters}: per training connection its letters), so that a generated connection pinned to a variant ends
+   * when its connections did: an NTP client whose connections polled four times, not a geometric number of times
+   * around the automaton's loop. Call after {@link #tag}; nothing when it kept no variant.
+   */
+  void tagWordLengths(Automaton automaton, int[] letters) {
+    if (variants == 0) {
+      return;
+    }
+    int[] shortest = new int[variants];
+    int[] longest = new int[variants];
+    java.util.Arrays.fill(shortest, Integer.MAX_VALUE);
+    variantOf.forEach((connection, v) -> {
+      shortest[v] = Math.min(shortest[v], letters[connection]);
+      longest[v] = Math.max(longest[v], letters[connection]);
+    });
+    for (int v = 0; v < variants; v++) {
+      automaton.getVariantShortest().add(shortest[v]);
+      automaton.getVariantLongest().add(longest[v]);
+    }
+  }
+
+  /**
    * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
    * per edge), so that a generated connection pinned to a variant keeps to its training connections' paths; the
    * connections of no kept variant count as the variant after the last one (an FTP data connection that carried

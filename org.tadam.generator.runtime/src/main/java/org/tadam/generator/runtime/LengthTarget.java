@@ -1,0 +1,37 @@
+package org.tadam.generator.runtime;
+
+/**
+ * The length a connection aims at: drawn at its start from the letters the model's training connections had
+ * ({@link AutomatonModel#letterCounts}), within its variant's shortest and longest when it is pinned
+ * ({@link VariantPins#lengths}). The walk ends no earlier where it can go on, and ends as soon as it can once it is
+ * that long: a loop's rounds then follow the training connections' counts (one to four NTP polls, each about as
+ * often) rather than a geometric law. One instance per thread.
+ */
+final class LengthTarget {
+	/** The letter at which the connection should end; -1: no aim, the walk ends as it does. */
+	private int target = -1;
+	void start(AutomatonModel model, int pinned, Rng rng) {
+		int lo = 0;
+		int hi = Integer.MAX_VALUE;
+		VariantPins pins = model.pins;
+		if (pinned >= 0 && pins != null && pins.hasLengths(pinned)) {
+			lo = pins.shortest(pinned);
+			hi = pins.longest(pinned);
+		}
+		target = model.drawLetters(rng, lo, hi);
+	}
+
+	/** No aim: the connection lost its pin's lengths, or the model has none. */
+	void clear() {
+		target = -1;
+	}
+
+	/** Whether taking {@code end} (the end letter, or another) at letter {@code letter} keeps to the aim. */
+	boolean fits(int letter, boolean end) {
+		return target < 0 || (end ? letter >= target : letter < target);
+	}
+
+	boolean aims() {
+		return target >= 0;
+	}
+}
