@@ -171,17 +171,19 @@ final class PayloadChoice {
 			// letter here (an FTP lister does not ask for a file's SIZE, an SMTP client that sent DATA did not quit
 			// before it): one of the letters they took and this connection did not take yet; steering into a letter
 			// taken before would make loops of the states the automaton merged (a TLS client key exchange sent again
-			// and again)
-			IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, letter)
-					: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, letter);
-			// first among the letters that keep to the connection's length (LengthTarget)
-			int drawn = model.drawEdge(state, rng, pins.pinnedWeight,
-					e -> allowed.test(e) && aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
-			if (drawn < 0) {
-				drawn = model.drawEdge(state, rng, pins.pinnedWeight, allowed);
-			}
-			if (drawn >= 0) {
-				edge = drawn;
+			// and again). A state of one letter, as most states of a TCP conversation, has nothing to draw again.
+			if (model.stateFirstEdge[state + 1] - model.stateFirstEdge[state] > 1) {
+				IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, letter)
+						: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, letter);
+				// first among the letters that keep to the connection's length (LengthTarget)
+				int drawn = model.drawEdge(state, rng, pins.pinnedWeight,
+						e -> allowed.test(e) && aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+				if (drawn < 0) {
+					drawn = model.drawEdge(state, rng, pins.pinnedWeight, allowed);
+				}
+				if (drawn >= 0) {
+					edge = drawn;
+				}
 			}
 			if (!taken && ++steered > MAX_STEERED) {
 				// the variant's letters keep the walk in a loop whose exit its training connections took through a
