@@ -57,15 +57,7 @@ class PayloadFramingTest {
 
 	@Test
 	void headersLengthFieldsAndVariantsReachTheCapture(@TempDir Path dir) throws Exception {
-		Path file = dir.resolve("framed.tadam");
-		Files.writeString(file, MODEL);
-		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
-		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
-		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
-		Path jar = GeneratorTestSupport.compile(scenario, dir);
-		Path pcap = dir.resolve("framed.pcap");
-		GeneratorTestSupport.runOk(jar, scenario, "--seed", "4", "--connections", "400", "-o", pcap.toString());
-
+		Path pcap = generate(MODEL, dir, "4", "400");
 		Map<String, StringBuilder> replayed = new HashMap<>();
 		int framed = 0;
 		List<CapturedPacket> packets = CapturedPacket.read(pcap);
@@ -134,21 +126,26 @@ class PayloadFramingTest {
 
 	/** Per connection its client's payloads, in order, from 200 connections generated from {@code model}. */
 	private static Map<String, StringBuilder> requests(String model, Path dir) throws Exception {
-		Files.createDirectories(dir);
-		Path file = dir.resolve("placed.tadam");
-		Files.writeString(file, model);
-		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
-		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
-		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
-		Path jar = GeneratorTestSupport.compile(scenario, dir);
-		Path pcap = dir.resolve("placed.pcap");
-		GeneratorTestSupport.runOk(jar, scenario, "--seed", "2", "--connections", "200", "-o", pcap.toString());
 		Map<String, StringBuilder> requests = new HashMap<>();
-		for (CapturedPacket p : CapturedPacket.read(pcap)) {
+		for (CapturedPacket p : CapturedPacket.read(generate(model, dir, "2", "200"))) {
 			if (p.payload().length > 0 && p.payload()[0] == 'G') {
 				requests.computeIfAbsent(p.connectionKey(), k -> new StringBuilder()).append(new String(p.payload()));
 			}
 		}
 		return requests;
+	}
+
+	/** Compiles {@code model} in {@code dir} and runs it: the capture of {@code connections} connections. */
+	private static Path generate(String model, Path dir, String seed, String connections) throws Exception {
+		Files.createDirectories(dir);
+		Path file = dir.resolve("model.tadam");
+		Files.writeString(file, model);
+		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
+		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
+		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
+		Path jar = GeneratorTestSupport.compile(scenario, dir);
+		Path pcap = dir.resolve("generated.pcap");
+		GeneratorTestSupport.runOk(jar, scenario, "--seed", seed, "--connections", connections, "-o", pcap.toString());
+		return pcap;
 	}
 }

@@ -47,6 +47,17 @@ final class ConnectionSynthesizer {
 	private final Walk walk;
 	/** Pool entries consistent within the connection, framed random payloads. */
 	private final PayloadChoice payloads = new PayloadChoice();
+	/** The model of the connection being generated, for {@link #legal}. */
+	private AutomatonModel current;
+	/**
+	 * Whether a stack could send the letter of an edge now (the end only once both sides closed, as a model whose
+	 * connections all closed normally says): what the payload choice's own redraws prefer, so that they need fewer
+	 * repairs.
+	 */
+	private final java.util.function.IntPredicate legal = e -> current.edgePayload[e] == AutomatonModel.END
+			? current.protocol != AutomatonModel.TCP
+					|| !(conversation.halfClosed() || current.closesNormally && conversation.open())
+			: conversation.allows(current.edgeRuleMask[e], current.edgeRuleWant[e]);
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
 			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
@@ -66,6 +77,7 @@ final class ConnectionSynthesizer {
 		rng.seed(Rng.mix(seed, index));
 		int which = scenario.automatonChoice.sample(rng);
 		AutomatonModel model = scenario.automata[which];
+		current = model;
 		boolean tcp = model.protocol == AutomatonModel.TCP;
 		writer.open(rng, scenario.clients, scenario.servers, scenario.ports[which], scenario.portChoice[which], tcp, model.largeSegments);
 		out.automaton = which;
@@ -92,7 +104,7 @@ final class ConnectionSynthesizer {
 				int placed = model.drawEdge(state, rng, e -> model.inPlace(e, letter));
 				edge = placed >= 0 ? placed : edge;
 			}
-			edge = payloads.keepVariant(model, state, edge, k, rng);
+			edge = payloads.keepVariant(model, state, edge, k, rng, legal);
 			boolean unclosed = tcp && model.edgePayload[edge] == AutomatonModel.END
 					&& (conversation.halfClosed() || model.closesNormally && conversation.open());
 			int closing = unclosed && endRedraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)

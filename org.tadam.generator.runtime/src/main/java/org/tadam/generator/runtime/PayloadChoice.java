@@ -157,6 +157,14 @@ final class PayloadChoice {
 	 * letter number, AutomatonModel.inPlace).
 	 */
 	int keepVariant(AutomatonModel model, int state, int walked, int letter, Rng rng) {
+		return keepVariant(model, state, walked, letter, rng, e -> true);
+	}
+
+	/**
+	 * {@link #keepVariant(AutomatonModel, int, int, int, Rng)}, its own redraws preferring the letters {@code legal}
+	 * accepts (those a stack could send now): the walk's letter is not checked here, its repair comes after.
+	 */
+	int keepVariant(AutomatonModel model, int state, int walked, int letter, Rng rng, IntPredicate legal) {
 		if (used.length < model.edgeTarget.length) {
 			used = java.util.Arrays.copyOf(used, Math.max(model.edgeTarget.length, 2 * used.length));
 		}
@@ -175,9 +183,13 @@ final class PayloadChoice {
 			if (model.stateFirstEdge[state + 1] - model.stateFirstEdge[state] > 1) {
 				IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, letter)
 						: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, letter);
-				// first among the letters that keep to the connection's length (LengthTarget)
-				int drawn = model.drawEdge(state, rng, pins.pinnedWeight,
-						e -> allowed.test(e) && aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+				// first among the letters a stack could send now that keep to the connection's length (LengthTarget),
+				// then the legal ones, then any
+				int drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> allowed.test(e) && legal.test(e)
+						&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+				if (drawn < 0) {
+					drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> allowed.test(e) && legal.test(e));
+				}
 				if (drawn < 0) {
 					drawn = model.drawEdge(state, rng, pins.pinnedWeight, allowed);
 				}
@@ -192,8 +204,8 @@ final class PayloadChoice {
 			}
 		} else if (!aim.fits(letter, model.edgePayload[walked] == AutomatonModel.END)) {
 			// the end before the connection's length, or a letter past it: one that keeps to it, where one is in place
-			int kept = model.drawEdge(state, rng,
-					e -> model.inPlace(e, letter) && aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+			int kept = model.drawEdge(state, rng, e -> model.inPlace(e, letter) && legal.test(e)
+					&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
 			if (kept >= 0) {
 				edge = kept;
 			}

@@ -29,6 +29,17 @@ class PayloadVariantsTest {
 		return set.toLongArray();
 	}
 
+	/**
+	 * State 0 with a loop that sends a replayed payload of {@code sent} (probability {@code loop}) and the end (the
+	 * rest); state 1 ends.
+	 */
+	private static AutomatonModel loopOrEnd(int protocol, double loop, PayloadPool sent) {
+		return new AutomatonModel("t", protocol, 0, 0, 0, new int[] { 0, 2, 2 }, new int[] { 0, 1 },
+				new double[] { loop, 1 - loop }, new int[] { AutomatonModel.PAYLOAD_REPLAY, AutomatonModel.END },
+				new int[] { protocol == AutomatonModel.TCP ? 0x18 : 0, 0 }, new boolean[] { false, false },
+				new int[] { 0, -1 }, new double[10], new int[] { 80 }, new PayloadPool[] { sent });
+	}
+
 	private static PayloadPool pool(int[] lengths, long[][] variants) {
 		byte[][] strings = new byte[lengths.length][];
 		int[] weights = new int[lengths.length];
@@ -264,12 +275,7 @@ class PayloadVariantsTest {
 	 */
 	@Test
 	void aPinnedWalkTakesItsVariantsLettersAtTheirOwnRate() {
-		int r = AutomatonModel.PAYLOAD_REPLAY;
-		PayloadPool sent = pool(new int[] { 1 }, new long[][] { variants(1) });
-		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, new int[] { 0, 2, 2 },
-				new int[] { 0, 1 }, new double[] { 0.1, 0.9 }, new int[] { r, AutomatonModel.END },
-				new int[] { 0x18, 0 }, new boolean[] { false, false }, new int[] { 0, -1 },
-				new double[10], new int[] { 80 }, new PayloadPool[] { sent });
+		AutomatonModel model = loopOrEnd(AutomatonModel.TCP, 0.1, pool(new int[] { 1 }, new long[][] { variants(1) }));
 		model.pinnedVariants(new int[] { 9, 1 }, 0, new long[][] { variants(1), {} });
 		PayloadChoice choice = new PayloadChoice();
 		Rng rng = new Rng(5);
@@ -283,6 +289,11 @@ class PayloadVariantsTest {
 		assertEquals(0, taken[0][0], "variant 0 never took the loop");
 		double loops = (double) taken[1][0] / (taken[1][0] + taken[1][1]);
 		assertEquals(0.1 / 0.19, loops, 0.05, "variant 1 loops at its own rate");
+		// a stack could not send the loop's letter now: the redraw keeps to the end
+		for (int c = 0; c < 200; c++) {
+			choice.start(model, rng);
+			assertEquals(1, choice.keepVariant(model, 0, 1, 0, rng, e -> e != 0));
+		}
 	}
 
 	/**
@@ -319,12 +330,8 @@ class PayloadVariantsTest {
 	 */
 	@Test
 	void aPinnedWalkEndsWhenItsVariantsConnectionsEnded() {
-		int r = AutomatonModel.PAYLOAD_REPLAY;
 		PayloadPool sent = pool(new int[] { 1 }, new long[][] { variants(0) });
-		AutomatonModel model = new AutomatonModel("t", AutomatonModel.UDP, 0, 0, 0, new int[] { 0, 2, 2 },
-				new int[] { 0, 1 }, new double[] { 0.5, 0.5 }, new int[] { r, AutomatonModel.END },
-				new int[] { 0, 0 }, new boolean[] { false, false }, new int[] { 0, -1 },
-				new double[10], new int[] { 123 }, new PayloadPool[] { sent });
+		AutomatonModel model = loopOrEnd(AutomatonModel.UDP, 0.5, sent);
 		model.pinnedVariants(new int[] { 1 }, 0, new long[][] { {}, {} }).variantLengths(new int[] { 4 }, new int[] { 4 });
 		PayloadChoice choice = new PayloadChoice();
 		Rng rng = new Rng(11);
@@ -336,11 +343,7 @@ class PayloadVariantsTest {
 			assertEquals(1, choice.keepVariant(model, 0, 0, 4, rng), "the end at letter 4");
 		}
 		// unpinned, with letter counts: half the training connections had two letters, half four
-		AutomatonModel counted = new AutomatonModel("t", AutomatonModel.UDP, 0, 0, 0, new int[] { 0, 2, 2 },
-				new int[] { 0, 1 }, new double[] { 0.5, 0.5 }, new int[] { r, AutomatonModel.END },
-				new int[] { 0, 0 }, new boolean[] { false, false }, new int[] { 0, -1 },
-				new double[10], new int[] { 123 }, new PayloadPool[] { sent })
-				.letterCounts(new int[] { 1, 1 }, new int[] { 2, 4 }, new int[] { 2, 4 });
+		AutomatonModel counted = loopOrEnd(AutomatonModel.UDP, 0.5, sent).letterCounts(new int[] { 1, 1 }, new int[] { 2, 4 }, new int[] { 2, 4 });
 		int[] ended = new int[8];
 		for (int c = 0; c < 2000; c++) {
 			choice.start(counted, rng);
