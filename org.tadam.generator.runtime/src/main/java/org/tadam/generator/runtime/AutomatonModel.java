@@ -245,8 +245,8 @@ public final class AutomatonModel {
 		return this;
 	}
 
-	/** Training connections per range of letters (LengthTarget); null: none given. */
-	private int[] letterWeights;
+	/** Draws a range of letters on the training connections per range (LengthTarget); null: none given. */
+	private AliasTable letterChoice;
 	private int[] letterFirst;
 	private int[] letterLast;
 
@@ -258,42 +258,24 @@ public final class AutomatonModel {
 		if (first.length != weights.length || last.length != weights.length) {
 			throw new IllegalArgumentException("one range of letters per weight");
 		}
-		letterWeights = weights.clone();
+		long total = 0;
+		for (int w : weights) {
+			total += Math.max(0, w);
+		}
+		letterChoice = total > 0 ? new AliasTable(weights) : null;
 		letterFirst = first.clone();
 		letterLast = last.clone();
 		return this;
 	}
 
-	/**
-	 * A length of {@code lo} to {@code hi} letters drawn on the letter counts (a range's lengths alike), or, when no
-	 * count falls there, uniform between them; -1 when the model has no counts and the range no upper bound.
-	 */
-	int drawLetters(Rng rng, int lo, int hi) {
-		long total = 0;
-		if (letterWeights != null) {
-			for (int i = 0; i < letterWeights.length; i++) {
-				if (letterWeights[i] > 0 && letterLast[i] >= lo && letterFirst[i] <= hi) {
-					total += letterWeights[i];
-				}
-			}
+	/** A length drawn on the letter counts (a range's lengths alike); -1 when the model has none. */
+	int drawLetters(Rng rng) {
+		if (letterChoice == null) {
+			return -1;
 		}
-		if (total == 0) {
-			return hi == Integer.MAX_VALUE ? -1 : lo + rng.nextInt(hi - lo + 1);
-		}
-		double u = rng.nextDouble() * total;
-		int chosen = -1;
-		for (int i = 0; i < letterWeights.length; i++) {
-			if (letterWeights[i] > 0 && letterLast[i] >= lo && letterFirst[i] <= hi) {
-				chosen = i;
-				u -= letterWeights[i];
-				if (u < 0) {
-					break;
-				}
-			}
-		}
-		int from = Math.max(lo, letterFirst[chosen]);
-		int to = Math.min(hi, letterLast[chosen]);
-		return to > from ? from + rng.nextInt(to - from + 1) : from;
+		int i = letterChoice.sample(rng);
+		int span = letterLast[i] - letterFirst[i];
+		return span > 0 ? letterFirst[i] + rng.nextInt(span + 1) : letterFirst[i];
 	}
 
 	/** {@link #pinnedVariants(int[], int, long[][])} of a model whose edges name no variants. */

@@ -1,9 +1,9 @@
 package org.tadam.generator.runtime;
 
 /**
- * The length a connection aims at: drawn at its start from the letters the model's training connections had
- * ({@link AutomatonModel#letterCounts}), within its variant's shortest and longest when it is pinned
- * ({@link VariantPins#lengths}). The walk ends no earlier where it can go on, and ends as soon as it can once it is
+ * The length a connection aims at, drawn at its start: from the letters the model's unpinned training connections
+ * had ({@link AutomatonModel#letterCounts}), or, for a pinned connection, between its variant's shortest and longest
+ * ({@link VariantPins#lengths}), each alike. The walk ends no earlier where it can go on, and ends as soon as it can once it is
  * that long: a loop's rounds then follow the training connections' counts (one to four NTP polls, each about as
  * often) rather than a geometric law. One instance per thread.
  */
@@ -11,14 +11,15 @@ final class LengthTarget {
 	/** The letter at which the connection should end; -1: no aim, the walk ends as it does. */
 	private int target = -1;
 	void start(AutomatonModel model, int pinned, Rng rng) {
-		int lo = 0;
-		int hi = Integer.MAX_VALUE;
 		VariantPins pins = model.pins;
 		if (pinned >= 0 && pins != null && pins.hasLengths(pinned)) {
-			lo = pins.shortest(pinned);
-			hi = pins.longest(pinned);
+			int lo = pins.shortest(pinned);
+			int hi = pins.longest(pinned);
+			target = hi > lo ? lo + rng.nextInt(hi - lo + 1) : lo;
+		} else {
+			// unpinned, or pinned to the column of the connections of no variant
+			target = model.drawLetters(rng);
 		}
-		target = model.drawLetters(rng, lo, hi);
 	}
 
 	/** No aim: the connection lost its pin's lengths, or the model has none. */

@@ -355,6 +355,17 @@ class PayloadVariantsTest {
 		}
 		assertEquals(2000, ended[2] + ended[4], java.util.Arrays.toString(ended));
 		assertEquals(1000, ended[2], 100);
+		// connections of no variant are pinned to the column after the last variant: they aim on the counts too
+		counted.pinnedVariants(new int[] { 0 }, 1, new long[][] { {}, {} });
+		for (int c = 0; c < 200; c++) {
+			choice.start(counted, rng);
+			assertEquals(1, choice.pinned(), "the unpinned column");
+			int letter = 0;
+			while (choice.keepVariant(counted, 0, counted.nextEdge(0, rng), letter, rng) == 0 && letter < 7) {
+				letter++;
+			}
+			assertTrue(letter == 2 || letter == 4, "ended at " + letter);
+		}
 	}
 
 	@Test

@@ -7,7 +7,8 @@ import org.tadam.model.LetterCount;
 import org.tadam.model.TadamFactory;
 
 /**
- * Writes into an automaton how many letters its training connections had: one count per length when they had at
+ * Writes into an automaton how many letters its unpinned training connections had (all of them in a model without
+ * variants; a pinned connection aims within its variant's lengths): one count per length when they had at
  * most {@link #BINS} lengths (a scripted NTP client polls one to four times: four lengths, each about a quarter), else
  * {@link #BINS} ranges of about equal counts, so that a capture of long connections does not list every length.
  */
@@ -17,7 +18,7 @@ final class LetterCounts {
   private LetterCounts() {
   }
 
-  /** @param letters per training connection its letters (the letter at which it ended) */
+  /** @param letters per unpinned training connection its letters (the letter at which it ended) */
   static void write(Automaton automaton, int[] letters) {
     TreeMap<Integer, Integer> counts = new TreeMap<>();
     for (int l : letters) {

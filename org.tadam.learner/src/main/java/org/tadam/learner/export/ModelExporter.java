@@ -167,7 +167,7 @@ public final class ModelExporter {
     variants.tag(out, m.samples().size());
     int[] letters = letters(m.corpus(), m.samples().size());
     variants.tagWordLengths(out, letters);
-    LetterCounts.write(out, letters);
+    LetterCounts.write(out, variants.unpinnedLetters(letters));
     variants.tagEdges(takenBy);
     framings.apply();
     // the coverage as score will see it: training words the written model parses without noise

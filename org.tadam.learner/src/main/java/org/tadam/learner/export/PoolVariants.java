@@ -198,6 +198,17 @@ final class PoolVariants {
   }
 
   /**
+   * The letters of the training connections that start unpinned: those of no kept variant, or every one when no
+   * variant was kept. A pinned connection aims within its variant's lengths; counting its connections here too would
+   * make the unpinned ones as long as them as well (a DNS flow of two queries, all of one variant, came twice as
+   * often as in training).
+   */
+  int[] unpinnedLetters(int[] letters) {
+    return java.util.stream.IntStream.range(0, letters.length).filter(c -> !variantOf.containsKey(c))
+        .map(c -> letters[c]).toArray();
+  }
+
+  /**
    * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
    * per edge), so that a generated connection pinned to a variant keeps to its training connections' paths; the
    * connections of no kept variant count as the variant after the last one (an FTP data connection that carried

@@ -144,6 +144,24 @@ class PoolVariantsTest {
     assertEquals(third, PayloadVariants.of(unpinned.getVariants()), "connections of no variant are variant 2");
   }
 
+  /** Connections 0-5 say HELO, 6-9 EHLO: the letters of 10 and 11 alone are those of the unpinned connections. */
+  @Test
+  void theUnpinnedLettersAreThoseOfConnectionsOfNoVariant() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    byte[][] hello = new byte[10][];
+    for (int m : members) {
+      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
+    }
+    PoolVariants variants = new PoolVariants();
+    variants.add(pool(hello, PayloadClass.TEXT), members, hello);
+    Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
+    variants.tag(automaton, 12);
+    int[] letters = { 5, 5, 5, 5, 5, 5, 7, 7, 7, 7, 3, 9 };
+    assertEquals(List.of(3, 9), java.util.Arrays.stream(variants.unpinnedLetters(letters)).boxed().toList());
+    variants.tagWordLengths(automaton, letters);
+    assertEquals(List.of(5, 7), List.copyOf(automaton.getVariantShortest()).stream().sorted().toList());
+  }
+
   @Test
   void oneCombinationNeedsNoVariants() {
     int[] members = { 0, 1, 2 };
