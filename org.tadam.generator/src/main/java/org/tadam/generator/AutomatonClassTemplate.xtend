@@ -56,7 +56,7 @@ class AutomatonClassTemplate {
 				«IF !a.variantWeights.empty»
 				/** Training connections per payload variant: a connection starts pinned to one drawn on them. */
 				static final int[] VARIANT_WEIGHTS = { «a.variantWeights.join(', ')» };
-				«IF a.variantShortest.size == a.variantWeights.size && a.variantLongest.size == a.variantWeights.size»
+				«IF t.variantLengths»
 				/** Letters of each variant's shortest and longest training connection: a pinned connection ends within them. */
 				static final int[] VARIANT_SHORTEST = { «a.variantShortest.join(', ')» };
 				static final int[] VARIANT_LONGEST = { «a.variantLongest.join(', ')» };
@@ -74,7 +74,7 @@ class AutomatonClassTemplate {
 							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
 							t.edgeIds).letterPositions(t.edgeFirstLetter, t.edgeLastLetter)«IF t.closesNormally».closingNormally()«ENDIF»«IF a.firstPayloadClient + a.firstPayloadServer > 0»
 							.firstPayloads(«a.firstPayloadClient», «a.firstPayloadServer»)«ENDIF»«IF !a.variantWeights.empty»
-							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants)«IF a.variantShortest.size == a.variantWeights.size && a.variantLongest.size == a.variantWeights.size»
+							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants)«IF t.variantLengths»
 							.variantLengths(VARIANT_SHORTEST, VARIANT_LONGEST)«ENDIF»«ENDIF»«IF !a.letterCounts.empty»
 							.letterCounts(LETTER_WEIGHTS, LETTER_FIRST, LETTER_LAST)«ENDIF»;
 				}

@@ -242,6 +242,12 @@ public final class AutomatonTables {
 		};
 	}
 
+	/** The model gives each weighted variant its shortest and longest connection (the generator's VariantPins.lengths). */
+	public boolean variantLengths() {
+		int n = automaton.getVariantWeights().size();
+		return n > 0 && automaton.getVariantShortest().size() == n && automaton.getVariantLongest().size() == n;
+	}
+
 	/** TCP connections that all closed normally (the model's outcome is SF). */
 	public boolean closesNormally() {
 		return isTcp() && "SF".equals(automaton.getOutcome());

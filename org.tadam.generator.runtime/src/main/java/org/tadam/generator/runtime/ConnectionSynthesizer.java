@@ -55,9 +55,7 @@ final class ConnectionSynthesizer {
 	 * repairs.
 	 */
 	private final java.util.function.IntPredicate legal = e -> current.edgePayload[e] == AutomatonModel.END
-			? current.protocol != AutomatonModel.TCP
-					|| !(conversation.halfClosed() || current.closesNormally && conversation.open())
-			: conversation.allows(current.edgeRuleMask[e], current.edgeRuleWant[e]);
+			? !endsOpen(current) : conversation.allows(current.edgeRuleMask[e], current.edgeRuleWant[e]);
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
 			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
@@ -105,8 +103,7 @@ final class ConnectionSynthesizer {
 				edge = placed >= 0 ? placed : edge;
 			}
 			edge = payloads.keepVariant(model, state, edge, k, rng, legal);
-			boolean unclosed = tcp && model.edgePayload[edge] == AutomatonModel.END
-					&& (conversation.halfClosed() || model.closesNormally && conversation.open());
+			boolean unclosed = model.edgePayload[edge] == AutomatonModel.END && endsOpen(model);
 			int closing = unclosed && endRedraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)
 					? legalEdge(model, state, rng, true) : -1;
 			if (closing >= 0) {
@@ -254,6 +251,15 @@ final class ConnectionSynthesizer {
 	private int violation(AutomatonModel model, int edge) {
 		return conversation.violation(model.edgeBackward[edge] ? 1 : 0, model.edgeFlags[edge],
 				model.edgePayload[edge] != AutomatonModel.PAYLOAD_EMPTY);
+	}
+
+	/**
+	 * Whether ending the walk now would leave a TCP connection open: one side closed and the other not, or, in a model
+	 * whose connections all closed normally, neither.
+	 */
+	private boolean endsOpen(AutomatonModel model) {
+		return model.protocol == AutomatonModel.TCP
+				&& (conversation.halfClosed() || model.closesNormally && conversation.open());
 	}
 
 	/**

@@ -10,6 +10,7 @@ package org.tadam.generator.runtime;
 final class LengthTarget {
 	/** The letter at which the connection should end; -1: no aim, the walk ends as it does. */
 	private int target = -1;
+
 	void start(AutomatonModel model, int pinned, Rng rng) {
 		VariantPins pins = model.pins;
 		if (pinned >= 0 && pins != null && pins.hasLengths(pinned)) {
@@ -30,9 +31,5 @@ final class LengthTarget {
 	/** Whether taking {@code end} (the end letter, or another) at letter {@code letter} keeps to the aim. */
 	boolean fits(int letter, boolean end) {
 		return target < 0 || (end ? letter >= target : letter < target);
-	}
-
-	boolean aims() {
-		return target >= 0;
 	}
 }

@@ -134,10 +134,24 @@ public final class PayloadPool {
 	 * -1 when there is none. Draws nothing from {@code rng} then.
 	 */
 	int drawCompatible(Rng rng, PayloadVariantSet current, int level, int letter) {
-		boolean placed = places != null && letter >= 0 && placedTotal(current, level, letter) > 0;
+		int placed = places == null || letter < 0 ? -1
+				: drawWhere(rng, i -> current.meets(variants[i], level) && inPlace(i, letter));
+		return placed >= 0 ? placed : drawWhere(rng, i -> current.meets(variants[i], level));
+	}
+
+	/** {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} at no particular letter. */
+	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
+		return drawCompatible(rng, current, level, -1);
+	}
+
+	/**
+	 * An entry of positive weight that {@code accepts} takes, drawn with the weights renormalised over those; -1 when
+	 * there is none, and then nothing is drawn from {@code rng}.
+	 */
+	private int drawWhere(Rng rng, java.util.function.IntPredicate accepts) {
 		long total = 0;
 		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && current.meets(variants[i], level) && (!placed || inPlace(i, letter))) {
+			if (weights[i] > 0 && accepts.test(i)) {
 				total += weights[i];
 			}
 		}
@@ -147,7 +161,7 @@ public final class PayloadPool {
 		double u = rng.nextDouble() * total;
 		int chosen = -1;
 		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && current.meets(variants[i], level) && (!placed || inPlace(i, letter))) {
+			if (weights[i] > 0 && accepts.test(i)) {
 				chosen = i;
 				u -= weights[i];
 				if (u < 0) {
@@ -156,21 +170,6 @@ public final class PayloadPool {
 			}
 		}
 		return chosen;
-	}
-
-	/** {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} at no particular letter. */
-	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
-		return drawCompatible(rng, current, level, -1);
-	}
-
-	private long placedTotal(PayloadVariantSet current, int level, int letter) {
-		long total = 0;
-		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && inPlace(i, letter) && (current == null || current.meets(variants[i], level))) {
-				total += weights[i];
-			}
-		}
-		return total;
 	}
 
 	/** Whether entry {@code i} was sent by training connections at letter {@code letter} (0: the first). */
@@ -206,25 +205,8 @@ public final class PayloadPool {
 	 * for a redirect's target is sent after the redirect, never first).
 	 */
 	int draw(Rng rng, int letter) {
-		if (places == null || letter < 0) {
-			return choice.sample(rng);
-		}
-		long total = placedTotal(null, 0, letter);
-		if (total == 0) {
-			return choice.sample(rng);
-		}
-		double u = rng.nextDouble() * total;
-		int chosen = -1;
-		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && inPlace(i, letter)) {
-				chosen = i;
-				u -= weights[i];
-				if (u < 0) {
-					break;
-				}
-			}
-		}
-		return chosen;
+		int placed = places == null || letter < 0 ? -1 : drawWhere(rng, i -> inPlace(i, letter));
+		return placed >= 0 ? placed : choice.sample(rng);
 	}
 
 	byte[] string(int index) {

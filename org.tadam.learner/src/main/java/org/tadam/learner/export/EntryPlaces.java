@@ -1,13 +1,7 @@
 package org.tadam.learner.export;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.tadam.model.PayloadModel;
-import org.tadam.model.ReplayPayload;
-import org.tadam.model.TextPayload;
 import org.tadam.model.WeightedBytes;
 import org.tadam.model.WeightedText;
 
@@ -26,33 +20,32 @@ final class EntryPlaces {
    * @param positions the letter of each occurrence (0: a connection's first packet)
    */
   static void write(PayloadModel pool, List<byte[]> payloads, List<Integer> positions) {
-    Map<Object, int[]> places = new HashMap<>();
-    for (int k = 0; k < payloads.size(); k++) {
-      byte[] data = payloads.get(k);
-      if (data == null) {
+    List<?> entries = PoolEntries.of(pool);
+    if (entries == null) {
+      return;
+    }
+    int[] first = new int[entries.size()];
+    int[] last = new int[entries.size()];
+    java.util.Arrays.fill(first, Integer.MAX_VALUE);
+    java.util.Arrays.fill(last, -1);
+    int[] index = PoolEntries.indexOf(pool, payloads);
+    for (int k = 0; k < index.length; k++) {
+      if (index[k] >= 0) {
+        first[index[k]] = Math.min(first[index[k]], positions.get(k));
+        last[index[k]] = Math.max(last[index[k]], positions.get(k));
+      }
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (last[i] < 0) {
         continue;
       }
-      Object content = pool instanceof TextPayload ? new String(data, StandardCharsets.UTF_8) : ByteBuffer.wrap(data);
-      int position = positions.get(k);
-      int[] place = places.computeIfAbsent(content, c -> new int[] { position, position });
-      place[0] = Math.min(place[0], position);
-      place[1] = Math.max(place[1], position);
-    }
-    if (pool instanceof TextPayload text) {
-      for (WeightedText entry : text.getEntries()) {
-        int[] place = places.get(entry.getText());
-        if (place != null) {
-          entry.setFirstLetter(place[0]);
-          entry.setLastLetter(place[1]);
-        }
-      }
-    } else if (pool instanceof ReplayPayload replay) {
-      for (WeightedBytes entry : replay.getEntries()) {
-        int[] place = entry.getData() == null ? null : places.get(ByteBuffer.wrap(entry.getData()));
-        if (place != null) {
-          entry.setFirstLetter(place[0]);
-          entry.setLastLetter(place[1]);
-        }
+      if (entries.get(i) instanceof WeightedText text) {
+        text.setFirstLetter(first[i]);
+        text.setLastLetter(last[i]);
+      } else {
+        WeightedBytes bytes = (WeightedBytes) entries.get(i);
+        bytes.setFirstLetter(first[i]);
+        bytes.setLastLetter(last[i]);
       }
     }
   }

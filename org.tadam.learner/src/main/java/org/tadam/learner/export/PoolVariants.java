@@ -1,7 +1,5 @@
 package org.tadam.learner.export;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -10,8 +8,6 @@ import java.util.Map;
 import org.tadam.model.Automaton;
 import org.tadam.model.PayloadModel;
 import org.tadam.model.RandomPayload;
-import org.tadam.model.ReplayPayload;
-import org.tadam.model.TextPayload;
 import org.tadam.model.VariantRange;
 import org.tadam.model.WeightedLength;
 import org.tadam.model.derived.PayloadVariants;
@@ -45,31 +41,16 @@ final class PoolVariants {
    * training connection sent which payload on it.
    */
   void add(PayloadModel pool, int[] members, byte[][] payloads) {
-    Map<Object, Integer> index = new HashMap<>();
-    List<?> entries;
-    if (pool instanceof ReplayPayload replay) {
-      entries = replay.getEntries();
-      for (int i = 0; i < replay.getEntries().size(); i++) {
-        index.put(ByteBuffer.wrap(replay.getEntries().get(i).getData()), i);
-      }
-    } else if (pool instanceof TextPayload text) {
-      entries = text.getEntries();
-      for (int i = 0; i < text.getEntries().size(); i++) {
-        index.put(text.getEntries().get(i).getText(), i);
-      }
-    } else {
+    List<?> entries = PoolEntries.of(pool);
+    if (entries == null) {
       return;
     }
     int p = pools.size();
     pools.add(entries);
+    int[] index = PoolEntries.indexOf(pool, java.util.Arrays.asList(payloads));
     for (int k = 0; k < members.length; k++) {
-      if (payloads[k] == null) {
-        continue;
-      }
-      Integer entry = index.get(pool instanceof ReplayPayload ? ByteBuffer.wrap(payloads[k])
-          : new String(payloads[k], StandardCharsets.UTF_8));
-      if (entry != null) {
-        used.computeIfAbsent(members[k], m -> new ArrayList<>()).add(p << 8 | entry);
+      if (index[k] >= 0) {
+        used.computeIfAbsent(members[k], m -> new ArrayList<>()).add(p << 8 | index[k]);
       }
     }
   }
@@ -129,13 +110,13 @@ final class PoolVariants {
       for (int i = 0; i < entries.size(); i++) {
         BitSet set = variants.get(p << 8 | i);
         if (set != null) {
-          byContent.computeIfAbsent(content(entries.get(i)), k -> new BitSet()).or(set);
+          byContent.computeIfAbsent(PoolEntries.content(entries.get(i)), k -> new BitSet()).or(set);
         }
       }
     }
     for (List<?> entries : pools) {
       for (Object entry : entries) {
-        BitSet set = byContent.get(content(entry));
+        BitSet set = byContent.get(PoolEntries.content(entry));
         if (set != null) {
           variantsOf(entry).addAll(PayloadVariants.ranges(set));
         }
@@ -227,11 +208,6 @@ final class PoolVariants {
         edge.getVariants().addAll(PayloadVariants.ranges(set));
       }
     });
-  }
-
-  private static Object content(Object entry) {
-    return entry instanceof org.tadam.model.WeightedBytes b ? ByteBuffer.wrap(b.getData())
-        : ((org.tadam.model.WeightedText) entry).getText();
   }
 
   private static List<VariantRange> variantsOf(Object entry) {
