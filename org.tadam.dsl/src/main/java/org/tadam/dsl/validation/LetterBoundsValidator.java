@@ -47,7 +47,7 @@ public class LetterBoundsValidator extends ComposedValidator {
 			int last = count.getLast() < 0 ? count.getFirst() : count.getLast();
 			if (count.getWeight() < 0 || count.getFirst() < 0 || last < count.getFirst()) {
 				error("Letter counts are WEIGHT * FIRST to LAST with WEIGHT >= 0 and 0 <= FIRST <= LAST, found "
-						+ count.getWeight() + " * " + count.getFirst() + " to " + count.getLast(), count,
+						+ count.getWeight() + " * " + count.getFirst() + (count.getLast() < 0 ? "" : " to " + count.getLast()), count,
 						Literals.LETTER_COUNT__WEIGHT, IssueCodes.LETTER_COUNTS);
 			}
 		}

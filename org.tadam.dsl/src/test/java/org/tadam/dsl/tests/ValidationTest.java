@@ -323,7 +323,8 @@ class ValidationTest {
 		assertEquals(List.of(2, 10), automaton.getLetterCounts().stream().map(c -> c.getFirst()).toList());
 		assertEquals(List.of(-1, 19), automaton.getLetterCounts().stream().map(c -> c.getLast()).toList());
 		single(counted.replace("10 to 19", "10 to 9"), IssueCodes.LETTER_COUNTS);
-		single(counted.replace("37 * 2", "-37 * 2"), IssueCodes.LETTER_COUNTS);
+		Issue negative = single(counted.replace("37 * 2", "-37 * 2"), IssueCodes.LETTER_COUNTS);
+		assertTrue(negative.getMessage().endsWith("found -37 * 2"), negative.getMessage());
 		single(counted.replace("37 * 2, 12", "0 * 2, 0"), IssueCodes.LETTER_COUNTS);
 	}
 
