@@ -17,8 +17,8 @@ import org.tadam.model.Scenario;
 
 /**
  * What a model says about payloads reaches the compiled generator: random payloads start with their pool's header
- * and length field, the entries of one connection stay in one payload variant, and an entry is sent at the letters
- * training connections sent it.
+ * and length field, the entries of one connection stay in one payload variant, an entry is sent at the letters
+ * training connections sent it, and a random letter with a pool of messages sends them.
  */
 class PayloadFramingTest {
 
@@ -122,6 +122,21 @@ class PayloadFramingTest {
 		Map<String, StringBuilder> anywhere = requests(PLACED.replace(" at 3 to 3", "").replace(" at 5 to 5", ""),
 				dir.resolve("anywhere"));
 		assertTrue(anywhere.values().stream().anyMatch(s -> !s.toString().equals("GET /redirect\r\nGET /index\r\n")));
+	}
+
+	/**
+	 * A random letter whose pool holds messages (structured payloads the capture's test of randomness passed, see
+	 * the learner's PayloadPools) sends them, not filler of their lengths.
+	 */
+	@Test
+	void aRandomLetterWithMessagesSendsThem(@TempDir Path dir) throws Exception {
+		String random = PLACED.replace("PA> text \"GET\"", "PA> random").replace("payload text", "payload replay")
+				.replace("\"GET /redirect\r\n\"", "\"R0VUIC9yZWRpcmVjdA0K\"").replace("\"GET /index\r\n\"", "\"R0VUIC9pbmRleA0K\"");
+		Map<String, StringBuilder> placed = requests(random, dir);
+		assertTrue(placed.size() > 100, "connections with requests: " + placed.size());
+		for (StringBuilder s : placed.values()) {
+			assertEquals("GET /redirect\r\nGET /index\r\n", s.toString());
+		}
 	}
 
 	/** Per connection its client's payloads, in order, from 200 connections generated from {@code model}. */

@@ -136,7 +136,8 @@ final class ConnectionSynthesizer {
 			int sourceOffset = 0;
 			int length = 0;
 			long payloadSum = 0;
-			if (pool != null && pool.isStrings() && (kind == AutomatonModel.PAYLOAD_TEXT || kind == AutomatonModel.PAYLOAD_REPLAY)) {
+			if (pool != null && pool.isStrings() && kind != AutomatonModel.PAYLOAD_EMPTY) {
+				// a random letter may have a pool of messages: structured ones the capture's test of randomness passed
 				int entry = payloads.entry(pool, k, rng);
 				source = pool.string(entry);
 				length = source.length;

@@ -23,7 +23,7 @@ import org.tadam.model.WeightedText;
 /**
  * Collects the payloads of one edge and turns them into a bounded, weighted pool: the most frequent
  * entries (ties broken by content, so the pool is deterministic). Text and binary payloads need the
- * bytes the capture kept; random payloads only their lengths.
+ * bytes the capture kept; random payloads only their lengths, unless they turn out to be structured messages.
  */
 final class PayloadPools {
   /** Entries kept per pool. */
@@ -60,8 +60,22 @@ final class PayloadPools {
     return framing;
   }
 
-  /** The pool for a payload class, or null when there is nothing to put in it. */
+  /** The pool for a payload class of payloads that start no binary records, or null when there is nothing to put in it. */
   PayloadModel toModel(PayloadClass payloadClass) {
+    return toModel(payloadClass, false, false);
+  }
+
+  /**
+   * The pool for a payload class, or null when there is nothing to put in it.
+   *
+   * <p>Random payloads that no framing explains and that share bytes at their start ({@link RandomFraming#structured})
+   * are replayed, not drawn as filler of their lengths: they are messages the capture's test of randomness could not
+   * tell from ciphertext, and filler in their place is a frame no parser accepts. So are too few payloads to tell
+   * on their own when {@code directionSends} says their direction's random payloads are such messages. Payloads
+   * that start binary records ({@code recordFramed}: a TLS record, an SSH packet; the symbol has their types as its
+   * token) are left to the record framing, whose headers are shared by design.
+   */
+  PayloadModel toModel(PayloadClass payloadClass, boolean recordFramed, boolean directionSends) {
     TadamFactory f = TadamFactory.eINSTANCE;
     switch (payloadClass) {
       case RANDOM -> {
@@ -78,14 +92,15 @@ final class PayloadPools {
           w.setWeight((int) Math.min(Integer.MAX_VALUE, e.getValue()[0]));
           r.getLengths().add(w);
         }
-        framing.applyTo(r);
+        boolean messages = framing.structured()
+            || directionSends && framing.total() < RandomFraming.MIN_STRUCTURE_SAMPLES;
+        if (!framing.applyTo(r) && !recordFramed && messages && !bytes.isEmpty()) {
+          return replay(f, true);
+        }
         return r;
       }
       case TEXT, REPLAY -> {
-        List<Map.Entry<Bytes, long[]>> top = new ArrayList<>(bytes.entrySet());
-        top.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingLong(e -> -e.getValue()[0])
-            .thenComparing(e -> e.getKey().data(), Arrays::compareUnsigned));
-        top = top.subList(0, Math.min(POOL_SIZE, top.size()));
+        List<Map.Entry<Bytes, long[]>> top = top(false);
         if (top.isEmpty()) {
           return null;
         }
@@ -102,19 +117,57 @@ final class PayloadPools {
           }
           return t.getEntries().isEmpty() ? null : t;
         }
-        ReplayPayload r = f.createReplayPayload();
-        for (Map.Entry<Bytes, long[]> e : top) {
-          WeightedBytes w = f.createWeightedBytes();
-          w.setData(e.getKey().data());
-          w.setWeight((int) Math.min(Integer.MAX_VALUE, e.getValue()[0]));
-          r.getEntries().add(w);
-        }
-        return r;
+        return replay(f, false);
       }
       default -> {
         return null;
       }
     }
+  }
+
+  /**
+   * The most frequent payloads, {@link #POOL_SIZE} at most, ties broken by content. With {@code byLength}, when more
+   * payloads than the places left are as frequent as the last one kept (often: every message of a capture is its
+   * own), the places go to payloads spread evenly over those ordered by length, then content, so that the pool's
+   * lengths are theirs: a pool of messages that stands for a pool of lengths (see {@link #toModel}) must keep them.
+   * Text and replay pools keep the first by content: spreading theirs too was measured (issue 13) and lost more on
+   * FTP than it won on DNS and SMTP.
+   */
+  private List<Map.Entry<Bytes, long[]>> top(boolean byLength) {
+    Comparator<Map.Entry<Bytes, long[]>> byContent = Comparator.comparing(e -> e.getKey().data(),
+        Arrays::compareUnsigned);
+    List<Map.Entry<Bytes, long[]>> all = new ArrayList<>(bytes.entrySet());
+    all.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(byContent));
+    if (all.size() <= POOL_SIZE || !byLength) {
+      return all.subList(0, Math.min(POOL_SIZE, all.size()));
+    }
+    long last = all.get(POOL_SIZE - 1).getValue()[0];
+    List<Map.Entry<Bytes, long[]>> top = new ArrayList<>();
+    List<Map.Entry<Bytes, long[]>> tied = new ArrayList<>();
+    for (Map.Entry<Bytes, long[]> e : all) {
+      if (e.getValue()[0] > last) {
+        top.add(e);
+      } else if (e.getValue()[0] == last) {
+        tied.add(e);
+      }
+    }
+    tied.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingInt(e -> e.getKey().data().length).thenComparing(byContent));
+    int places = POOL_SIZE - top.size();
+    for (int i = 0; i < places; i++) {
+      top.add(tied.get((int) ((2L * i + 1) * tied.size() / (2L * places))));
+    }
+    return top;
+  }
+
+  private ReplayPayload replay(TadamFactory f, boolean byLength) {
+    ReplayPayload r = f.createReplayPayload();
+    for (Map.Entry<Bytes, long[]> e : top(byLength)) {
+      WeightedBytes w = f.createWeightedBytes();
+      w.setData(e.getKey().data());
+      w.setWeight((int) Math.min(Integer.MAX_VALUE, e.getValue()[0]));
+      r.getEntries().add(w);
+    }
+    return r;
   }
 
   private static String utf8(byte[] data) {

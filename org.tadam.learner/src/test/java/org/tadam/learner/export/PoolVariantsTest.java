@@ -9,6 +9,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tadam.model.Automaton;
 import org.tadam.model.PayloadClass;
@@ -87,10 +88,12 @@ class PoolVariantsTest {
     byte[][] offers = new byte[8][];
     byte[][] packets = new byte[8][];
     int[] lengths = new int[8];
+    Random ciphertext = new Random(9);
     for (int m : members) {
       offers[m] = b(m < 4 ? "aes128-ctr" : "chacha20");
       lengths[m] = m == 3 || m == 7 ? 52 : m < 4 ? 64 : 44;
       packets[m] = new byte[lengths[m]];
+      ciphertext.nextBytes(packets[m]); // zeros would be a structured message
     }
     TextPayload offerPool = pool(offers, PayloadClass.TEXT);
     RandomPayload lengthPool = (RandomPayload) new PayloadPoolsFixture(packets).toModel(PayloadClass.RANDOM);

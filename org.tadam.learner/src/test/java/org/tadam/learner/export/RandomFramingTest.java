@@ -76,6 +76,7 @@ class RandomFramingTest {
     RandomPayload pool = learn(framing);
     assertNull(pool.getHeader());
     assertEquals(-1, pool.getLengthOffset());
+    assertFalse(framing.structured());
   }
 
   @Test
@@ -95,6 +96,7 @@ class RandomFramingTest {
     RandomPayload pool = learn(framing);
     assertNull(pool.getHeader());
     assertEquals(-1, pool.getLengthOffset());
+    assertTrue(framing.structured(), "the shared bytes are a message's structure");
   }
 
   /** Nine payloads of one length and one of another: the field that agrees with nine shows one value only. */

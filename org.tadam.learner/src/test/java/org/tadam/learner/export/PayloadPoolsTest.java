@@ -1,0 +1,89 @@
+package org.tadam.learner.export;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tadam.model.PayloadClass;
+import org.tadam.model.RandomPayload;
+import org.tadam.model.ReplayPayload;
+
+/** Which pool the payloads of a random letter get: lengths of filler, or the messages themselves. */
+class PayloadPoolsTest {
+
+  /**
+   * A retained MQTT PUBLISH as a broker sends it: type 0x31, remaining length, topic "lab/retained", message
+   * "r" and a number. Those of 20 bytes pass the capture's χ² test of randomness.
+   */
+  private static byte[] retained(int n) {
+    byte[] body = ("\0\014lab/retainedr" + n).getBytes(StandardCharsets.US_ASCII);
+    byte[] p = new byte[body.length + 2];
+    p[0] = 0x31;
+    p[1] = (byte) body.length;
+    System.arraycopy(body, 0, p, 2, body.length);
+    return p;
+  }
+
+  /** The first {@code n} of r5, r11, r17...: 18, 19 and then 20 bytes long; or as many random payloads. */
+  private static PayloadPools pool(int n, boolean cipher) {
+    Random r = new Random(3);
+    PayloadPools pools = new PayloadPools();
+    for (int i = 0; i < n; i++) {
+      byte[] p = retained(5 + 6 * i);
+      if (cipher) {
+        r.nextBytes(p);
+      }
+      pools.add(p, p.length, 1);
+    }
+    return pools;
+  }
+
+  @Test
+  void structuredRandomPayloadsAreReplayed() {
+    ReplayPayload replay = assertInstanceOf(ReplayPayload.class, pool(24, false).toModel(PayloadClass.RANDOM));
+    assertEquals(PayloadPools.POOL_SIZE, replay.getEntries().size());
+    assertArrayEquals(retained(11), replay.getEntries().get(0).getData());
+  }
+
+  /**
+   * A broker's 24 retained messages, each sent once: r5 (18 bytes), 15 from r11 to r95 (19), 8 from r101 to r143
+   * (20). The 8 replayed in place of their lengths are spread over them by length: the first 8 by content would
+   * all be of 18 or 19 bytes.
+   */
+  @Test
+  void messagesReplayedForRandomLettersKeepTheirLengths() {
+    ReplayPayload replay = (ReplayPayload) pool(24, false).toModel(PayloadClass.RANDOM);
+    int[] byLength = new int[21];
+    replay.getEntries().forEach(e -> byLength[e.getData().length]++);
+    assertEquals(PayloadPools.POOL_SIZE, replay.getEntries().size());
+    assertEquals(5, byLength[19], "15 of 24 have 19 bytes");
+    assertEquals(3, byLength[20], "8 of 24 have 20 bytes");
+  }
+
+  @Test
+  void ciphertextKeepsItsLengthsOnly() {
+    RandomPayload random = assertInstanceOf(RandomPayload.class, pool(24, true).toModel(PayloadClass.RANDOM));
+    assertEquals(19, random.getLengths().get(0).getLength());
+  }
+
+  @Test
+  void recordsAndFewPayloadsStayRandom() {
+    assertInstanceOf(RandomPayload.class, pool(24, false).toModel(PayloadClass.RANDOM, true, true),
+        "record headers are left to the record framing");
+    assertInstanceOf(RandomPayload.class, pool(RandomFraming.MIN_STRUCTURE_SAMPLES - 1, false)
+        .toModel(PayloadClass.RANDOM), "too few payloads to tell structure from chance");
+  }
+
+  /** One PUBLISH cannot show structure on its own; the other random payloads of its direction can. */
+  @Test
+  void aFewPayloadsAreMessagesWhenTheirDirectionsAre() {
+    ReplayPayload replay = assertInstanceOf(ReplayPayload.class,
+        pool(1, false).toModel(PayloadClass.RANDOM, false, true));
+    assertArrayEquals(retained(5), replay.getEntries().get(0).getData());
+    assertInstanceOf(RandomPayload.class, pool(RandomFraming.MIN_STRUCTURE_SAMPLES, true)
+        .toModel(PayloadClass.RANDOM, false, true), "a pool that tells on its own is heard");
+  }
+}
