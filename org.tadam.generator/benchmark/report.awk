@@ -44,6 +44,8 @@ END {
   }
   c1 = med["mix|ceiling: copy and write, threads 1|/dev/null|", "igbs"]; c2 = med["mix|ceiling: copy and write, threads 2|/dev/null|", "igbs"]
   printf "- **Copy-and-write ceiling** (pre-built bytes copied into 512 KiB direct buffers and written to /dev/null at their offsets, nothing generated): %s GB/s from 1 thread, %s GB/s from 2; the mix with 2 threads reaches %s %% of the 2-thread ceiling, and the goal of %s GB/s is %s times it.\n", f2(c1), f2(c2), sprintf("%.0f", 100 * m2 / c2), gg, sprintf("%.2f", gg / c2)
+  pp = med["mix|ceiling: two 1-thread processes at once|/dev/null|", "igbs"]
+  if (pp > 0) printf "- **Two processes at once** (two 1-thread generators of the mix, seeds 1 and 2, each its own process): %s GB/s together, x%s the rate of one alone: what this machine gives two workers that share nothing but its cores, caches and memory (goal x%s: %s there too).\n", f2(pp), f2(pp / m1), gs, verdict(pp / m1 >= gs)
   if (("mix|1|/dev/null|tables") in count) {
     w1 = med["mix|1|/dev/null|tables", "igbs"]; w2 = med["mix|2|/dev/null|tables", "igbs"]
     printf "- **Walk compiled per model against tables** (mix, /dev/null, in process): %s against %s GB/s with 1 thread (x%s), %s against %s with 2 (x%s).\n", f2(m1), f2(w1), f2(m1 / w1), f2(m2), f2(w2), f2(m2 / w2)

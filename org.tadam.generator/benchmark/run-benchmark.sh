@@ -2,8 +2,8 @@
 # Generator throughput benchmark (issue 15): compiles the bundled HTTP+TLS+DNS+SSH mix and the small-packet scenario,
 # runs each generator jar RUNS times as a whole process (JVM start included) with 1 and 2 threads, to /dev/null and
 # to a file, interleaved with the machine's ceilings measured in the same run (pre-built bytes copied into direct
-# buffers and written to /dev/null at their offsets from 1 and 2 threads, as the generator writes its windows, and
-# dd of the same number of bytes to the same disk), and rewrites ../BENCHMARKS-generator.md
+# buffers and written to /dev/null at their offsets from 1 and 2 threads, as the generator writes its windows; two
+# 1-thread generators at once, as two processes; dd of the same number of bytes to the same disk), and rewrites ../BENCHMARKS-generator.md
 # from what it measured only: every number in that file, prose included, is computed here.
 # Usage: org.tadam.generator/benchmark/run-benchmark.sh   (after ./mvnw -DskipTests package)
 #   RUNS=5 MIX_CONNECTIONS=2000000 TINY_CONNECTIONS=3000000 TADAM=path/to/tadam REPORT=path/to/report.md
@@ -58,6 +58,16 @@ gen() { # scenario jar connections threads output [extra options]
   run "$name|$threads|$output|$walk" java -jar "$jar" --seed 1 --connections "$n" --threads "$threads" -o "$target" ${walk:+--walk "$walk"}
 }
 
+# pair JAR CONNECTIONS: two 1-thread generators at once (seeds 1 and 2), each its own process sharing nothing but the
+# machine; prints their bytes together and the longer of their in-process times, as a ceiling line run() reads
+pair() {
+  java -jar "$1" --seed 1 --connections "$2" --threads 1 -o /dev/null >"$work/pair1" 2>&1 &
+  java -jar "$1" --seed 2 --connections "$2" --threads 1 -o /dev/null >"$work/pair2" 2>&1
+  wait $!
+  cat "$work/pair1" "$work/pair2" | awk '/connections,/ { gsub(/,/, ""); for (i = 1; i <= NF; i++) if ($i == "MB" && $(i+1) == "in") { b += $(i-1) * 1e6; if ($(i+2) > s) s = $(i+2) } }
+    END { printf "ceiling: %.0f bytes in %s s\n", b, s }'
+}
+
 # jars that can walk their automata from the tables as well as with the code compiled per model (issue 15, item 2)
 walks=$(java -jar "$work/mix.jar" --help | grep -o -- '--walk' || true)
 for spec in "mix:$work/mix.jar:$mix_connections" "small packets:$work/tiny.jar:$tiny_connections"; do
@@ -73,6 +83,7 @@ for spec in "mix:$work/mix.jar:$mix_connections" "small packets:$work/tiny.jar:$
       gen "$name" "$jar" "$n" 1 /dev/null tables
       gen "$name" "$jar" "$n" 2 /dev/null tables
     fi
+    [[ "$name" == mix ]] && run "$name|ceiling: two 1-thread processes at once|/dev/null|" pair "$jar" "$n"
     for threads in 1 2; do
       run "$name|ceiling: copy and write, threads $threads|/dev/null|" java -cp "$work" WriteCeiling "$bytes" /dev/null "$threads"
     done
