@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
@@ -20,16 +19,13 @@ import org.tadam.learner.score.ModelGraph;
 import org.tadam.learner.stats.Gaussian;
 import org.tadam.model.derived.Symbols;
 import org.tadam.model.Automaton;
-import org.tadam.model.Direction;
 import org.tadam.model.EndSymbol;
 import org.tadam.model.IatUnit;
 import org.tadam.model.L4Protocol;
 import org.tadam.model.PacketSymbol;
-import org.tadam.model.PayloadClass;
 import org.tadam.model.PayloadModel;
 import org.tadam.model.Provenance;
 import org.tadam.model.Quantisation;
-import org.tadam.model.RandomPayload;
 import org.tadam.model.SizeUnit;
 import org.tadam.model.State;
 import org.tadam.model.Symbol;
@@ -125,7 +121,7 @@ public final class ModelExporter {
     boolean sizeInBytes = info.quantisation() == null || !info.quantisation().logSize();
     PoolVariants variants = new PoolVariants();
     DirectionFramings framings = new DirectionFramings();
-    boolean[] messages = structuredDirections(m, edges, sizeInBytes);
+    EdgePayloads payloads = new EdgePayloads(m, edges, sizeInBytes, variants, framings);
     Map<org.tadam.model.Edge, BitSet> takenBy = new LinkedHashMap<>();
     for (Edge e : edges) {
       org.tadam.model.Edge me = f.createEdge();
@@ -158,7 +154,7 @@ public final class ModelExporter {
           }
         }
         me.setDistribution(mg);
-        PayloadModel payload = payload(m, e, (PacketSymbol) symbol, sizeInBytes, variants, framings, messages);
+        PayloadModel payload = payloads.of(e, (PacketSymbol) symbol);
         if (payload != null) {
           me.setPayload(payload);
         }
@@ -215,84 +211,6 @@ public final class ModelExporter {
       }
     }
     return set;
-  }
-
-  /**
-   * Per direction (index 1: backward), whether the random payloads that start no binary records are structured
-   * messages that no framing explains ({@link RandomFraming#structured}), taken over all edges: a random letter with
-   * too few payloads to tell on its own (one MQTT PUBLISH) is a message too when its direction's are.
-   */
-  private static boolean[] structuredDirections(LearnedModel m, List<Edge> edges, boolean sizeInBytes) {
-    RandomFraming[] byDirection = { new RandomFraming(), new RandomFraming() };
-    for (Edge e : edges) {
-      Symbol symbol = Symbols.parse(m.corpus().alphabet().get(e.symbol()));
-      if (symbol instanceof PacketSymbol p && p.getPayloadClass() == PayloadClass.RANDOM && p.getToken() == null) {
-        RandomFraming framing = byDirection[p.getDirection() == Direction.BACKWARD ? 1 : 0];
-        payloads(m, e, sizeInBytes, (member, position, data, length) -> framing.add(data, length, 1));
-      }
-    }
-    boolean[] structured = new boolean[2];
-    for (int d = 0; d < 2; d++) {
-      structured[d] = !byDirection[d].applyTo(TadamFactory.eINSTANCE.createRandomPayload())
-          && byDirection[d].structured();
-    }
-    return structured;
-  }
-
-  /** What one training connection sent on an edge. */
-  private interface PayloadSink {
-    void take(int member, int position, byte[] data, int length);
-  }
-
-  /** The payloads training connections sent on edge {@code e}, in the order of their occurrences. */
-  private static void payloads(LearnedModel m, Edge e, boolean sizeInBytes, PayloadSink sink) {
-    Corpus c = m.corpus();
-    long[] occurrences = new long[e.occurrenceCount()];
-    for (int i = 0; i < occurrences.length; i++) {
-      occurrences[i] = e.occurrence(i);
-    }
-    Arrays.sort(occurrences);
-    for (long occ : occurrences) {
-      int w = Edge.word(occ);
-      int pos = Edge.position(occ);
-      int[] v = c.value(w, pos);
-      for (int member : c.members(w)) {
-        byte[] data = m.samples().get(member).payload(pos);
-        sink.take(member, pos, data, sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length);
-      }
-    }
-  }
-
-  private static PayloadModel payload(LearnedModel m, Edge e, PacketSymbol symbol, boolean sizeInBytes,
-      PoolVariants variants, DirectionFramings framings, boolean[] messages) {
-    PayloadClass pc = symbol.getPayloadClass();
-    if (pc == PayloadClass.EMPTY) {
-      return null;
-    }
-    PayloadPools pools = new PayloadPools();
-    List<Integer> members = new ArrayList<>();
-    List<byte[]> payloads = new ArrayList<>();
-    List<Integer> lengths = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    payloads(m, e, sizeInBytes, (member, position, data, length) -> {
-      pools.add(data, length, 1);
-      members.add(member);
-      payloads.add(data);
-      lengths.add(length);
-      positions.add(position);
-    });
-    boolean backward = symbol.getDirection() == Direction.BACKWARD;
-    PayloadModel model = pools.toModel(pc, symbol.getToken() != null, messages[backward ? 1 : 0]);
-    if (model instanceof RandomPayload random) {
-      framings.add(random, pools.framing(), backward);
-      variants.addLengths(random, members.stream().mapToInt(Integer::intValue).toArray(),
-          lengths.stream().mapToInt(Integer::intValue).toArray());
-    } else if (model != null) {
-      EntryPlaces.write(model, payloads, positions);
-      variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
-          payloads.toArray(byte[][]::new));
-    }
-    return model;
   }
 
   private static L4Protocol protocol(Info info, Corpus corpus) {

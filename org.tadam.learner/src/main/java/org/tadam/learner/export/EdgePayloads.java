@@ -1,0 +1,111 @@
+package org.tadam.learner.export;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.tadam.learner.LearnedModel;
+import org.tadam.learner.automaton.Corpus;
+import org.tadam.learner.automaton.Edge;
+import org.tadam.model.Direction;
+import org.tadam.model.PacketSymbol;
+import org.tadam.model.PayloadClass;
+import org.tadam.model.PayloadModel;
+import org.tadam.model.RandomPayload;
+import org.tadam.model.Symbol;
+import org.tadam.model.TadamFactory;
+import org.tadam.model.derived.Symbols;
+
+/**
+ * The payload pool of each edge of one exported model, from what its training connections sent on it
+ * ({@link PayloadPools}); records each pool's entries for the payload variants ({@link PoolVariants}) and its random
+ * payloads for the framing of their direction ({@link DirectionFramings}).
+ */
+final class EdgePayloads {
+  private final LearnedModel m;
+  private final boolean sizeInBytes;
+  private final PoolVariants variants;
+  private final DirectionFramings framings;
+  /**
+   * Per direction (index 1: backward), whether its random payloads that start no binary records are structured
+   * messages that no framing explains ({@link RandomFraming#structured}), taken over all edges: a random letter with
+   * too few payloads to tell on its own (one MQTT PUBLISH) is a message too when its direction's are.
+   */
+  private final boolean[] messages = new boolean[2];
+
+  /** What one training connection sent on an edge. */
+  private interface PayloadSink {
+    void take(int member, int position, byte[] data, int length);
+  }
+
+  /** @param sizeInBytes the size value of a letter is its payload length in bytes (not decilog-bytes) */
+  EdgePayloads(LearnedModel m, List<Edge> edges, boolean sizeInBytes, PoolVariants variants,
+      DirectionFramings framings) {
+    this.m = m;
+    this.sizeInBytes = sizeInBytes;
+    this.variants = variants;
+    this.framings = framings;
+    RandomFraming[] byDirection = { new RandomFraming(), new RandomFraming() };
+    for (Edge e : edges) {
+      Symbol symbol = Symbols.parse(m.corpus().alphabet().get(e.symbol()));
+      if (symbol instanceof PacketSymbol p && p.getPayloadClass() == PayloadClass.RANDOM && p.getToken() == null) {
+        RandomFraming framing = byDirection[p.getDirection() == Direction.BACKWARD ? 1 : 0];
+        payloads(e, (member, position, data, length) -> framing.add(data, length, 1));
+      }
+    }
+    for (int d = 0; d < 2; d++) {
+      messages[d] = !byDirection[d].applyTo(TadamFactory.eINSTANCE.createRandomPayload())
+          && byDirection[d].structured();
+    }
+  }
+
+  /** The pool of edge {@code e}, or null when it sends no payload or the capture kept nothing of them. */
+  PayloadModel of(Edge e, PacketSymbol symbol) {
+    PayloadClass pc = symbol.getPayloadClass();
+    if (pc == PayloadClass.EMPTY) {
+      return null;
+    }
+    PayloadPools pools = new PayloadPools();
+    List<Integer> members = new ArrayList<>();
+    List<byte[]> payloads = new ArrayList<>();
+    List<Integer> lengths = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    payloads(e, (member, position, data, length) -> {
+      pools.add(data, length, 1);
+      members.add(member);
+      payloads.add(data);
+      lengths.add(length);
+      positions.add(position);
+    });
+    boolean backward = symbol.getDirection() == Direction.BACKWARD;
+    PayloadModel model = pools.toModel(pc, symbol.getToken() != null, messages[backward ? 1 : 0]);
+    if (model instanceof RandomPayload random) {
+      framings.add(random, pools.framing(), backward);
+      variants.addLengths(random, members.stream().mapToInt(Integer::intValue).toArray(),
+          lengths.stream().mapToInt(Integer::intValue).toArray());
+    } else if (model != null) {
+      EntryPlaces.write(model, payloads, positions);
+      variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
+          payloads.toArray(byte[][]::new));
+    }
+    return model;
+  }
+
+  /** The payloads training connections sent on edge {@code e}, in the order of their occurrences. */
+  private void payloads(Edge e, PayloadSink sink) {
+    Corpus c = m.corpus();
+    long[] occurrences = new long[e.occurrenceCount()];
+    for (int i = 0; i < occurrences.length; i++) {
+      occurrences[i] = e.occurrence(i);
+    }
+    Arrays.sort(occurrences);
+    for (long occ : occurrences) {
+      int w = Edge.word(occ);
+      int pos = Edge.position(occ);
+      int[] v = c.value(w, pos);
+      for (int member : c.members(w)) {
+        byte[] data = m.samples().get(member).payload(pos);
+        sink.take(member, pos, data, sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length);
+      }
+    }
+  }
+}
