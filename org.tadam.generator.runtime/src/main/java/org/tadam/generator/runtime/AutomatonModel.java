@@ -61,6 +61,8 @@ public final class AutomatonModel {
 	boolean closesNormally;
 	/** A text edge has no pool (the capture kept none of its bytes): it needs printable filler. */
 	final boolean textWithoutPool;
+	/** A TCP model with HTTP/1.x heads in its pools: their Content-Length is set to the body sent (HttpBodies). */
+	final boolean httpHeads;
 	/** Per edge, TcpConversation's rule masks: the edge is legal when (state & mask) == want. Zero for $ and UDP. */
 	final int[] edgeRuleMask;
 	final int[] edgeRuleWant;
@@ -140,6 +142,11 @@ public final class AutomatonModel {
 			filler |= edgePayload[e] == PAYLOAD_TEXT && (edgePool[e] < 0 || !pools[edgePool[e]].isStrings());
 		}
 		textWithoutPool = filler;
+		boolean heads = false;
+		for (PayloadPool pool : protocol == TCP ? pools : new PayloadPool[0]) {
+			heads |= pool.hasHttpHeads();
+		}
+		httpHeads = heads;
 		edgeRuleMask = new int[edges];
 		edgeRuleWant = new int[edges];
 		rules();

@@ -47,6 +47,8 @@ final class ConnectionSynthesizer {
 	private final Walk walk;
 	/** Pool entries consistent within the connection, framed random payloads. */
 	private final PayloadChoice payloads = new PayloadChoice();
+	/** HTTP heads that state the length of the bodies sent after them. */
+	private final HttpBodies http = new HttpBodies();
 	/** The model of the connection being generated, for {@link #legal}. */
 	private AutomatonModel current;
 	/**
@@ -71,6 +73,17 @@ final class ConnectionSynthesizer {
 
 	/** Generates connection {@code index} of the run of {@code seed}, starting at {@code start} (ns since the epoch). */
 	void generate(long seed, long index, long start, ConnectionPackets out) {
+		http.record();
+		if (synthesize(seed, index, start, out) && http.differs()) {
+			// the same walk again, from the same seed, with each HTTP head stating the body the first walk sent
+			http.apply();
+			out.clear();
+			synthesize(seed, index, start, out);
+		}
+	}
+
+	/** Generates the connection; returns whether it walked a model with HTTP heads whose bodies HttpBodies counted. */
+	private boolean synthesize(long seed, long index, long start, ConnectionPackets out) {
 		Rng rng = this.rng;
 		rng.seed(Rng.mix(seed, index));
 		int which = scenario.automatonChoice.sample(rng);
@@ -91,6 +104,8 @@ final class ConnectionSynthesizer {
 		redraws = 0;
 		endRedraws = 0;
 		payloads.start(model, rng);
+		// noise moves and drops written packets: their heads are left as they are
+		boolean httpBodies = model.httpHeads && !noisy;
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
@@ -146,6 +161,17 @@ final class ConnectionSynthesizer {
 					length = MAX_DATAGRAM;
 					payloadSum = Checksums.sum(source, 0, length);
 				}
+				HttpBodies.Head head = httpBodies ? pool.httpHead(entry) : HttpBodies.Head.NONE;
+				if (head.owed() != HttpBodies.NOT_HEAD) {
+					int rewritten = http.head(side, head, source);
+					if (rewritten >= 0) {
+						source = http.rewritten();
+						length = rewritten;
+						payloadSum = Checksums.sum(source, 0, length);
+					}
+				} else if (httpBodies) {
+					http.body(side, length);
+				}
 			} else if (kind != AutomatonModel.PAYLOAD_EMPTY) {
 				// random payloads, and text or replay letters the capture kept no bytes of: slices of filler
 				// a length of the connection's variants: SSH packet lengths that fit the ciphers its key exchange offered
@@ -159,6 +185,9 @@ final class ConnectionSynthesizer {
 					source = payloads.framed(pool, source, sourceOffset, length);
 					sourceOffset = 0;
 					payloadSum = Checksums.sum(source, 0, length);
+				}
+				if (httpBodies) {
+					http.body(side, length);
 				}
 			}
 			long iat = walk.iatNanos(which, edge, length, rng);
@@ -182,6 +211,7 @@ final class ConnectionSynthesizer {
 		if (tcp && model.closesNormally && (conversation.open() || conversation.halfClosed())) {
 			close(model, which, out, time, start, rng, label);
 		}
+		return httpBodies;
 	}
 
 	/**

@@ -1,0 +1,89 @@
+package org.tadam.generator.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** What an HTTP head says of its body, and the heads rewritten to state the bodies of a first walk. */
+class HttpBodiesTest {
+
+	private static byte[] bytes(String s) {
+		return s.getBytes(StandardCharsets.ISO_8859_1);
+	}
+
+	private static HttpBodies.Head parse(String entry) {
+		return HttpBodies.parse(bytes(entry));
+	}
+
+	@Test
+	void headsStateTheirBodies() {
+		String head = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\ncontent-length: 100\r\n\r\n";
+		HttpBodies.Head h = parse(head + "x".repeat(20));
+		assertEquals(80, h.owed());
+		assertEquals(20, h.bodyInEntry());
+		assertEquals(head.indexOf("100"), h.digitsAt());
+		assertEquals(3, h.digits());
+		assertTrue(h.response());
+		assertEquals(0, parse("HTTP/1.1 200 OK\r\nContent-Length:3\r\n\r\nabc").owed());
+		assertEquals(-1, parse("GET / HTTP/1.1\r\nHost: a\r\n\r\n").digitsAt(), "a request without Content-Length");
+		assertTrue(parse("HEAD / HTTP/1.1\r\n\r\n").askHead());
+		assertEquals(5, parse("POST /form HTTP/1.0\r\nContent-Length: 5\r\n\r\n").owed());
+		assertEquals(-1, parse("HTTP/1.1 304 Not Modified\r\nContent-Length: 900\r\n\r\n").digitsAt(), "304 has no body");
+	}
+
+	@Test
+	void unknownBodiesAndOtherMessages() {
+		assertEquals(HttpBodies.UNKNOWN, parse("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Length: 9\r\n\r\n").owed());
+		assertEquals(HttpBodies.UNKNOWN, parse("HTTP/1.0 200 OK\r\nServer: x\r\n\r\n").owed(), "a response read until the close");
+		assertEquals(HttpBodies.UNKNOWN, parse("HTTP/1.1 200 OK\r\nContent-Le").owed(), "a head the capture cut");
+		assertEquals(HttpBodies.NOT_HEAD, parse("<html><body>hello</body></html>").owed());
+		assertEquals(HttpBodies.NOT_HEAD, parse("220 mail ready\r\n").owed());
+		assertEquals(HttpBodies.NOT_HEAD, parse("RTSP/1.0 200 OK\r\nCSeq: 1\r\n\r\n").owed());
+	}
+
+	/** A server answers twice: 1500 body bytes after a head of 3000, then exactly 3000; then a HEAD request. */
+	@Test
+	void theSecondWalkStatesTheFirstWalksBodies() {
+		String text = "HTTP/1.1 200 OK\r\nContent-Length: 3000\r\n\r\n";
+		byte[] entry = bytes(text);
+		HttpBodies.Head head = HttpBodies.parse(entry);
+		byte[] ask = bytes("HEAD / HTTP/1.1\r\n\r\n");
+		HttpBodies http = new HttpBodies();
+		for (int walk = 0; walk < 2; walk++) {
+			if (walk == 0) {
+				http.record();
+			} else {
+				assertTrue(http.differs());
+				http.apply();
+			}
+			int first = http.head(1, head, entry);
+			http.body(1, 1000);
+			http.body(1, 500);
+			int second = http.head(1, head, entry);
+			http.body(1, 3000);
+			http.head(0, HttpBodies.parse(ask), ask);
+			int third = http.head(1, head, entry);
+			if (walk == 0) {
+				assertEquals(-1, first, "the first walk sends heads as they are");
+				continue;
+			}
+			assertEquals(entry.length, first);
+			assertEquals(text.replace("3000", "1500"), new String(http.rewritten(), 0, first, StandardCharsets.ISO_8859_1));
+			assertEquals(-1, second, "a body as its head says");
+			assertEquals(-1, third, "the answer to HEAD keeps its head");
+		}
+	}
+
+	@Test
+	void headsThatAgreeNeedNoSecondWalk() {
+		byte[] entry = bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n");
+		HttpBodies http = new HttpBodies();
+		http.record();
+		http.head(1, HttpBodies.parse(entry), entry);
+		http.body(1, 10);
+		assertFalse(http.differs());
+	}
+}

@@ -1,0 +1,100 @@
+package org.tadam.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tadam.dsl.io.ModelFiles;
+import org.tadam.model.Scenario;
+
+/**
+ * A compiled model's HTTP heads say the length of the bodies sent after them, whatever number of body letters its
+ * walk draws: here a server answers each request with a head of Content-Length 3000 and then loops on body letters of
+ * about 1200 bytes, so that walks draw one to many of them; the generator sets each Content-Length to the body sent.
+ */
+class HttpBodyLengthTest {
+
+	private static final String MODEL = """
+			automaton web {
+				protocol tcp
+				service "http" ports 80
+				state s0 initial
+				state s1
+				state s2
+				state s3
+				state s4
+				state s5
+				state s6
+				state s7
+				state s8
+				state s9 end
+				s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)
+				s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s3 -> s4 PA> text "GET" prob 1 count 20 mean (10, 26) cov (1, 0, 1e-6)
+					payload text { 1 * "GET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n" }
+				s4 -> s5 PA< text "200" prob 1 count 20 mean (10, 38) cov (1, 0, 1e-6)
+					payload text { 1 * "HTTP/1.1 200 OK\\r\\nContent-Length: 3000\\r\\n\\r\\n" }
+				s5 -> s5 PA< random prob 0.6 count 30 mean (10, 1200) cov (1, 0, 100)
+				s5 -> s6 A> prob 0.4 count 20 mean (10, 0) cov (1, 0, 1e-6)
+				s6 -> s3 PA> text "GET" prob 0.5 count 10 mean (10, 26) cov (1, 0, 1e-6)
+					payload text { 1 * "GET / HTTP/1.1\\r\\nHost: a\\r\\n\\r\\n" }
+				s6 -> s7 FA> prob 0.5 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s7 -> s8 FA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				s8 -> s9 $ prob 1 count 10
+			}
+			""";
+
+	@Test
+	void bodiesMatchTheirContentLength(@TempDir Path dir) throws Exception {
+		Map<String, ByteArrayOutputStream> answers = new LinkedHashMap<>();
+		for (CapturedPacket p : CapturedPacket.read(generate(dir))) {
+			assertTrue(p.checksumsValid(), "checksums of a packet whose Content-Length was set");
+			if (p.srcPort() == 80 && p.payload().length > 0) {
+				answers.computeIfAbsent(p.connectionKey(), k -> new ByteArrayOutputStream()).writeBytes(p.payload());
+			}
+		}
+		assertTrue(answers.size() > 100, "connections that answered: " + answers.size());
+		Pattern head = Pattern.compile("HTTP/1\\.1 200 OK\r\nContent-Length: (\\d+) *\r\n\r\n");
+		int messages = 0;
+		int set = 0;
+		for (ByteArrayOutputStream answer : answers.values()) {
+			String stream = answer.toString(StandardCharsets.ISO_8859_1);
+			Matcher m = head.matcher(stream);
+			int at = 0;
+			while (at < stream.length()) {
+				assertTrue(m.find(at) && m.start() == at, "a head where the last body ends: " + stream.substring(at,
+						Math.min(stream.length(), at + 40)));
+				at = m.end() + Integer.parseInt(m.group(1));
+				assertTrue(at <= stream.length(), "a body as long as its head says");
+				messages++;
+				set += m.group(1).equals("3000") ? 0 : 1;
+			}
+		}
+		assertTrue(messages > answers.size(), "some connections answer twice: " + messages);
+		assertTrue(set > messages / 2, "Content-Length set to the body sent: " + set + " of " + messages);
+	}
+
+	private static Path generate(Path dir) throws Exception {
+		Path file = dir.resolve("web.tadam");
+		Files.writeString(file, MODEL);
+		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
+		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
+		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
+		Path jar = GeneratorTestSupport.compile(scenario, dir);
+		Path pcap = dir.resolve("generated.pcap");
+		GeneratorTestSupport.runOk(jar, scenario, "--seed", "3", "--connections", "200", "-o", pcap.toString());
+		return pcap;
+	}
+}
