@@ -21,7 +21,8 @@ import org.tadam.model.Scenario;
 /**
  * A compiled model's HTTP heads say the length of the bodies sent after them, whatever number of body letters its
  * walk draws: here a server answers each request with a head of Content-Length 3000 and then loops on body letters of
- * about 1200 bytes, so that walks draw one to many of them; the generator sets each Content-Length to the body sent.
+ * about 1200 bytes, so that walks draw one to many of them; the generator sets each Content-Length to the body sent,
+ * or makes each body letter a chunk when the head says chunked.
  */
 class HttpBodyLengthTest {
 
@@ -58,13 +59,7 @@ class HttpBodyLengthTest {
 
 	@Test
 	void bodiesMatchTheirContentLength(@TempDir Path dir) throws Exception {
-		Map<String, ByteArrayOutputStream> answers = new LinkedHashMap<>();
-		for (CapturedPacket p : CapturedPacket.read(generate(dir))) {
-			assertTrue(p.checksumsValid(), "checksums of a packet whose Content-Length was set");
-			if (p.srcPort() == 80 && p.payload().length > 0) {
-				answers.computeIfAbsent(p.connectionKey(), k -> new ByteArrayOutputStream()).writeBytes(p.payload());
-			}
-		}
+		Map<String, ByteArrayOutputStream> answers = answers(generate(dir, MODEL));
 		assertTrue(answers.size() > 100, "connections that answered: " + answers.size());
 		Pattern head = Pattern.compile("HTTP/1\\.1 200 OK\r\nContent-Length: (\\d+) *\r\n\r\n");
 		int messages = 0;
@@ -86,9 +81,50 @@ class HttpBodyLengthTest {
 		assertTrue(set > messages / 2, "Content-Length set to the body sent: " + set + " of " + messages);
 	}
 
-	private static Path generate(Path dir) throws Exception {
+	/** The same server sending chunked answers: each body letter is one chunk, the last one ends the message. */
+	@Test
+	void chunkedBodiesAreChunks(@TempDir Path dir) throws Exception {
+		String model = MODEL.replace("Content-Length: 3000", "Transfer-Encoding: chunked").replace("(10, 38)", "(10, 47)");
+		int messages = 0;
+		int chunks = 0;
+		for (ByteArrayOutputStream answer : answers(generate(dir, model)).values()) {
+			String stream = answer.toString(StandardCharsets.ISO_8859_1);
+			String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+			int at = 0;
+			while (at < stream.length()) {
+				assertTrue(stream.startsWith(head, at), "a head where the last message ends");
+				at += head.length();
+				messages++;
+				while (true) {
+					int eol = stream.indexOf("\r\n", at);
+					int size = Integer.parseInt(stream.substring(at, eol), 16);
+					assertEquals("\r\n", stream.substring(eol + 2 + size, eol + 4 + size), "a chunk ends with CRLF");
+					at = eol + 4 + size;
+					if (size == 0) {
+						break;
+					}
+					chunks++;
+				}
+			}
+		}
+		assertTrue(messages > 100 && chunks > messages, messages + " messages, " + chunks + " chunks");
+	}
+
+	/** Per connection, the server's payload bytes in order. */
+	private static Map<String, ByteArrayOutputStream> answers(Path pcap) throws Exception {
+		Map<String, ByteArrayOutputStream> answers = new LinkedHashMap<>();
+		for (CapturedPacket p : CapturedPacket.read(pcap)) {
+			assertTrue(p.checksumsValid(), "checksums of a packet whose payload was rewritten");
+			if (p.srcPort() == 80 && p.payload().length > 0) {
+				answers.computeIfAbsent(p.connectionKey(), k -> new ByteArrayOutputStream()).writeBytes(p.payload());
+			}
+		}
+		return answers;
+	}
+
+	private static Path generate(Path dir, String model) throws Exception {
 		Path file = dir.resolve("web.tadam");
-		Files.writeString(file, MODEL);
+		Files.writeString(file, model);
 		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
 		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
 		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());

@@ -169,8 +169,9 @@ final class ConnectionSynthesizer {
 						length = rewritten;
 						payloadSum = Checksums.sum(source, 0, length);
 					}
-				} else if (httpBodies) {
-					http.body(side, length);
+				} else if (httpBodies && http.body(side, source, 0, length)) {
+					source = http.rewritten();
+					payloadSum = Checksums.sum(source, 0, length);
 				}
 			} else if (kind != AutomatonModel.PAYLOAD_EMPTY) {
 				// random payloads, and text or replay letters the capture kept no bytes of: slices of filler
@@ -186,8 +187,10 @@ final class ConnectionSynthesizer {
 					sourceOffset = 0;
 					payloadSum = Checksums.sum(source, 0, length);
 				}
-				if (httpBodies) {
-					http.body(side, length);
+				if (httpBodies && http.body(side, source, sourceOffset, length)) {
+					source = http.rewritten();
+					sourceOffset = 0;
+					payloadSum = Checksums.sum(source, 0, length);
 				}
 			}
 			long iat = walk.iatNanos(which, edge, length, rng);

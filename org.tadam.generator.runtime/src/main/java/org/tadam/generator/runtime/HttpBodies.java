@@ -6,19 +6,22 @@ package org.tadam.generator.runtime;
  * the head's Content-Length, and a parser then reads the excess, or the next head swallowed into a short body, as a
  * message of its own ("illegal characters in header name", malformed frames). The walk stays as the model drew it: a
  * connection is walked once to learn the body each message gets ({@link #record} mode), then again from the same
- * seed with each head's Content-Length set to that body ({@link #apply} mode). Messages whose length the head does not
- * state (chunked, read until the close) or that have none (a request without Content-Length, the answer to HEAD,
- * 1xx, 204, 304) keep their heads.
+ * seed with each head's Content-Length set to that body ({@link #apply} mode). The body letters of a chunked message
+ * become chunks of their own lengths in the second walk, the last one ending the message (RFC 9112, section 7.1).
+ * Messages read until the close, or that have no body (a request without Content-Length, the answer to HEAD, 1xx,
+ * 204, 304), keep their heads.
  */
 final class HttpBodies {
 
 	/** {@link Head#owed}: the entry does not start an HTTP/1.x message. */
 	static final int NOT_HEAD = -2;
-	/** {@link Head#owed}: an HTTP head whose body length it does not state (chunked, or until the close). */
+	/** {@link Head#owed}: an HTTP head whose body length it does not state (read until the close, or cut). */
 	static final int UNKNOWN = -1;
+	/** {@link Head#owed}: the head of a chunked message, whose entry holds no body. */
+	static final int CHUNKED = -3;
 
 	/**
-	 * What a pool entry says of its HTTP body: {@code owed} is {@link #NOT_HEAD}, {@link #UNKNOWN}, or the body bytes
+	 * What a pool entry says of its HTTP body: {@code owed} is {@link #NOT_HEAD}, {@link #UNKNOWN}, {@link #CHUNKED}, or the body bytes
 	 * to come after the entry (0 for a message without body); {@code digitsAt} and {@code digits} place the
 	 * Content-Length value in the entry (-1 and 0 when it has none); {@code bodyInEntry} is the body the entry holds.
 	 */
@@ -29,6 +32,10 @@ final class HttpBodies {
 	private boolean applying;
 	/** Per side: the bodies of its messages in the first walk, by message number (-1: a head kept as it is). */
 	private final long[][] bodies = { new long[8], new long[8] };
+	/** Per side: the body letters of its chunked messages in the first walk, by message number (-1: not chunked). */
+	private final int[][] letters = { new int[8], new int[8] };
+	/** Per side, in the second walk: the body letters of its chunked message still to come. */
+	private final int[] chunksLeft = new int[2];
 	/** Per side: messages begun so far in this walk; the body of the current one is bodies[side][messages - 1]. */
 	private final int[] messages = new int[2];
 	/** Some head of the first walk states another length than the body sent after it. */
@@ -65,6 +72,7 @@ final class HttpBodies {
 
 	private void restart() {
 		messages[0] = messages[1] = 0;
+		chunksLeft[0] = chunksLeft[1] = 0;
 		askedHead[0] = askedHead[1] = false;
 	}
 
@@ -80,22 +88,34 @@ final class HttpBodies {
 			askedHead[side] = head.askHead();
 		}
 		boolean stated = !noBody && head.owed() >= 0 && head.digitsAt() >= 0;
+		boolean chunked = !noBody && head.owed() == CHUNKED;
 		if (!applying) {
 			close(side);
 			declared[side] = stated ? head.owed() + (long) head.bodyInEntry() : -1;
-			begin(side, head.bodyInEntry());
+			begin(side, head.bodyInEntry(), chunked);
 			return -1;
 		}
 		int n = messages[side]++;
+		chunksLeft[side] = 0;
+		if (chunked && n < letters[side].length && letters[side][n] >= 0) {
+			chunksLeft[side] = letters[side][n];
+			if (chunksLeft[side] > 0) {
+				return -1;
+			}
+			// no body letter: the head carries the last chunk
+			int length = entry.length + LAST_CHUNK.length;
+			ensure(length);
+			System.arraycopy(entry, 0, rewritten, 0, entry.length);
+			System.arraycopy(LAST_CHUNK, 0, rewritten, entry.length, LAST_CHUNK.length);
+			return length;
+		}
 		long body = n < bodies[side].length ? bodies[side][n] : -1;
 		if (!stated || body < 0 || body == head.owed() + (long) head.bodyInEntry()) {
 			return -1;
 		}
 		byte[] digits = Long.toString(body).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 		int length = entry.length - head.digits() + digits.length;
-		if (rewritten.length < length) {
-			rewritten = new byte[Math.max(length, 2 * rewritten.length)];
-		}
+		ensure(length);
 		int at = head.digitsAt();
 		System.arraycopy(entry, 0, rewritten, 0, at);
 		System.arraycopy(digits, 0, rewritten, at, digits.length);
@@ -108,24 +128,73 @@ final class HttpBodies {
 		return rewritten;
 	}
 
-	/** {@code side} sends {@code length} bytes that continue its message. */
-	void body(int side, int length) {
-		if (!applying && messages[side] > 0 && bodies[side][messages[side] - 1] >= 0) {
-			bodies[side][messages[side] - 1] += length;
+	/**
+	 * {@code side} sends {@code length} bytes of {@code source} from {@code offset} that continue its message;
+	 * returns whether they are to be sent as {@link #rewritten} instead: a chunk of the same length.
+	 */
+	boolean body(int side, byte[] source, int offset, int length) {
+		int n = messages[side] - 1;
+		if (!applying) {
+			if (n >= 0 && bodies[side][n] >= 0) {
+				bodies[side][n] += length;
+			}
+			if (n >= 0 && letters[side][n] >= 0) {
+				letters[side][n]++;
+			}
+			return false;
+		}
+		if (chunksLeft[side] == 0) {
+			return false;
+		}
+		boolean last = --chunksLeft[side] == 0;
+		int end = last ? length - LAST_CHUNK.length : length;
+		// a chunk of d bytes takes hex(d), CRLF, the bytes and CRLF: the widest size that fits
+		for (int width = 8; width >= 1; width--) {
+			int data = end - width - 4;
+			if (data >= 1 && Integer.toHexString(data).length() == width) {
+				ensure(length);
+				byte[] size = Integer.toHexString(data).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+				System.arraycopy(size, 0, rewritten, 0, width);
+				rewritten[width] = '\r';
+				rewritten[width + 1] = '\n';
+				System.arraycopy(source, offset, rewritten, width + 2, data);
+				rewritten[end - 2] = '\r';
+				rewritten[end - 1] = '\n';
+				if (last) {
+					System.arraycopy(LAST_CHUNK, 0, rewritten, end, LAST_CHUNK.length);
+				}
+				return true;
+			}
+		}
+		if (last && length == LAST_CHUNK.length) {
+			System.arraycopy(LAST_CHUNK, 0, rewritten, 0, LAST_CHUNK.length);
+			return true;
+		}
+		return false;
+	}
+
+	/** The chunk that ends a chunked body, with no trailer. */
+	private static final byte[] LAST_CHUNK = { '0', '\r', '\n', '\r', '\n' };
+
+	private void ensure(int length) {
+		if (rewritten.length < length) {
+			rewritten = new byte[Math.max(length, 2 * rewritten.length)];
 		}
 	}
 
-	private void begin(int side, int bodyInEntry) {
+	private void begin(int side, int bodyInEntry, boolean chunked) {
 		int n = messages[side]++;
 		if (n == bodies[side].length) {
 			bodies[side] = java.util.Arrays.copyOf(bodies[side], 2 * n);
+			letters[side] = java.util.Arrays.copyOf(letters[side], 2 * n);
 		}
 		bodies[side][n] = declared[side] < 0 ? -1 : bodyInEntry;
+		letters[side][n] = chunked ? 0 : -1;
 	}
 
 	private void close(int side) {
 		int n = messages[side] - 1;
-		if (n >= 0 && declared[side] >= 0 && bodies[side][n] != declared[side]) {
+		if (n >= 0 && (declared[side] >= 0 && bodies[side][n] != declared[side] || letters[side][n] >= 0)) {
 			differs = true;
 		}
 		declared[side] = -1;
@@ -147,9 +216,13 @@ final class HttpBodies {
 		long length = -1;
 		int digitsAt = -1;
 		int digits = 0;
+		boolean chunked = false;
 		for (int line = lineEnd + 2; line < headEnd; line = indexOf(entry, line, "\r\n") + 2) {
 			if (field(entry, line, "transfer-encoding:")) {
-				return new Head(UNKNOWN, response, askHead, -1, 0, 0);
+				chunked = containsIgnoreCase(entry, line, indexOf(entry, line, "\r\n"), "chunked");
+				if (!chunked) {
+					return new Head(UNKNOWN, response, askHead, -1, 0, 0);
+				}
 			}
 			if (field(entry, line, "content-length:")) {
 				digitsAt = line + "content-length:".length();
@@ -168,6 +241,10 @@ final class HttpBodies {
 			if (code < 200 || code == 204 || code == 304) {
 				return new Head(0, true, false, -1, 0, bodyInEntry);
 			}
+		}
+		if (chunked) {
+			// a chunked message whose entry holds body bytes already: their framing is the capture's
+			return new Head(bodyInEntry == 0 ? CHUNKED : UNKNOWN, response, askHead, -1, 0, 0);
 		}
 		if (length < 0) {
 			return response ? new Head(UNKNOWN, true, false, -1, 0, 0) : new Head(0, false, askHead, -1, 0, bodyInEntry);
@@ -200,6 +277,15 @@ final class HttpBodies {
 			}
 		}
 		return true;
+	}
+
+	private static boolean containsIgnoreCase(byte[] b, int from, int to, String s) {
+		for (int i = from; i + s.length() <= to; i++) {
+			if (field(b, i, s)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean digit(byte c) {
