@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.tadam.dsl.TadamStandaloneSetup;
@@ -82,5 +83,19 @@ final class GeneratorTestSupport {
 		Run run = run(jar, scenario, args);
 		assertEquals(0, run.status(), () -> "exit status; stderr: " + run.err());
 		return run;
+	}
+
+	/** Compiles the model text {@code model} in {@code dir} and runs it: the capture of {@code connections} connections. */
+	static Path generate(String model, Path dir, String seed, String connections) throws Exception {
+		Files.createDirectories(dir);
+		Path file = dir.resolve("model.tadam");
+		Files.writeString(file, model);
+		ModelFiles.Loaded loaded = models().load(file);
+		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
+		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
+		Path jar = compile(scenario, dir);
+		Path pcap = dir.resolve("generated.pcap");
+		runOk(jar, scenario, "--seed", seed, "--connections", connections, "-o", pcap.toString());
+		return pcap;
 	}
 }

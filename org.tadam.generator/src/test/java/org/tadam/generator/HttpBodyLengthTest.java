@@ -1,12 +1,10 @@
 package org.tadam.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +13,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tadam.dsl.io.ModelFiles;
-import org.tadam.model.Scenario;
 
 /**
  * A compiled model's HTTP heads say the length of the bodies sent after them, whatever number of body letters its
@@ -59,7 +55,7 @@ class HttpBodyLengthTest {
 
 	@Test
 	void bodiesMatchTheirContentLength(@TempDir Path dir) throws Exception {
-		Map<String, ByteArrayOutputStream> answers = answers(generate(dir, MODEL));
+		Map<String, ByteArrayOutputStream> answers = answers(GeneratorTestSupport.generate(MODEL, dir, "3", "200"));
 		assertTrue(answers.size() > 100, "connections that answered: " + answers.size());
 		Pattern head = Pattern.compile("HTTP/1\\.1 200 OK\r\nContent-Length: (\\d+) *\r\n\r\n");
 		int messages = 0;
@@ -87,7 +83,7 @@ class HttpBodyLengthTest {
 		String model = MODEL.replace("Content-Length: 3000", "Transfer-Encoding: chunked").replace("(10, 38)", "(10, 47)");
 		int messages = 0;
 		int chunks = 0;
-		for (ByteArrayOutputStream answer : answers(generate(dir, model)).values()) {
+		for (ByteArrayOutputStream answer : answers(GeneratorTestSupport.generate(model, dir, "3", "200")).values()) {
 			String stream = answer.toString(StandardCharsets.ISO_8859_1);
 			String head = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
 			int at = 0;
@@ -120,17 +116,5 @@ class HttpBodyLengthTest {
 			}
 		}
 		return answers;
-	}
-
-	private static Path generate(Path dir, String model) throws Exception {
-		Path file = dir.resolve("web.tadam");
-		Files.writeString(file, model);
-		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
-		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
-		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
-		Path jar = GeneratorTestSupport.compile(scenario, dir);
-		Path pcap = dir.resolve("generated.pcap");
-		GeneratorTestSupport.runOk(jar, scenario, "--seed", "3", "--connections", "200", "-o", pcap.toString());
-		return pcap;
 	}
 }

@@ -1,10 +1,8 @@
 package org.tadam.generator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tadam.dsl.io.ModelFiles;
-import org.tadam.model.Scenario;
 
 /**
  * What a model says about payloads reaches the compiled generator: random payloads start with their pool's header
@@ -57,7 +53,7 @@ class PayloadFramingTest {
 
 	@Test
 	void headersLengthFieldsAndVariantsReachTheCapture(@TempDir Path dir) throws Exception {
-		Path pcap = generate(MODEL, dir, "4", "400");
+		Path pcap = GeneratorTestSupport.generate(MODEL, dir, "4", "400");
 		Map<String, StringBuilder> replayed = new HashMap<>();
 		int framed = 0;
 		List<CapturedPacket> packets = CapturedPacket.read(pcap);
@@ -142,25 +138,11 @@ class PayloadFramingTest {
 	/** Per connection its client's payloads, in order, from 200 connections generated from {@code model}. */
 	private static Map<String, StringBuilder> requests(String model, Path dir) throws Exception {
 		Map<String, StringBuilder> requests = new HashMap<>();
-		for (CapturedPacket p : CapturedPacket.read(generate(model, dir, "2", "200"))) {
+		for (CapturedPacket p : CapturedPacket.read(GeneratorTestSupport.generate(model, dir, "2", "200"))) {
 			if (p.payload().length > 0 && p.payload()[0] == 'G') {
 				requests.computeIfAbsent(p.connectionKey(), k -> new StringBuilder()).append(new String(p.payload()));
 			}
 		}
 		return requests;
-	}
-
-	/** Compiles {@code model} in {@code dir} and runs it: the capture of {@code connections} connections. */
-	private static Path generate(String model, Path dir, String seed, String connections) throws Exception {
-		Files.createDirectories(dir);
-		Path file = dir.resolve("model.tadam");
-		Files.writeString(file, model);
-		ModelFiles.Loaded loaded = GeneratorTestSupport.models().load(file);
-		assertFalse(loaded.hasErrors(), loaded.issues()::toString);
-		Scenario scenario = ScenarioPlan.scenarioOf(loaded.automaton());
-		Path jar = GeneratorTestSupport.compile(scenario, dir);
-		Path pcap = dir.resolve("generated.pcap");
-		GeneratorTestSupport.runOk(jar, scenario, "--seed", seed, "--connections", connections, "-o", pcap.toString());
-		return pcap;
 	}
 }
