@@ -161,8 +161,8 @@ final class ConnectionSynthesizer {
 					length = MAX_DATAGRAM;
 					payloadSum = Checksums.sum(source, 0, length);
 				}
-				HttpBodies.Head head = httpBodies ? pool.httpHead(entry) : HttpBodies.Head.NONE;
-				if (head.owed() != HttpBodies.NOT_HEAD) {
+				HttpHead head = httpBodies ? pool.httpHead(entry) : HttpHead.NONE;
+				if (head.owed() != HttpHead.NOT_HEAD) {
 					int rewritten = http.head(side, head, source);
 					if (rewritten >= 0) {
 						source = http.rewritten();

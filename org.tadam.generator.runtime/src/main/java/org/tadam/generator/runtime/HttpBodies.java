@@ -13,22 +13,6 @@ package org.tadam.generator.runtime;
  */
 final class HttpBodies {
 
-	/** {@link Head#owed}: the entry does not start an HTTP/1.x message. */
-	static final int NOT_HEAD = -2;
-	/** {@link Head#owed}: an HTTP head whose body length it does not state (read until the close, or cut). */
-	static final int UNKNOWN = -1;
-	/** {@link Head#owed}: the head of a chunked message, whose entry holds no body. */
-	static final int CHUNKED = -3;
-
-	/**
-	 * What a pool entry says of its HTTP body: {@code owed} is {@link #NOT_HEAD}, {@link #UNKNOWN}, {@link #CHUNKED}, or the body bytes
-	 * to come after the entry (0 for a message without body); {@code digitsAt} and {@code digits} place the
-	 * Content-Length value in the entry (-1 and 0 when it has none); {@code bodyInEntry} is the body the entry holds.
-	 */
-	record Head(int owed, boolean response, boolean askHead, int digitsAt, int digits, int bodyInEntry) {
-		static final Head NONE = new Head(NOT_HEAD, false, false, -1, 0, 0);
-	}
-
 	private boolean applying;
 	/** Per side: the bodies of its messages in the first walk, by message number (-1: a head kept as it is). */
 	private final long[][] bodies = { new long[8], new long[8] };
@@ -36,6 +20,16 @@ final class HttpBodies {
 	private final int[][] letters = { new int[8], new int[8] };
 	/** Per side, in the second walk: the body letters of its chunked message still to come. */
 	private final int[] chunksLeft = new int[2];
+	/**
+	 * Per side: the length of its gzip-encoded messages' bodies in the first walk (chunk data only, for a chunked
+	 * one), by message number; -1 for other messages. The second walk makes them gzip members ({@link GzipStream}).
+	 */
+	private final long[][] gzipped = { new long[8], new long[8] };
+	/** Per side, in the first walk: the length of its chunked message's last body letter. */
+	private final int[] lastLetter = new int[2];
+	/** Per side, in the second walk: the gzip member of its message, when it has one. */
+	private final GzipStream[] gzip = { new GzipStream(), new GzipStream() };
+	private final boolean[] gzipping = new boolean[2];
 	/** Per side: messages begun so far in this walk; the body of the current one is bodies[side][messages - 1]. */
 	private final int[] messages = new int[2];
 	/** Some head of the first walk states another length than the body sent after it. */
@@ -73,6 +67,7 @@ final class HttpBodies {
 	private void restart() {
 		messages[0] = messages[1] = 0;
 		chunksLeft[0] = chunksLeft[1] = 0;
+		gzipping[0] = gzipping[1] = false;
 		askedHead[0] = askedHead[1] = false;
 	}
 
@@ -80,7 +75,7 @@ final class HttpBodies {
 	 * {@code side} sends {@code entry}, which starts an HTTP message ({@code head}); returns the length of the head
 	 * to send instead, written into {@link #rewritten}, or -1 to send the entry as it is.
 	 */
-	int head(int side, Head head, byte[] entry) {
+	int head(int side, HttpHead head, byte[] entry) {
 		boolean noBody = head.response() && askedHead[1 - side];
 		if (head.response()) {
 			askedHead[1 - side] = false;
@@ -88,15 +83,16 @@ final class HttpBodies {
 			askedHead[side] = head.askHead();
 		}
 		boolean stated = !noBody && head.owed() >= 0 && head.digitsAt() >= 0;
-		boolean chunked = !noBody && head.owed() == CHUNKED;
+		boolean chunked = !noBody && head.owed() == HttpHead.CHUNKED;
 		if (!applying) {
 			close(side);
 			declared[side] = stated ? head.owed() + (long) head.bodyInEntry() : -1;
-			begin(side, head.bodyInEntry(), chunked);
+			begin(side, head.bodyInEntry(), chunked, head.gzip() && head.bodyInEntry() == 0 && (stated || chunked));
 			return -1;
 		}
 		int n = messages[side]++;
 		chunksLeft[side] = 0;
+		gzipping[side] = n < gzipped[side].length && gzipped[side][n] >= 0 && gzip[side].start(gzipped[side][n]);
 		if (chunked && n < letters[side].length && letters[side][n] >= 0) {
 			chunksLeft[side] = letters[side][n];
 			if (chunksLeft[side] > 0) {
@@ -140,37 +136,64 @@ final class HttpBodies {
 			}
 			if (n >= 0 && letters[side][n] >= 0) {
 				letters[side][n]++;
+				int data = chunkData(length, false);
+				gzipped[side][n] = gzipped[side][n] < 0 || data < 0 ? -1 : gzipped[side][n] + data;
+				lastLetter[side] = length;
+			} else if (n >= 0 && gzipped[side][n] >= 0) {
+				gzipped[side][n] += length;
 			}
 			return false;
 		}
 		if (chunksLeft[side] == 0) {
-			return false;
+			if (!gzipping[side]) {
+				return false;
+			}
+			ensure(length);
+			gzip[side].next(rewritten, 0, length, source, offset);
+			return true;
 		}
 		boolean last = --chunksLeft[side] == 0;
+		int data = chunkData(length, last);
+		if (data < 0) {
+			if (last && length == LAST_CHUNK.length) {
+				System.arraycopy(LAST_CHUNK, 0, rewritten, 0, LAST_CHUNK.length);
+				return true;
+			}
+			return false;
+		}
+		ensure(length);
+		byte[] size = Integer.toHexString(data).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		int width = size.length;
+		System.arraycopy(size, 0, rewritten, 0, width);
+		rewritten[width] = '\r';
+		rewritten[width + 1] = '\n';
+		if (gzipping[side]) {
+			gzip[side].next(rewritten, width + 2, data, source, offset);
+		} else {
+			System.arraycopy(source, offset, rewritten, width + 2, data);
+		}
+		rewritten[width + 2 + data] = '\r';
+		rewritten[width + 3 + data] = '\n';
+		if (last) {
+			System.arraycopy(LAST_CHUNK, 0, rewritten, width + 4 + data, LAST_CHUNK.length);
+		}
+		return true;
+	}
+
+	/**
+	 * The bytes a chunk carries in a body letter of {@code length} bytes (the last letter of its message also holds
+	 * the last chunk), -1 when the letter is too short: a chunk of d bytes takes hex(d), CRLF, the bytes and CRLF, and
+	 * takes the widest size that fits.
+	 */
+	static int chunkData(int length, boolean last) {
 		int end = last ? length - LAST_CHUNK.length : length;
-		// a chunk of d bytes takes hex(d), CRLF, the bytes and CRLF: the widest size that fits
 		for (int width = 8; width >= 1; width--) {
 			int data = end - width - 4;
 			if (data >= 1 && Integer.toHexString(data).length() == width) {
-				ensure(length);
-				byte[] size = Integer.toHexString(data).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-				System.arraycopy(size, 0, rewritten, 0, width);
-				rewritten[width] = '\r';
-				rewritten[width + 1] = '\n';
-				System.arraycopy(source, offset, rewritten, width + 2, data);
-				rewritten[end - 2] = '\r';
-				rewritten[end - 1] = '\n';
-				if (last) {
-					System.arraycopy(LAST_CHUNK, 0, rewritten, end, LAST_CHUNK.length);
-				}
-				return true;
+				return data;
 			}
 		}
-		if (last && length == LAST_CHUNK.length) {
-			System.arraycopy(LAST_CHUNK, 0, rewritten, 0, LAST_CHUNK.length);
-			return true;
-		}
-		return false;
+		return -1;
 	}
 
 	/** The chunk that ends a chunked body, with no trailer. */
@@ -182,138 +205,30 @@ final class HttpBodies {
 		}
 	}
 
-	private void begin(int side, int bodyInEntry, boolean chunked) {
+	private void begin(int side, int bodyInEntry, boolean chunked, boolean gzipped) {
 		int n = messages[side]++;
 		if (n == bodies[side].length) {
 			bodies[side] = java.util.Arrays.copyOf(bodies[side], 2 * n);
 			letters[side] = java.util.Arrays.copyOf(letters[side], 2 * n);
+			this.gzipped[side] = java.util.Arrays.copyOf(this.gzipped[side], 2 * n);
 		}
 		bodies[side][n] = declared[side] < 0 ? -1 : bodyInEntry;
 		letters[side][n] = chunked ? 0 : -1;
+		this.gzipped[side][n] = gzipped ? 0 : -1;
 	}
 
 	private void close(int side) {
 		int n = messages[side] - 1;
-		if (n >= 0 && (declared[side] >= 0 && bodies[side][n] != declared[side] || letters[side][n] >= 0)) {
+		if (n >= 0 && letters[side][n] > 0 && gzipped[side][n] >= 0) {
+			// the last letter also carries the last chunk
+			int last = chunkData(lastLetter[side], true);
+			gzipped[side][n] = last < 0 ? -1 : gzipped[side][n] - chunkData(lastLetter[side], false) + last;
+		}
+		if (n >= 0 && (declared[side] >= 0 && bodies[side][n] != declared[side] || letters[side][n] >= 0
+				|| gzipped[side][n] >= GzipStream.MIN_LENGTH)) {
 			differs = true;
 		}
 		declared[side] = -1;
 	}
 
-	/** What {@code entry} says of its body ({@link Head}). */
-	static Head parse(byte[] entry) {
-		int lineEnd = indexOf(entry, 0, "\r\n");
-		if (lineEnd < 0 || !startLine(entry, lineEnd)) {
-			return Head.NONE;
-		}
-		boolean response = startsWith(entry, "HTTP/");
-		boolean askHead = startsWith(entry, "HEAD ");
-		int headEnd = indexOf(entry, 0, "\r\n\r\n");
-		if (headEnd < 0) {
-			return new Head(UNKNOWN, response, askHead, -1, 0, 0);
-		}
-		int bodyInEntry = entry.length - headEnd - 4;
-		long length = -1;
-		int digitsAt = -1;
-		int digits = 0;
-		boolean chunked = false;
-		for (int line = lineEnd + 2; line < headEnd; line = indexOf(entry, line, "\r\n") + 2) {
-			if (field(entry, line, "transfer-encoding:")) {
-				chunked = containsIgnoreCase(entry, line, indexOf(entry, line, "\r\n"), "chunked");
-				if (!chunked) {
-					return new Head(UNKNOWN, response, askHead, -1, 0, 0);
-				}
-			}
-			if (field(entry, line, "content-length:")) {
-				digitsAt = line + "content-length:".length();
-				while (entry[digitsAt] == ' ' || entry[digitsAt] == '\t') {
-					digitsAt++;
-				}
-				while (digitsAt + digits < headEnd && digit(entry[digitsAt + digits])) {
-					digits++;
-				}
-				length = digits == 0 || digits > 12 ? -1 : Long.parseLong(new String(entry, digitsAt, digits,
-						java.nio.charset.StandardCharsets.US_ASCII));
-			}
-		}
-		if (response) {
-			int code = (entry[9] - '0') * 100 + (entry[10] - '0') * 10 + (entry[11] - '0');
-			if (code < 200 || code == 204 || code == 304) {
-				return new Head(0, true, false, -1, 0, bodyInEntry);
-			}
-		}
-		if (chunked) {
-			// a chunked message whose entry holds body bytes already: their framing is the capture's
-			return new Head(bodyInEntry == 0 ? CHUNKED : UNKNOWN, response, askHead, -1, 0, 0);
-		}
-		if (length < 0) {
-			return response ? new Head(UNKNOWN, true, false, -1, 0, 0) : new Head(0, false, askHead, -1, 0, bodyInEntry);
-		}
-		long owed = length - bodyInEntry;
-		return owed < 0 ? new Head(UNKNOWN, response, askHead, -1, 0, 0)
-				: new Head((int) Math.min(owed, Integer.MAX_VALUE), response, askHead, digitsAt, digits, bodyInEntry);
-	}
-
-	/** A status line {@code HTTP/1.x DDD ...} or a request line {@code METHOD target HTTP/1.x}. */
-	private static boolean startLine(byte[] b, int end) {
-		if (startsWith(b, "HTTP/1.")) {
-			return end >= 12 && b[8] == ' ' && digit(b[9]) && digit(b[10]) && digit(b[11]);
-		}
-		int method = 0;
-		while (method < end && b[method] >= 'A' && b[method] <= 'Z') {
-			method++;
-		}
-		return method > 0 && method < end && b[method] == ' ' && end >= 9 && b[end - 9] == ' '
-				&& regionMatches(b, end - 8, "HTTP/1.");
-	}
-
-	private static boolean field(byte[] b, int at, String name) {
-		if (at + name.length() > b.length) {
-			return false;
-		}
-		for (int i = 0; i < name.length(); i++) {
-			if (Character.toLowerCase((char) (b[at + i] & 0xFF)) != name.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean containsIgnoreCase(byte[] b, int from, int to, String s) {
-		for (int i = from; i + s.length() <= to; i++) {
-			if (field(b, i, s)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean digit(byte c) {
-		return c >= '0' && c <= '9';
-	}
-
-	private static boolean startsWith(byte[] b, String prefix) {
-		return regionMatches(b, 0, prefix);
-	}
-
-	private static boolean regionMatches(byte[] b, int at, String s) {
-		if (at < 0 || at + s.length() > b.length) {
-			return false;
-		}
-		for (int i = 0; i < s.length(); i++) {
-			if (b[at + i] != s.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static int indexOf(byte[] b, int from, String s) {
-		for (int i = Math.max(0, from); i + s.length() <= b.length; i++) {
-			if (regionMatches(b, i, s)) {
-				return i;
-			}
-		}
-		return -1;
-	}
 }

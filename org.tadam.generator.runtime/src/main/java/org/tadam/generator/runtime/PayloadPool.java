@@ -27,7 +27,7 @@ public final class PayloadPool {
 	private final byte[][] strings;
 	private final long[] sums;
 	/** Per string: what it says of an HTTP body ({@link HttpBodies#parse}). */
-	private final HttpBodies.Head[] httpHeads;
+	private final HttpHead[] httpHeads;
 	private final int[] lengths;
 	private final int[] weights;
 	/** Per entry its variants; null when the pool has none. */
@@ -51,10 +51,10 @@ public final class PayloadPool {
 		this.variants = variants;
 		if (strings != null) {
 			sums = new long[strings.length];
-			httpHeads = new HttpBodies.Head[strings.length];
+			httpHeads = new HttpHead[strings.length];
 			for (int i = 0; i < strings.length; i++) {
 				sums[i] = Checksums.sum(strings[i], 0, strings[i].length);
-				httpHeads[i] = HttpBodies.parse(strings[i]);
+				httpHeads[i] = HttpHead.parse(strings[i]);
 			}
 		} else {
 			sums = null;
@@ -63,14 +63,14 @@ public final class PayloadPool {
 	}
 
 	/** What entry {@code index} says of its HTTP body ({@link HttpBodies#parse}). */
-	HttpBodies.Head httpHead(int index) {
-		return httpHeads == null ? HttpBodies.Head.NONE : httpHeads[index];
+	HttpHead httpHead(int index) {
+		return httpHeads == null ? HttpHead.NONE : httpHeads[index];
 	}
 
 	/** Some entry starts an HTTP/1.x message. */
 	boolean hasHttpHeads() {
 		for (int i = 0; httpHeads != null && i < httpHeads.length; i++) {
-			if (httpHeads[i].owed() != HttpBodies.NOT_HEAD) {
+			if (httpHeads[i].owed() != HttpHead.NOT_HEAD) {
 				return true;
 			}
 		}
