@@ -98,11 +98,23 @@ final class HttpBodies {
 			if (chunksLeft[side] > 0) {
 				return -1;
 			}
-			// no body letter: the head carries the last chunk
-			int length = entry.length + LAST_CHUNK.length;
+			// no body letter: the head carries the last chunk, after an empty gzip member when the body is gzip
+			int member = head.gzip() ? 2 + 2 + GzipStream.MIN_LENGTH + 2 : 0;
+			int length = entry.length + member + LAST_CHUNK.length;
 			ensure(length);
 			System.arraycopy(entry, 0, rewritten, 0, entry.length);
-			System.arraycopy(LAST_CHUNK, 0, rewritten, entry.length, LAST_CHUNK.length);
+			if (member > 0) {
+				int at = entry.length;
+				rewritten[at] = '1';
+				rewritten[at + 1] = '7';
+				rewritten[at + 2] = '\r';
+				rewritten[at + 3] = '\n';
+				gzip[side].start(GzipStream.MIN_LENGTH);
+				gzip[side].next(rewritten, at + 4, GzipStream.MIN_LENGTH, new byte[GzipStream.MIN_LENGTH], 0);
+				rewritten[at + 4 + GzipStream.MIN_LENGTH] = '\r';
+				rewritten[at + 5 + GzipStream.MIN_LENGTH] = '\n';
+			}
+			System.arraycopy(LAST_CHUNK, 0, rewritten, entry.length + member, LAST_CHUNK.length);
 			return length;
 		}
 		long body = n < bodies[side].length ? bodies[side][n] : -1;

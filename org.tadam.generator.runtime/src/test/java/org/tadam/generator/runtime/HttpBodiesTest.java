@@ -134,6 +134,24 @@ class HttpBodiesTest {
 		assertEquals(filler[10 + 5], content[0], "the content is the filler after the gzip and block headers");
 	}
 
+	/** A chunked gzip answer without body letter: an empty gzip member in one chunk, then the last chunk. */
+	@Test
+	void anEmptyGzipBodyIsAnEmptyMember() throws Exception {
+		byte[] entry = bytes("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n");
+		HttpHead head = HttpHead.parse(entry);
+		HttpBodies http = new HttpBodies();
+		http.record();
+		http.head(1, head, entry);
+		assertTrue(http.differs());
+		http.apply();
+		int length = http.head(1, head, entry);
+		String sent = new String(http.rewritten(), 0, length, StandardCharsets.ISO_8859_1);
+		assertTrue(sent.startsWith(new String(entry, StandardCharsets.ISO_8859_1) + "17\r\n"), sent);
+		assertTrue(sent.endsWith("\r\n0\r\n\r\n"), sent);
+		byte[] member = java.util.Arrays.copyOfRange(http.rewritten(), entry.length + 4, entry.length + 4 + 23);
+		assertEquals(0, new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(member)).readAllBytes().length);
+	}
+
 	/** Members of many lengths, written in pieces, decompress (one stored block holds 65535 bytes at most). */
 	@Test
 	void gzipMembersOfAnyLength() throws Exception {
