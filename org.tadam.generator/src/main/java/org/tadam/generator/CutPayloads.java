@@ -1,9 +1,8 @@
 package org.tadam.generator;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.tadam.generator.runtime.HttpHead;
 
 /**
  * Restores pool entries the capture cut. A capture keeps a bounded number of payload bytes per packet, so an entry
@@ -17,11 +16,6 @@ import java.util.regex.Pattern;
  */
 final class CutPayloads {
 
-	/** An HTTP/1.x status line, or a request line: method, target, version. */
-	private static final Pattern START_LINE = Pattern.compile("(HTTP/1\\.[01] \\d{3}[^\\r\\n]*|[A-Z]+ \\S+ HTTP/1\\.[01])\\r\\n");
-	private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^content-length:[ \\t]*(\\d{1,9})[ \\t]*\\r\\n");
-	private static final Pattern CHUNKED = Pattern.compile("(?im)^transfer-encoding:[^\\r\\n]*chunked");
-
 	private CutPayloads() {
 	}
 
@@ -30,26 +24,13 @@ final class CutPayloads {
 	 * {@code longestSegment} bytes; the message itself otherwise.
 	 */
 	static byte[] completeHttp(byte[] message, double longestSegment) {
-		int headerEnd = headerEnd(message);
-		if (headerEnd < 0) {
+		HttpHead head = HttpHead.parse(message);
+		// no body at all (the answer to HEAD, or a body sent in the next segments), or no length to complete to
+		if (head.digitsAt() < 0 || head.bodyInEntry() == 0 || head.owed() <= 0
+				|| message.length + (long) head.owed() > longestSegment) {
 			return message;
 		}
-		String head = new String(message, 0, headerEnd, StandardCharsets.ISO_8859_1);
-		if (!START_LINE.matcher(head).lookingAt() || CHUNKED.matcher(head).find()) {
-			return message;
-		}
-		Matcher length = CONTENT_LENGTH.matcher(head);
-		if (!length.find()) {
-			return message;
-		}
-		long contentLength = Long.parseLong(length.group(1));
-		int body = message.length - headerEnd;
-		long whole = headerEnd + contentLength;
-		// no body at all: the answer to HEAD, or a body sent in the next segments
-		if (body == 0 || body >= contentLength || whole > longestSegment) {
-			return message;
-		}
-		return extend(message, headerEnd, (int) whole);
+		return extend(message, message.length - head.bodyInEntry(), message.length + head.owed());
 	}
 
 	/**
@@ -81,15 +62,5 @@ final class CutPayloads {
 			extended[i] = extended[from + (i - from) % (bytes.length - from)];
 		}
 		return extended;
-	}
-
-	/** Offset just past the blank line that ends the headers, or -1. */
-	private static int headerEnd(byte[] m) {
-		for (int i = 3; i < m.length; i++) {
-			if (m[i] == '\n' && m[i - 1] == '\r' && m[i - 2] == '\n' && m[i - 3] == '\r') {
-				return i + 1;
-			}
-		}
-		return -1;
 	}
 }

@@ -143,8 +143,8 @@ public final class AutomatonModel {
 		}
 		textWithoutPool = filler;
 		boolean heads = false;
-		for (PayloadPool pool : protocol == TCP ? pools : new PayloadPool[0]) {
-			heads |= pool.hasHttpHeads();
+		for (PayloadPool pool : pools) {
+			heads |= protocol == TCP && pool.hasHttpHeads();
 		}
 		httpHeads = heads;
 		edgeRuleMask = new int[edges];

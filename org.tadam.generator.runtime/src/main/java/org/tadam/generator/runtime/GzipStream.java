@@ -24,7 +24,6 @@ final class GzipStream {
 	private long contentLeft;
 	/** Header bytes of the current block still to write (5 .. 0). */
 	private int blockHeader;
-	private final byte[] trailer = new byte[8];
 
 	/** Starts a member of {@code length} bytes; false when it cannot have one (shorter than {@link #MIN_LENGTH}). */
 	boolean start(long length) {
@@ -43,47 +42,51 @@ final class GzipStream {
 		return content >= 0;
 	}
 
-	/** Writes its next {@code n} bytes to {@code out} from {@code off}, stored content taken from {@code material}. */
+	/**
+	 * Writes its next {@code n} bytes to {@code out} from {@code off}, stored content taken from {@code material}
+	 * where it falls ({@code material[materialOff + i]} for the i-th byte), copied and checksummed a run at a time.
+	 */
 	void next(byte[] out, int off, int n, byte[] material, int materialOff) {
-		for (int i = 0; i < n; i++, at++) {
-			out[off + i] = next(material[materialOff + i]);
+		int i = 0;
+		while (i < n) {
+			if (at < HEADER.length) {
+				out[off + i++] = HEADER[(int) at++];
+			} else if (blockHeader > 0) {
+				out[off + i++] = blockHeaderByte(5 - blockHeader--);
+				at++;
+			} else if (blockLeft > 0) {
+				int run = (int) Math.min(blockLeft, n - i);
+				System.arraycopy(material, materialOff + i, out, off + i, run);
+				crc.update(material, materialOff + i, run);
+				blockLeft -= run;
+				at += run;
+				i += run;
+			} else if (block < blocks - 1) {
+				block++;
+				blockLeft = block == blocks - 1 ? contentLeft : Math.min(BLOCK, contentLeft);
+				contentLeft -= blockLeft;
+				blockHeader = 5;
+			} else {
+				out[off + i++] = trailerByte((int) (at++ - (length - 8)));
+			}
 		}
 	}
 
-	private byte next(byte content) {
-		if (at < HEADER.length) {
-			return HEADER[(int) at];
-		}
-		if (blockHeader == 0 && blockLeft == 0 && block < blocks - 1) {
-			block++;
-			blockLeft = block == blocks - 1 ? contentLeft : Math.min(BLOCK, contentLeft);
-			contentLeft -= blockLeft;
-			blockHeader = 5;
-		}
-		if (blockHeader > 0) {
-			int k = 5 - blockHeader--;
-			int len = (int) blockLeft;
-			return (byte) switch (k) {
-				case 0 -> block == blocks - 1 ? 1 : 0;
-				case 1 -> len;
-				case 2 -> len >>> 8;
-				case 3 -> ~len;
-				default -> ~len >>> 8;
-			};
-		}
-		if (blockLeft > 0) {
-			blockLeft--;
-			crc.update(content);
-			return content;
-		}
-		int k = (int) (at - (length - 8));
-		if (k == 0) {
-			long c = crc.getValue();
-			for (int i = 0; i < 4; i++) {
-				trailer[i] = (byte) (c >>> 8 * i);
-				trailer[4 + i] = (byte) (this.content >>> 8 * i);
-			}
-		}
-		return trailer[k];
+	/** Byte {@code k} of the current block's header: BFINAL and BTYPE 00, then LEN and NLEN, little-endian. */
+	private byte blockHeaderByte(int k) {
+		int len = (int) blockLeft;
+		return (byte) switch (k) {
+			case 0 -> block == blocks - 1 ? 1 : 0;
+			case 1 -> len;
+			case 2 -> len >>> 8;
+			case 3 -> ~len;
+			default -> ~len >>> 8;
+		};
+	}
+
+	/** Byte {@code k} of the trailer: the CRC-32 of the content, then its length, little-endian. */
+	private byte trailerByte(int k) {
+		long value = k < 4 ? crc.getValue() : content;
+		return (byte) (value >>> 8 * (k & 3));
 	}
 }

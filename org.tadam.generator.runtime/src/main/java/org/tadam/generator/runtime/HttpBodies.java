@@ -99,22 +99,11 @@ final class HttpBodies {
 				return -1;
 			}
 			// no body letter: the head carries the last chunk, after an empty gzip member when the body is gzip
-			int member = head.gzip() ? 2 + 2 + GzipStream.MIN_LENGTH + 2 : 0;
-			int length = entry.length + member + LAST_CHUNK.length;
+			byte[] end = head.gzip() ? EMPTY_GZIP_END : LAST_CHUNK;
+			int length = entry.length + end.length;
 			ensure(length);
 			System.arraycopy(entry, 0, rewritten, 0, entry.length);
-			if (member > 0) {
-				int at = entry.length;
-				rewritten[at] = '1';
-				rewritten[at + 1] = '7';
-				rewritten[at + 2] = '\r';
-				rewritten[at + 3] = '\n';
-				gzip[side].start(GzipStream.MIN_LENGTH);
-				gzip[side].next(rewritten, at + 4, GzipStream.MIN_LENGTH, new byte[GzipStream.MIN_LENGTH], 0);
-				rewritten[at + 4 + GzipStream.MIN_LENGTH] = '\r';
-				rewritten[at + 5 + GzipStream.MIN_LENGTH] = '\n';
-			}
-			System.arraycopy(LAST_CHUNK, 0, rewritten, entry.length + member, LAST_CHUNK.length);
+			System.arraycopy(end, 0, rewritten, entry.length, end.length);
 			return length;
 		}
 		long body = n < bodies[side].length ? bodies[side][n] : -1;
@@ -174,9 +163,10 @@ final class HttpBodies {
 			return false;
 		}
 		ensure(length);
-		byte[] size = Integer.toHexString(data).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-		int width = size.length;
-		System.arraycopy(size, 0, rewritten, 0, width);
+		int width = hexDigits(data);
+		for (int i = 0; i < width; i++) {
+			rewritten[i] = (byte) Character.forDigit(data >>> 4 * (width - 1 - i) & 0xF, 16);
+		}
 		rewritten[width] = '\r';
 		rewritten[width + 1] = '\n';
 		if (gzipping[side]) {
@@ -201,15 +191,38 @@ final class HttpBodies {
 		int end = last ? length - LAST_CHUNK.length : length;
 		for (int width = 8; width >= 1; width--) {
 			int data = end - width - 4;
-			if (data >= 1 && Integer.toHexString(data).length() == width) {
+			if (data >= 1 && hexDigits(data) == width) {
 				return data;
 			}
 		}
 		return -1;
 	}
 
+	/** Hexadecimal digits of a positive number. */
+	private static int hexDigits(int n) {
+		return (35 - Integer.numberOfLeadingZeros(n)) / 4;
+	}
+
 	/** The chunk that ends a chunked body, with no trailer. */
 	private static final byte[] LAST_CHUNK = { '0', '\r', '\n', '\r', '\n' };
+	/** A chunk of an empty gzip member, then the last chunk: a gzip body without content. */
+	private static final byte[] EMPTY_GZIP_END = emptyGzipEnd();
+
+	private static byte[] emptyGzipEnd() {
+		int member = GzipStream.MIN_LENGTH;
+		byte[] end = new byte[2 + 2 + member + 2 + LAST_CHUNK.length];
+		end[0] = (byte) Character.forDigit(member >>> 4, 16);
+		end[1] = (byte) Character.forDigit(member & 0xF, 16);
+		end[2] = '\r';
+		end[3] = '\n';
+		GzipStream gzip = new GzipStream();
+		gzip.start(member);
+		gzip.next(end, 4, member, new byte[member], 0);
+		end[4 + member] = '\r';
+		end[5 + member] = '\n';
+		System.arraycopy(LAST_CHUNK, 0, end, 6 + member, LAST_CHUNK.length);
+		return end;
+	}
 
 	private void ensure(int length) {
 		if (rewritten.length < length) {

@@ -6,19 +6,19 @@ package org.tadam.generator.runtime;
  * {@code digits} place the Content-Length value in the entry (-1 and 0 when it has none); {@code bodyInEntry} is the
  * body the entry holds; {@code gzip}: the head says Content-Encoding gzip.
  */
-record HttpHead(int owed, boolean response, boolean askHead, int digitsAt, int digits, int bodyInEntry, boolean gzip) {
+public record HttpHead(int owed, boolean response, boolean askHead, int digitsAt, int digits, int bodyInEntry, boolean gzip) {
 
 	/** {@link #owed}: the entry does not start an HTTP/1.x message. */
-	static final int NOT_HEAD = -2;
+	public static final int NOT_HEAD = -2;
 	/** {@link #owed}: an HTTP head whose body length it does not state (read until the close, or cut). */
-	static final int UNKNOWN = -1;
+	public static final int UNKNOWN = -1;
 	/** {@link #owed}: the head of a chunked message, whose entry holds no body. */
-	static final int CHUNKED = -3;
+	public static final int CHUNKED = -3;
 
 	static final HttpHead NONE = new HttpHead(NOT_HEAD, false, false, -1, 0, 0, false);
 
-	/** What {@code entry} says of its body. */
-	static HttpHead parse(byte[] entry) {
+	/** What {@code entry} says of its body (the generator's compiler reads pool entries with it too: CutPayloads). */
+	public static HttpHead parse(byte[] entry) {
 		int lineEnd = indexOf(entry, 0, "\r\n");
 		if (lineEnd < 0 || !startLine(entry, lineEnd)) {
 			return NONE;
@@ -68,11 +68,13 @@ record HttpHead(int owed, boolean response, boolean askHead, int digitsAt, int d
 			return new HttpHead(bodyInEntry == 0 ? CHUNKED : UNKNOWN, response, askHead, -1, 0, 0, gzip);
 		}
 		if (length < 0) {
-			return response ? new HttpHead(UNKNOWN, true, false, -1, 0, 0, gzip) : new HttpHead(0, false, askHead, -1, 0, bodyInEntry, gzip);
+			return response ? new HttpHead(UNKNOWN, true, false, -1, 0, 0, gzip)
+					: new HttpHead(0, false, askHead, -1, 0, bodyInEntry, gzip);
 		}
 		long owed = length - bodyInEntry;
 		return owed < 0 ? new HttpHead(UNKNOWN, response, askHead, -1, 0, 0, gzip)
-				: new HttpHead((int) Math.min(owed, Integer.MAX_VALUE), response, askHead, digitsAt, digits, bodyInEntry, gzip);
+				: new HttpHead((int) Math.min(owed, Integer.MAX_VALUE), response, askHead, digitsAt, digits, bodyInEntry,
+						gzip);
 	}
 
 	/** A status line {@code HTTP/1.x DDD ...} or a request line {@code METHOD target HTTP/1.x}. */

@@ -26,7 +26,7 @@ public final class PayloadPool {
 	private final AliasTable choice;
 	private final byte[][] strings;
 	private final long[] sums;
-	/** Per string: what it says of an HTTP body ({@link HttpBodies#parse}). */
+	/** Per string: what it says of an HTTP body ({@link HttpHead#parse}). */
 	private final HttpHead[] httpHeads;
 	private final int[] lengths;
 	private final int[] weights;
@@ -62,7 +62,7 @@ public final class PayloadPool {
 		}
 	}
 
-	/** What entry {@code index} says of its HTTP body ({@link HttpBodies#parse}). */
+	/** What entry {@code index} says of its HTTP body ({@link HttpHead#parse}). */
 	HttpHead httpHead(int index) {
 		return httpHeads == null ? HttpHead.NONE : httpHeads[index];
 	}
