@@ -95,12 +95,12 @@ final class PayloadPools {
         boolean messages = framing.structured()
             || directionSends && framing.total() < RandomFraming.MIN_STRUCTURE_SAMPLES;
         if (!framing.applyTo(r) && !recordFramed && messages && !bytes.isEmpty()) {
-          return replay(f, true);
+          return replay(f);
         }
         return r;
       }
       case TEXT, REPLAY -> {
-        List<Map.Entry<Bytes, long[]>> top = top(false);
+        List<Map.Entry<Bytes, long[]>> top = top();
         if (top.isEmpty()) {
           return null;
         }
@@ -117,7 +117,7 @@ final class PayloadPools {
           }
           return t.getEntries().isEmpty() ? null : t;
         }
-        return replay(f, false);
+        return replay(f);
       }
       default -> {
         return null;
@@ -126,20 +126,23 @@ final class PayloadPools {
   }
 
   /**
-   * The most frequent payloads, {@link #POOL_SIZE} at most, ties broken by content. With {@code byLength}, when more
-   * payloads than the places left are as frequent as the last one kept (often: every message of a capture is its
-   * own), the places go to payloads spread evenly over those ordered by length, then content, so that the pool's
-   * lengths are theirs: a pool of messages that stands for a pool of lengths (see {@link #toModel}) must keep them.
-   * Text and replay pools keep the first by content: spreading theirs too was measured (issue 13) and lost more on
-   * FTP than it won on DNS and SMTP.
+   * The most frequent payloads, {@link #POOL_SIZE} at most, ties broken by content. When more payloads than the
+   * places left are as frequent as the last one kept (often: every message of a capture is its own, an SMTP body
+   * with its date), those tied payloads are ordered by length, then content, and cut into as many consecutive strata
+   * as places are left; each place goes to the middle payload of its stratum, weighted with the whole stratum's
+   * occurrences. The pool then keeps the lengths of the payloads it stands for and how often each was sent: the
+   * first by content were often of one length only (SMTP bodies of 210 bytes, none of the 212 sent as often). Tied
+   * payloads of one length keep the first by content and their own weights: measured on FTP (issue 13), whose
+   * passive replies differ only in their ports, strata there changed which connections' replies the pool kept, and
+   * the variants with them.
    */
-  private List<Map.Entry<Bytes, long[]>> top(boolean byLength) {
+  private List<Map.Entry<Bytes, long[]>> top() {
     Comparator<Map.Entry<Bytes, long[]>> byContent = Comparator.comparing(e -> e.getKey().data(),
         Arrays::compareUnsigned);
     List<Map.Entry<Bytes, long[]>> all = new ArrayList<>(bytes.entrySet());
     all.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(byContent));
-    if (all.size() <= POOL_SIZE || !byLength) {
-      return all.subList(0, Math.min(POOL_SIZE, all.size()));
+    if (all.size() <= POOL_SIZE) {
+      return all;
     }
     long last = all.get(POOL_SIZE - 1).getValue()[0];
     List<Map.Entry<Bytes, long[]>> top = new ArrayList<>();
@@ -151,17 +154,30 @@ final class PayloadPools {
         tied.add(e);
       }
     }
-    tied.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingInt(e -> e.getKey().data().length).thenComparing(byContent));
     int places = POOL_SIZE - top.size();
+    if (tied.stream().mapToInt(e -> e.getKey().data().length).distinct().count() == 1) {
+      // one length: nothing to keep but the payloads themselves (FTP passive replies, each naming its own port, all
+      // five digits), the first by content as they were
+      top.addAll(tied.subList(0, places));
+      return top;
+    }
+    tied.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingInt(e -> e.getKey().data().length).thenComparing(byContent));
     for (int i = 0; i < places; i++) {
-      top.add(tied.get((int) ((2L * i + 1) * tied.size() / (2L * places))));
+      int from = (int) ((long) i * tied.size() / places);
+      int to = (int) ((long) (i + 1) * tied.size() / places);
+      long weight = 0;
+      for (int k = from; k < to; k++) {
+        weight += tied.get(k).getValue()[0];
+      }
+      Map.Entry<Bytes, long[]> middle = tied.get((int) ((2L * i + 1) * tied.size() / (2L * places)));
+      top.add(Map.entry(middle.getKey(), new long[] {weight}));
     }
     return top;
   }
 
-  private ReplayPayload replay(TadamFactory f, boolean byLength) {
+  private ReplayPayload replay(TadamFactory f) {
     ReplayPayload r = f.createReplayPayload();
-    for (Map.Entry<Bytes, long[]> e : top(byLength)) {
+    for (Map.Entry<Bytes, long[]> e : top()) {
       WeightedBytes w = f.createWeightedBytes();
       w.setData(e.getKey().data());
       w.setWeight((int) Math.min(Integer.MAX_VALUE, e.getValue()[0]));

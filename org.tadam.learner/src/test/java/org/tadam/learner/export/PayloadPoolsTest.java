@@ -3,6 +3,7 @@ package org.tadam.learner.export;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tadam.model.PayloadClass;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
+import org.tadam.model.TextPayload;
 
 /** Which pool the payloads of a random letter get: lengths of filler, or the messages themselves. */
 class PayloadPoolsTest {
@@ -61,6 +63,30 @@ class PayloadPoolsTest {
     assertEquals(PayloadPools.POOL_SIZE, replay.getEntries().size());
     assertEquals(5, byLength[19], "15 of 24 have 19 bytes");
     assertEquals(3, byLength[20], "8 of 24 have 20 bytes");
+    assertEquals(24, replay.getEntries().stream().mapToInt(e -> e.getWeight()).sum(),
+        "the 8 kept stand for all 24 sent");
+  }
+
+  /**
+   * 26 mail bodies, each sent once and told apart by their dates: 18 of 210 bytes, then 8 of 212. The 8 kept stand
+   * for the bodies of their length: drawn on their weights, about 18 in 26 are of 210 bytes, not 8 in 8 as the first
+   * 8 by content were.
+   */
+  @Test
+  void textPoolsKeepHowOftenEachLengthWasSent() {
+    PayloadPools pools = new PayloadPools();
+    for (int i = 0; i < 26; i++) {
+      String date = String.format("Date: %02d Nov 2026", i);
+      String body = date + ".".repeat((i < 18 ? 210 : 212) - date.length());
+      pools.add(body.getBytes(StandardCharsets.US_ASCII), body.length(), 1);
+    }
+    TextPayload text = assertInstanceOf(TextPayload.class, pools.toModel(PayloadClass.TEXT));
+    assertEquals(PayloadPools.POOL_SIZE, text.getEntries().size());
+    int[] weightByLength = new int[213];
+    text.getEntries().forEach(e -> weightByLength[e.getText().length()] += e.getWeight());
+    assertEquals(26, weightByLength[210] + weightByLength[212]);
+    assertTrue(Math.abs(weightByLength[210] - 18) <= 1, "210 bytes: " + weightByLength[210] + " of 26, 18 sent");
+    assertTrue(Math.abs(weightByLength[212] - 8) <= 1, "212 bytes: " + weightByLength[212] + " of 26, 8 sent");
   }
 
   @Test
