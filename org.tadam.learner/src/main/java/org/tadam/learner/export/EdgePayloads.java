@@ -27,8 +27,9 @@ final class EdgePayloads {
   private final DirectionFramings framings;
   /**
    * Per direction (index 1: backward), whether its random payloads that start no binary records are structured
-   * messages that no framing explains ({@link RandomFraming#structured}), taken over all edges: a random letter with
-   * too few payloads to tell on its own (one MQTT PUBLISH) is a message too when its direction's are.
+   * messages that no framing explains ({@link RandomFraming#structured}), taken over all edges, or, when they are too
+   * few to tell, whether its replayed binary payloads are: a random letter with too few payloads to tell on its own
+   * (one MQTT PUBLISH) is a message too when its direction's are.
    */
   private final boolean[] messages = new boolean[2];
 
@@ -45,16 +46,21 @@ final class EdgePayloads {
     this.variants = variants;
     this.framings = framings;
     RandomFraming[] byDirection = { new RandomFraming(), new RandomFraming() };
+    RandomFraming[] replayed = { new RandomFraming(), new RandomFraming() };
     for (Edge e : edges) {
       Symbol symbol = Symbols.parse(m.corpus().alphabet().get(e.symbol()));
-      if (symbol instanceof PacketSymbol p && p.getPayloadClass() == PayloadClass.RANDOM && p.getToken() == null) {
-        RandomFraming framing = byDirection[p.getDirection() == Direction.BACKWARD ? 1 : 0];
+      if (symbol instanceof PacketSymbol p && p.getToken() == null
+          && (p.getPayloadClass() == PayloadClass.RANDOM || p.getPayloadClass() == PayloadClass.REPLAY)) {
+        int d = p.getDirection() == Direction.BACKWARD ? 1 : 0;
+        RandomFraming framing = p.getPayloadClass() == PayloadClass.RANDOM ? byDirection[d] : replayed[d];
         payloads(e, (member, position, data, length) -> framing.add(data, length, 1));
       }
     }
     for (int d = 0; d < 2; d++) {
-      messages[d] = !byDirection[d].applyTo(TadamFactory.eINSTANCE.createRandomPayload())
-          && byDirection[d].structured();
+      // too few random payloads to tell on their own: the direction's binary messages tell (an NTP server whose
+      // replies all start with their version and mode, two of which passed the test of randomness)
+      messages[d] = byDirection[d].total() < RandomFraming.MIN_STRUCTURE_SAMPLES ? replayed[d].structured()
+          : !byDirection[d].applyTo(TadamFactory.eINSTANCE.createRandomPayload()) && byDirection[d].structured();
     }
   }
 
