@@ -59,7 +59,7 @@ final class LearnCommand implements Callable<Integer> {
 	@Option(names = "--words", paramLabel = "FILE", description = "also learn from a text word file (SERVICE<TAB>SYMBOL:IAT,SIZE ..., as written by 'tadam words'); repeatable")
 	private List<Path> wordFiles = new ArrayList<>();
 
-	@Option(names = "--service", paramLabel = "S", description = "only this service (repeatable), e.g. http, domain, tcp/8081")
+	@Option(names = "--service", paramLabel = "S", description = "only this service (repeatable), e.g. http, dns, tcp/8081")
 	private List<String> services = new ArrayList<>();
 
 	@Option(names = "--service-port", paramLabel = "PORT[/PROTO]=NAME", description = "names a server port (repeatable), e.g. 8080=http")
@@ -163,7 +163,8 @@ final class LearnCommand implements Callable<Integer> {
 			return TadamCli.EXIT_ERROR;
 		}
 		ServiceGroups groups = new ServiceGroups(byOutcome);
-		boolean inputErrors = WordInputs.readCaptures(ingest, captures, groups::add, err);
+		java.util.Map<String, Long> found = new java.util.HashMap<>();
+		boolean inputErrors = WordInputs.readCaptures(ingest, captures, groups::add, err, found);
 		if (!WordInputs.readWordFiles(wordFiles, s -> services.isEmpty() || services.contains(s), groups::add, err)) {
 			return TadamCli.EXIT_ERROR;
 		}
@@ -177,7 +178,12 @@ final class LearnCommand implements Callable<Integer> {
 			inputErrors |= capture.failure() != null;
 		}
 		if (groups.isEmpty()) {
-			err.println("tadam learn: no connection to learn from" + (services.isEmpty() ? "" : " (check --service)"));
+			if (services.isEmpty() || found.isEmpty()) {
+				err.println("tadam learn: no connection to learn from");
+			} else {
+				err.println("tadam learn: no connection of --service " + String.join(", ", services) + " in the input; its connections are "
+						+ WordInputs.servicesFound(found) + ": give --service one of these names, or tcp/PORT or udp/PORT");
+			}
 			return TadamCli.EXIT_ERROR;
 		}
 		try {

@@ -51,7 +51,7 @@ public final class WordsCommand implements Callable<Integer> {
 	@Mixin
 	private LiveOptions live = new LiveOptions();
 
-	@Option(names = "--service", paramLabel = "S", description = "only connections of this service (repeatable), e.g. http, domain, tcp/8081")
+	@Option(names = "--service", paramLabel = "S", description = "only connections of this service (repeatable), e.g. http, dns, tcp/8081")
 	private List<String> services = new ArrayList<>();
 
 	@Option(names = "--service-port", paramLabel = "PORT[/PROTO]=NAME", description = "names a server port (repeatable), e.g. 8080=http, 5000/udp=myproto")

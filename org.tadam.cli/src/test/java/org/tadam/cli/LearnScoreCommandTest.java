@@ -68,6 +68,17 @@ class LearnScoreCommandTest {
 		}
 	}
 
+	/** A --service that names none of the capture's services is told which ones it has, and no model is written. */
+	@Test
+	void aServiceTheCaptureLacksIsAnsweredWithThoseItHas(@TempDir Path dir) {
+		CliTest.Result learn = CliTest.tadam("learn", CAPTURE.toString(), "-o", dir.resolve("out").toString(), "--no-progress",
+				"--threads", "1", "--service", "imap");
+		assertEquals(2, learn.exit(), learn::toString);
+		assertTrue(learn.err().contains("no connection of --service imap in the input; its connections are http (5), tcp/18080 (1)"),
+				learn::toString);
+		assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+	}
+
 	@Test
 	void aServiceOverTcpAndUdpGetsOneValidModelPerProtocol(@TempDir Path dir) {
 		Path mixed = CAPTURE.resolveSibling("mixed-be.pcapng");
