@@ -48,6 +48,11 @@ public final class FlowIndex {
     return found;
   }
 
+  /** Whether any connection of the side was read from file {@code file}. */
+  public boolean hasConnections(int file) {
+    return !byFile.get(file).isEmpty();
+  }
+
   /** Every connection with this 5-tuple (a tool that keeps one flow per 5-tuple speaks for all of them). */
   public List<Integer> all(int file, FlowTuple tuple) {
     return byFile.get(file).getOrDefault(tuple.key(), List.of());

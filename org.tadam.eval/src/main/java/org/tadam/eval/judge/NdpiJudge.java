@@ -53,11 +53,18 @@ public final class NdpiJudge implements Judge {
         int file = f;
         progress.println("tadam eval: ndpiReader " + side.files().get(f));
         progress.flush();
+        String[] error = {null};
+        long[] flows = {0};
         tool.run(List.of("-q", "-v", "2", "-i", side.files().get(f).toString()), line -> {
+          // ndpiReader says it could not read a capture on its standard output and still exits with 0
+          if (error[0] == null && line.strip().startsWith("Error")) {
+            error[0] = line.strip();
+          }
           Flow flow = parse(line);
           if (flow == null) {
             return;
           }
+          flows[0]++;
           List<Integer> matched = index.all(file, flow.tuple());
           if (matched.isEmpty()) {
             unattributed[0]++;
@@ -68,6 +75,13 @@ public final class NdpiJudge implements Judge {
             labels[i] = flow.protocol();
           }
         }, timeoutSeconds);
+        if (error[0] != null) {
+          return JudgeVerdicts.failed(name(), "ndpiReader could not read " + side.files().get(f) + ": " + error[0]);
+        }
+        if (flows[0] == 0 && index.hasConnections(file)) {
+          return JudgeVerdicts.failed(name(), "ndpiReader printed no flow for " + side.files().get(f)
+              + ", which holds connections");
+        }
       }
     } catch (IOException e) {
       return JudgeVerdicts.failed(name(), e.getMessage());

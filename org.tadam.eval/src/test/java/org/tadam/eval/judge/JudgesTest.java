@@ -10,11 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tadam.capture.flow.ServiceTable;
 import org.tadam.eval.sample.FlowTuple;
 import org.tadam.eval.sample.SampleReader;
@@ -61,6 +63,30 @@ class JudgesTest {
       assertTrue(v.detail().contains("not installed"), v.detail());
       assertFalse(v.ok());
     }
+  }
+
+  /**
+   * ndpiReader reports a capture it cannot read (a pcapng whose interfaces differ in snapshot length) on its standard
+   * output and exits with 0: the judge fails and says why, instead of "ok" with no connection seen.
+   */
+  @Test
+  void anNdpiReaderThatCouldNotReadTheCaptureFails(@TempDir Path dir) throws Exception {
+    Side side = new SampleReader(ServiceTable.standard()).read("real", List.of(WEB_DNS));
+    Path unreadable = fakeTool(dir.resolve("unreadable"), "echo \"Error while reading pcap file: 'an interface has a"
+        + " snapshot length 65535 different from the snapshot length of the first interface'\"");
+    JudgeVerdicts v = new NdpiJudge(unreadable.toString(), 60).judge(side, new PrintWriter(new StringWriter()));
+    assertEquals("failed", v.status());
+    assertTrue(v.detail().contains("could not read") && v.detail().contains("snapshot length"), v.detail());
+    Path silent = fakeTool(dir.resolve("silent"), "echo 'nDPI Memory statistics:'");
+    JudgeVerdicts none = new NdpiJudge(silent.toString(), 60).judge(side, new PrintWriter(new StringWriter()));
+    assertEquals("failed", none.status());
+    assertTrue(none.detail().contains("no flow"), none.detail());
+  }
+
+  private static Path fakeTool(Path file, String body) throws IOException {
+    Files.writeString(file, "#!/bin/sh\n" + body + "\n");
+    assertTrue(file.toFile().setExecutable(true));
+    return file;
   }
 
   @Test
