@@ -28,6 +28,10 @@ import org.tadam.model.WeightedText;
 final class PayloadPools {
   /** Entries kept per pool. */
   static final int POOL_SIZE = 8;
+  /** Entries kept per pool of short messages at most. */
+  static final int MAX_POOL_SIZE = 64;
+  /** Bytes a pool of messages may keep beyond {@link #POOL_SIZE} entries: short ones (DNS queries) keep more. */
+  static final int POOL_BYTES = 4096;
 
   private final Map<Bytes, long[]> bytes = new HashMap<>();
   private final Map<Integer, long[]> lengths = new HashMap<>();
@@ -141,10 +145,11 @@ final class PayloadPools {
         Arrays::compareUnsigned);
     List<Map.Entry<Bytes, long[]>> all = new ArrayList<>(bytes.entrySet());
     all.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(byContent));
-    if (all.size() <= POOL_SIZE) {
+    int size = size(all);
+    if (all.size() <= size) {
       return all;
     }
-    long last = all.get(POOL_SIZE - 1).getValue()[0];
+    long last = all.get(size - 1).getValue()[0];
     List<Map.Entry<Bytes, long[]>> top = new ArrayList<>();
     List<Map.Entry<Bytes, long[]>> tied = new ArrayList<>();
     for (Map.Entry<Bytes, long[]> e : all) {
@@ -154,7 +159,7 @@ final class PayloadPools {
         tied.add(e);
       }
     }
-    int places = POOL_SIZE - top.size();
+    int places = size - top.size();
     if (tied.stream().mapToInt(e -> e.getKey().data().length).distinct().count() == 1) {
       // one length: nothing to keep but the payloads themselves (FTP passive replies, each naming its own port, all
       // five digits), the first by content as they were
@@ -173,6 +178,20 @@ final class PayloadPools {
       top.add(Map.entry(middle.getKey(), new long[] {weight}));
     }
     return top;
+  }
+
+  /**
+   * How many of these payloads a pool keeps: {@link #POOL_SIZE}, or as many of their median length as
+   * {@link #POOL_BYTES} holds, up to {@link #MAX_POOL_SIZE}. Eight of 244 DNS queries, each naming its host, left most
+   * answers with no query of theirs, and the queries kept stood for connections that asked twice.
+   */
+  private static int size(List<Map.Entry<Bytes, long[]>> payloads) {
+    int[] lengths = payloads.stream().mapToInt(e -> e.getKey().data().length).sorted().toArray();
+    if (lengths.length == 0) {
+      return POOL_SIZE;
+    }
+    int median = Math.max(1, lengths[lengths.length / 2]);
+    return Math.max(POOL_SIZE, Math.min(MAX_POOL_SIZE, POOL_BYTES / median));
   }
 
   private ReplayPayload replay(TadamFactory f) {

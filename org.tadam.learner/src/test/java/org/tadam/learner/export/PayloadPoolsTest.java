@@ -46,30 +46,34 @@ class PayloadPoolsTest {
   @Test
   void structuredRandomPayloadsAreReplayed() {
     ReplayPayload replay = assertInstanceOf(ReplayPayload.class, pool(24, false).toModel(PayloadClass.RANDOM));
-    assertEquals(PayloadPools.POOL_SIZE, replay.getEntries().size());
-    assertArrayEquals(retained(11), replay.getEntries().get(0).getData());
+    assertEquals(24, replay.getEntries().size(), "messages this short are all kept");
+    assertArrayEquals(retained(5), replay.getEntries().get(0).getData());
   }
 
   /**
-   * A broker's 24 retained messages, each sent once: r5 (18 bytes), 15 from r11 to r95 (19), 8 from r101 to r143
-   * (20). The 8 replayed in place of their lengths are spread over them by length: the first 8 by content would
-   * all be of 18 or 19 bytes.
+   * A pool keeps {@link PayloadPools#POOL_SIZE} messages, or as many more as {@link PayloadPools#POOL_BYTES} holds of
+   * their median length, up to {@link PayloadPools#MAX_POOL_SIZE}: 200 DNS queries of 40 and 41 bytes keep 64, 200
+   * messages of 1000 and 1001 bytes keep 8, and whatever is kept stands for all 200.
    */
   @Test
-  void messagesReplayedForRandomLettersKeepTheirLengths() {
-    ReplayPayload replay = (ReplayPayload) pool(24, false).toModel(PayloadClass.RANDOM);
-    int[] byLength = new int[21];
-    replay.getEntries().forEach(e -> byLength[e.getData().length]++);
-    assertEquals(PayloadPools.POOL_SIZE, replay.getEntries().size());
-    assertEquals(5, byLength[19], "15 of 24 have 19 bytes");
-    assertEquals(3, byLength[20], "8 of 24 have 20 bytes");
-    assertEquals(24, replay.getEntries().stream().mapToInt(e -> e.getWeight()).sum(),
-        "the 8 kept stand for all 24 sent");
+  void shortMessagesKeepMoreOfThem() {
+    for (int length : new int[] {40, 1000}) {
+      PayloadPools pools = new PayloadPools();
+      for (int i = 0; i < 200; i++) {
+        byte[] p = new byte[length + i % 2];
+        p[0] = (byte) (i >> 8);
+        p[1] = (byte) i;
+        pools.add(p, length, 1);
+      }
+      ReplayPayload replay = assertInstanceOf(ReplayPayload.class, pools.toModel(PayloadClass.REPLAY));
+      assertEquals(length == 40 ? PayloadPools.MAX_POOL_SIZE : PayloadPools.POOL_SIZE, replay.getEntries().size());
+      assertEquals(200, replay.getEntries().stream().mapToInt(e -> e.getWeight()).sum());
+    }
   }
 
   /**
-   * 26 mail bodies, each sent once and told apart by their dates: 18 of 210 bytes, then 8 of 212. The 8 kept stand
-   * for the bodies of their length: drawn on their weights, about 18 in 26 are of 210 bytes, not 8 in 8 as the first
+   * 26 mail bodies, each sent once and told apart by their dates: 18 of 810 bytes, then 8 of 812. The 8 kept stand
+   * for the bodies of their length: drawn on their weights, about 18 in 26 are of 810 bytes, not 8 in 8 as the first
    * 8 by content were.
    */
   @Test
@@ -77,16 +81,16 @@ class PayloadPoolsTest {
     PayloadPools pools = new PayloadPools();
     for (int i = 0; i < 26; i++) {
       String date = String.format("Date: %02d Nov 2026", i);
-      String body = date + ".".repeat((i < 18 ? 210 : 212) - date.length());
+      String body = date + ".".repeat((i < 18 ? 810 : 812) - date.length());
       pools.add(body.getBytes(StandardCharsets.US_ASCII), body.length(), 1);
     }
     TextPayload text = assertInstanceOf(TextPayload.class, pools.toModel(PayloadClass.TEXT));
     assertEquals(PayloadPools.POOL_SIZE, text.getEntries().size());
-    int[] weightByLength = new int[213];
+    int[] weightByLength = new int[813];
     text.getEntries().forEach(e -> weightByLength[e.getText().length()] += e.getWeight());
-    assertEquals(26, weightByLength[210] + weightByLength[212]);
-    assertTrue(Math.abs(weightByLength[210] - 18) <= 1, "210 bytes: " + weightByLength[210] + " of 26, 18 sent");
-    assertTrue(Math.abs(weightByLength[212] - 8) <= 1, "212 bytes: " + weightByLength[212] + " of 26, 8 sent");
+    assertEquals(26, weightByLength[810] + weightByLength[812]);
+    assertTrue(Math.abs(weightByLength[810] - 18) <= 1, "810 bytes: " + weightByLength[810] + " of 26, 18 sent");
+    assertTrue(Math.abs(weightByLength[812] - 8) <= 1, "812 bytes: " + weightByLength[812] + " of 26, 8 sent");
   }
 
   @Test
