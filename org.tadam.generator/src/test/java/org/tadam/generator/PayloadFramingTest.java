@@ -18,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PayloadFramingTest {
 
+	/** The three letters of a TCP handshake, from s0 to s3. */
+	private static final String HANDSHAKE = "s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)\n"
+			+ "s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)\n"
+			+ "s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)";
+
 	private static final String MODEL = """
 			automaton framed {
 				protocol tcp
@@ -89,18 +94,8 @@ class PayloadFramingTest {
 					protocol tcp
 					service "https" ports 443
 					variants weighted 1, 1 unpinned 98
-					state s0 initial
-					state s1
-					state s2
-					state s3
-					state s4
-					state s5
-					state s6
-					state s7
-					state s8 end
-					s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)
-					s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
-					s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+					state s0 initial state s1 state s2 state s3 state s4 state s5 state s6 state s7 state s8 end
+					%s
 					s3 -> s4 PA> replay prob 1 count 10 mean (10, 8) cov (1, 0, 1e-6)
 						payload replay {
 							1 * "djQtaGVsbG8=" variants 0
@@ -118,7 +113,7 @@ class PayloadFramingTest {
 						}
 					s7 -> s8 $ prob 1 count 10
 				}
-				""";
+				""".formatted(HANDSHAKE);
 		Map<String, StringBuilder> sent = new HashMap<>();
 		for (CapturedPacket p : CapturedPacket.read(GeneratorTestSupport.generate(model, dir, "5", "300"))) {
 			if (p.payload().length > 0) {
