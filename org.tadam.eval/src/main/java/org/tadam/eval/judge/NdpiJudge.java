@@ -2,7 +2,10 @@ package org.tadam.eval.judge;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.tadam.eval.sample.FlowTuple;
@@ -51,20 +54,10 @@ public final class NdpiJudge implements Judge {
     try {
       for (int f = 0; f < side.files().size(); f++) {
         int file = f;
-        progress.println("tadam eval: ndpiReader " + side.files().get(f));
+        Path capture = side.files().get(f);
+        progress.println("tadam eval: ndpiReader " + capture);
         progress.flush();
-        String[] error = {null};
-        long[] flows = {0};
-        tool.run(List.of("-q", "-v", "2", "-i", side.files().get(f).toString()), line -> {
-          // ndpiReader says it could not read a capture on its standard output and still exits with 0
-          if (error[0] == null && line.strip().startsWith("Error")) {
-            error[0] = line.strip();
-          }
-          Flow flow = parse(line);
-          if (flow == null) {
-            return;
-          }
-          flows[0]++;
+        Consumer<Flow> take = flow -> {
           List<Integer> matched = index.all(file, flow.tuple());
           if (matched.isEmpty()) {
             unattributed[0]++;
@@ -74,13 +67,31 @@ public final class NdpiJudge implements Judge {
             counts[i][1] = flow.content() ? 1 : 0;
             labels[i] = flow.protocol();
           }
-        }, timeoutSeconds);
-        if (error[0] != null) {
-          return JudgeVerdicts.failed(name(), "ndpiReader could not read " + side.files().get(f) + ": " + error[0]);
+        };
+        long[] flows = {0};
+        String error = read(capture, take, flows);
+        if (error != null && flows[0] == 0) {
+          // libpcap refuses some pcapng files that tshark reads (interfaces of different snapshot lengths)
+          Path copy;
+          try {
+            copy = SingleLinkCopy.of(capture);
+          } catch (IOException e) {
+            return JudgeVerdicts.failed(name(), "ndpiReader could not read " + capture + ": " + error
+                + "; no pcap copy either: " + e.getMessage());
+          }
+          try {
+            progress.println("tadam eval: ndpiReader could not read it (" + error + "); reading a pcap copy");
+            progress.flush();
+            error = read(copy, take, flows);
+          } finally {
+            Files.deleteIfExists(copy);
+          }
+        }
+        if (error != null) {
+          return JudgeVerdicts.failed(name(), "ndpiReader could not read " + capture + ": " + error);
         }
         if (flows[0] == 0 && index.hasConnections(file)) {
-          return JudgeVerdicts.failed(name(), "ndpiReader printed no flow for " + side.files().get(f)
-              + ", which holds connections");
+          return JudgeVerdicts.failed(name(), "ndpiReader printed no flow for " + capture + ", which holds connections");
         }
       }
     } catch (IOException e) {
@@ -88,6 +99,26 @@ public final class NdpiJudge implements Judge {
     }
     return new JudgeVerdicts(name(), "ok", version, KINDS, counts, labels,
         unattributed[0]);
+  }
+
+  /**
+   * Runs ndpiReader on {@code capture}, giving {@code take} each flow it prints and counting them in {@code flows};
+   * returns the error it printed, or null. It says that it could not read a capture on its standard output and
+   * still exits with 0.
+   */
+  private String read(Path capture, Consumer<Flow> take, long[] flows) throws IOException {
+    String[] error = {null};
+    tool.run(List.of("-q", "-v", "2", "-i", capture.toString()), line -> {
+      if (error[0] == null && line.strip().startsWith("Error")) {
+        error[0] = line.strip();
+      }
+      Flow flow = parse(line);
+      if (flow != null) {
+        flows[0]++;
+        take.accept(flow);
+      }
+    }, timeoutSeconds);
+    return error[0];
   }
 
   /** One flow line of ndpiReader's verbose output. */

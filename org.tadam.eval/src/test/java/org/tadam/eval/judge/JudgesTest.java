@@ -83,6 +83,40 @@ class JudgesTest {
     assertTrue(none.detail().contains("no flow"), none.detail());
   }
 
+  /**
+   * A pcapng whose two interfaces differ in snapshot length, as mergecap writes them: ndpiReader cannot read it, so
+   * the judge gives it a pcap copy of the same packets, and every connection is recognised as in the original.
+   */
+  @Test
+  void ndpiReadsAMergedPcapngThroughAPcapCopy(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(new ExternalTool("ndpiReader").locate() != null, "ndpiReader is not installed");
+    Path merged = dir.resolve("merged.pcapng");
+    try (java.io.OutputStream out = Files.newOutputStream(merged);
+        org.tadam.pcap.PcapngWriter writer = new org.tadam.pcap.PcapngWriter(out, false)) {
+      writer.startSection();
+      int[] interfaces = {-1, -1};
+      org.tadam.pcap.CaptureReader.read(WEB_DNS, p -> {
+        try {
+          if (interfaces[0] < 0) {
+            interfaces[0] = writer.addInterface(p.linkType(), 65535, 6);
+            interfaces[1] = writer.addInterface(p.linkType(), 262144, 6);
+          }
+          writer.write(interfaces[(int) (p.number() % 2)], p.timestampNanos(), p.data(), p.offset(), p.capturedLength(),
+              p.originalLength());
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    }
+    Side side = new SampleReader(ServiceTable.standard()).read("real", List.of(merged));
+    StringWriter log = new StringWriter();
+    JudgeVerdicts v = new NdpiJudge("ndpiReader", 600).judge(side, new PrintWriter(log));
+    assertTrue(v.ok(), v.detail());
+    assertTrue(log.toString().contains("reading a pcap copy"), log.toString());
+    List<Integer> all = IntStream.range(0, side.connections().size()).boxed().toList();
+    assertEquals(side.connections().size(), v.sum("content", all));
+  }
+
   private static Path fakeTool(Path file, String body) throws IOException {
     Files.writeString(file, "#!/bin/sh\n" + body + "\n");
     assertTrue(file.toFile().setExecutable(true));
