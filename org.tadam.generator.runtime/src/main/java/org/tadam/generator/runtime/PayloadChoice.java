@@ -202,17 +202,6 @@ final class PayloadChoice {
 				// state the automaton merged with another one: the connection goes on unpinned
 				pinned = -1;
 			}
-		} else if (model.pins != null && model.pins.edgeVariants != null && messages.depth() > 0
-				&& !messages.meets(model.pins.edgeVariants[walked], 1)) {
-			// unpinned, or the pin let go: the messages sent so far lead. No training connection that sent them took
-			// this letter here (an ACK after which only MQTT 3.1.1 clients got a retained message, for a client that
-			// connected with MQTT 5): one of the state's letters that such a connection took, where one is in place
-			int kept = model.drawEdge(state, rng, e -> messages.meets(model.pins.edgeVariants[e], 1)
-					&& model.inPlace(e, letter) && legal.test(e)
-					&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
-			if (kept >= 0) {
-				edge = kept;
-			}
 		} else if (!aim.fits(letter, model.edgePayload[walked] == AutomatonModel.END)) {
 			// the end before the connection's length, or a letter past it: one that keeps to it, where one is in place
 			int kept = model.drawEdge(state, rng, e -> model.inPlace(e, letter) && legal.test(e)
