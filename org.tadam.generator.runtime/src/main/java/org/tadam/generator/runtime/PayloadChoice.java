@@ -202,6 +202,17 @@ final class PayloadChoice {
 				// state the automaton merged with another one: the connection goes on unpinned
 				pinned = -1;
 			}
+		} else if (model.edgePool[walked] < 0 && messages.depth() > 0 && contradicted(model, model.edgeTarget[walked])) {
+			// a letter without payload into a state whose every letter sends a message that contradicts the ones sent
+			// (an ACK after which only MQTT 3.1.1 clients got a retained message, for a client that connected with MQTT
+			// 5): another letter of the state that leads elsewhere, where one is in place
+			int kept = model.drawEdge(state, rng, e -> e != walked && model.inPlace(e, letter) && legal.test(e)
+					&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END)
+					&& (model.edgePool[e] >= 0 ? model.pools[model.edgePool[e]].meets(messages, 1)
+							: !contradicted(model, model.edgeTarget[e])));
+			if (kept >= 0) {
+				edge = kept;
+			}
 		} else if (!aim.fits(letter, model.edgePayload[walked] == AutomatonModel.END)) {
 			// the end before the connection's length, or a letter past it: one that keeps to it, where one is in place
 			int kept = model.drawEdge(state, rng, e -> model.inPlace(e, letter) && legal.test(e)
@@ -241,6 +252,23 @@ final class PayloadChoice {
 		// exits' do not ran a TLS server on to the packet cap (20 000 letters)
 		int other = model.drawEdge(state, rng, e -> consistent(model, e) && model.inPlace(e, letter));
 		return other >= 0 ? other : edge;
+	}
+
+	/**
+	 * Whether every letter of {@code state} sends a pooled message of variants none of which the connection's widest
+	 * narrowed set holds: a state the connection's messages cannot go on from. A state with a letter without payload,
+	 * or with a message of no variant, is not.
+	 */
+	private boolean contradicted(AutomatonModel model, int state) {
+		int first = model.stateFirstEdge[state];
+		int last = model.stateFirstEdge[state + 1];
+		for (int e = first; e < last; e++) {
+			int p = model.edgePool[e];
+			if (p < 0 || !model.pools[p].hasVariants() || model.pools[p].meets(messages, 1)) {
+				return false;
+			}
+		}
+		return last > first;
 	}
 
 	/**
