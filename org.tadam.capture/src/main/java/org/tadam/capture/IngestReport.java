@@ -105,6 +105,13 @@ public final class IngestReport {
     return perService;
   }
 
+  /** Connections per service, all states together (a --service filter left them out or not). */
+  public Map<String, Long> connectionsPerService() {
+    Map<String, Long> totals = new TreeMap<>();
+    perService.forEach((service, states) -> totals.put(service, java.util.Arrays.stream(states).sum()));
+    return totals;
+  }
+
   /** True when a file could not be opened or ended with a format error. */
   public boolean hasErrors() {
     return !unreadable.isEmpty() || files.stream().anyMatch(f -> f.error() != null);

@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -163,7 +165,7 @@ final class LearnCommand implements Callable<Integer> {
 			return TadamCli.EXIT_ERROR;
 		}
 		ServiceGroups groups = new ServiceGroups(byOutcome);
-		java.util.Map<String, Long> found = new java.util.HashMap<>();
+		Map<String, Long> found = new HashMap<>();
 		boolean inputErrors = WordInputs.readCaptures(ingest, captures, groups::add, err, found);
 		if (!WordInputs.readWordFiles(wordFiles, s -> services.isEmpty() || services.contains(s), groups::add, err)) {
 			return TadamCli.EXIT_ERROR;

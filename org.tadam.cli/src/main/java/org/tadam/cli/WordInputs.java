@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.tadam.capture.CaptureIngest;
 import org.tadam.capture.IngestOptions;
 import org.tadam.capture.IngestReport;
@@ -34,7 +37,7 @@ final class WordInputs {
 	 * reason with its first place; what was read before damage is kept. Returns whether any capture had errors.
 	 */
 	static boolean readCaptures(IngestOptions options, List<Path> captures, Consumer<TimedWord> sink, PrintWriter err) {
-		return readCaptures(options, captures, sink, err, new java.util.HashMap<>());
+		return readCaptures(options, captures, sink, err, new HashMap<>());
 	}
 
 	/**
@@ -42,12 +45,12 @@ final class WordInputs {
 	 * of each service the captures hold, those --service left out included.
 	 */
 	static boolean readCaptures(IngestOptions options, List<Path> captures, Consumer<TimedWord> sink, PrintWriter err,
-			java.util.Map<String, Long> found) {
+			Map<String, Long> found) {
 		if (captures.isEmpty()) {
 			return false;
 		}
 		IngestReport report = new CaptureIngest(options).words(captures, sink);
-		report.perService().forEach((service, states) -> found.merge(service, java.util.Arrays.stream(states).sum(), Long::sum));
+		report.connectionsPerService().forEach((service, n) -> found.merge(service, n, Long::sum));
 		report.unreadable().forEach((f, m) -> err.println("tadam: " + f + ": " + m));
 		// the format error's message starts with the file's name
 		report.files().stream().filter(f -> f.error() != null).forEach(f -> err.println("tadam: " + f.error().getMessage()));
@@ -59,10 +62,10 @@ final class WordInputs {
 	 * The services of {@code found}, most connections first: "imap2 (2), https (1)", for a --service that matched
 	 * none (service names follow the port table: IMAP on 143 is imap2, Modbus on 502 mbap).
 	 */
-	static String servicesFound(java.util.Map<String, Long> found) {
+	static String servicesFound(Map<String, Long> found) {
 		return found.entrySet().stream()
-				.sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(java.util.Map.Entry.comparingByKey()))
-				.map(e -> e.getKey() + " (" + e.getValue() + ")").collect(java.util.stream.Collectors.joining(", "));
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining(", "));
 	}
 
 	/** Prints what was skipped, per reason with its first place (also for a live capture). */

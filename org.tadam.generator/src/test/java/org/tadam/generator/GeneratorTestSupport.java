@@ -25,6 +25,10 @@ import org.tadam.model.Scenario;
 final class GeneratorTestSupport {
 
 	static final Path SAMPLES = Path.of("..", "samples");
+	/** The three letters of a TCP handshake from s0 to s3, for the models that tests write. */
+	static final String HANDSHAKE = "s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)\n"
+			+ "s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)\n"
+			+ "s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)";
 
 	private static ModelFiles models;
 

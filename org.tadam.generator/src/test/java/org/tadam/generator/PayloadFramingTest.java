@@ -18,26 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PayloadFramingTest {
 
-	/** The three letters of a TCP handshake, from s0 to s3. */
-	private static final String HANDSHAKE = "s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)\n"
-			+ "s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)\n"
-			+ "s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)";
-
 	private static final String MODEL = """
 			automaton framed {
 				protocol tcp
 				service "https" ports 443
-				state s0 initial
-				state s1
-				state s2
-				state s3
-				state s4
-				state s5
-				state s6
-				state s7 end
-				s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)
-				s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
-				s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				state s0 initial state s1 state s2 state s3 state s4 state s5 state s6 state s7 end
+				%s
 				s3 -> s4 PA> replay prob 0.5 count 5 mean (10, 6) cov (1, 0, 1e-6)
 					payload replay {
 						1 * "djQtaGVsbG8=" variants 0
@@ -54,7 +40,7 @@ class PayloadFramingTest {
 					payload random { 1 * 100, 1 * 37 } header "FwMD" length at 3 width 2 plus 5
 				s6 -> s7 $ prob 1 count 10
 			}
-			""";
+			""".formatted(GeneratorTestSupport.HANDSHAKE);
 
 	@Test
 	void headersLengthFieldsAndVariantsReachTheCapture(@TempDir Path dir) throws Exception {
@@ -113,7 +99,7 @@ class PayloadFramingTest {
 						}
 					s7 -> s8 $ prob 1 count 10
 				}
-				""".formatted(HANDSHAKE);
+				""".formatted(GeneratorTestSupport.HANDSHAKE);
 		Map<String, StringBuilder> sent = new HashMap<>();
 		for (CapturedPacket p : CapturedPacket.read(GeneratorTestSupport.generate(model, dir, "5", "300"))) {
 			if (p.payload().length > 0) {
@@ -132,18 +118,8 @@ class PayloadFramingTest {
 			automaton placed {
 				protocol tcp
 				service "http" ports 80
-				state s0 initial
-				state s1
-				state s2
-				state s3
-				state s4
-				state s5
-				state s6
-				state s7
-				state s8 end
-				s0 -> s1 S> prob 1 count 10 mean (0, 0) cov (1e-6, 0, 1e-6)
-				s1 -> s2 SA< prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
-				s2 -> s3 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+				state s0 initial state s1 state s2 state s3 state s4 state s5 state s6 state s7 state s8 end
+				%s
 				s3 -> s4 PA> text "GET" prob 1 count 20 at 3 to 5 mean (10, 15) cov (1, 0, 1e-6)
 					payload text {
 						1 * "GET /redirect\r\n" at 3 to 3
@@ -155,7 +131,7 @@ class PayloadFramingTest {
 				s6 -> s7 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
 				s7 -> s8 $ prob 1 count 10
 			}
-			""";
+			""".formatted(GeneratorTestSupport.HANDSHAKE);
 
 	@Test
 	void entriesAreSentInTheirTrainedPlace(@TempDir Path dir) throws Exception {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.tadam.pcap.CaptureReader;
-import org.tadam.pcap.CaptureWriter;
 import org.tadam.pcap.PcapWriter;
 
 /**
@@ -25,35 +24,31 @@ final class SingleLinkCopy {
   /**
    * Writes the copy of {@code capture} into a new temporary file and returns it (the caller deletes it).
    *
-   * @throws IOException when the capture cannot be read, or its packets have more than one link type
+   * @throws IOException when the capture cannot be read, holds no packet, or its packets have more than one link type
    */
   static Path of(Path capture) throws IOException {
-    int[] linkType = {-1};
-    try {
-      CaptureReader.read(capture, p -> {
-        if (linkType[0] < 0) {
-          linkType[0] = p.linkType();
-        } else if (linkType[0] != p.linkType()) {
-          throw new UncheckedIOException(new IOException(capture + " mixes link types " + linkType[0] + " and "
-              + p.linkType() + ": no single pcap holds it"));
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    if (linkType[0] < 0) {
-      throw new IOException(capture + " holds no packet");
-    }
     Path copy = Files.createTempFile("tadam-ndpi-", ".pcap");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), 1 << 16);
-        CaptureWriter writer = new PcapWriter(out, linkType[0], SNAPLEN, true, false)) {
+    // the file header names the link type: the writer starts at the first packet, in the one pass over the capture
+    PcapWriter[] writer = {null};
+    int[] linkType = {-1};
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), 1 << 16)) {
       CaptureReader.read(capture, p -> {
         try {
-          writer.write(0, p.timestampNanos(), p.data(), p.offset(), p.capturedLength(), p.originalLength());
+          if (writer[0] == null) {
+            writer[0] = new PcapWriter(out, p.linkType(), SNAPLEN, true, false);
+            linkType[0] = p.linkType();
+          } else if (p.linkType() != linkType[0]) {
+            throw new IOException(capture + " mixes link types " + linkType[0] + " and " + p.linkType()
+                + ": no single pcap holds it");
+          }
+          writer[0].write(0, p.timestampNanos(), p.data(), p.offset(), p.capturedLength(), p.originalLength());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
+      if (writer[0] == null) {
+        throw new IOException(capture + " holds no packet");
+      }
     } catch (IOException | UncheckedIOException e) {
       Files.deleteIfExists(copy);
       throw e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

@@ -63,6 +63,11 @@ public final class AutomatonModel {
 	final boolean textWithoutPool;
 	/** A TCP model with HTTP/1.x heads in its pools: their Content-Length is set to the body sent (HttpBodies). */
 	final boolean httpHeads;
+	/**
+	 * Per state: every letter of it sends a message from a pool of variants (PayloadChoice checks such a state
+	 * against the connection's messages before a letter leads into it; other states never contradict them).
+	 */
+	final boolean[] sendsOnlyVariantMessages;
 	/** Per edge, TcpConversation's rule masks: the edge is legal when (state & mask) == want. Zero for $ and UDP. */
 	final int[] edgeRuleMask;
 	final int[] edgeRuleWant;
@@ -147,6 +152,15 @@ public final class AutomatonModel {
 			heads |= protocol == TCP && pool.hasHttpHeads();
 		}
 		httpHeads = heads;
+		sendsOnlyVariantMessages = new boolean[states];
+		for (int s = 0; s < states; s++) {
+			boolean only = stateFirstEdge[s + 1] > stateFirstEdge[s];
+			for (int e = stateFirstEdge[s]; e < stateFirstEdge[s + 1]; e++) {
+				int p = edgePool[e];
+				only &= p >= 0 && pools[p].isStrings() && pools[p].hasVariants();
+			}
+			sendsOnlyVariantMessages[s] = only;
+		}
 		edgeRuleMask = new int[edges];
 		edgeRuleWant = new int[edges];
 		rules();

@@ -208,8 +208,7 @@ final class PayloadChoice {
 			// 5): another letter of the state that leads elsewhere, where one is in place
 			int kept = model.drawEdge(state, rng, e -> e != walked && model.inPlace(e, letter) && legal.test(e)
 					&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END)
-					&& (model.edgePool[e] >= 0 ? model.pools[model.edgePool[e]].meets(messages, 1)
-							: !contradicted(model, model.edgeTarget[e])));
+					&& (model.edgePool[e] >= 0 ? consistent(model, e) : !contradicted(model, model.edgeTarget[e])));
 			if (kept >= 0) {
 				edge = kept;
 			}
@@ -256,19 +255,19 @@ final class PayloadChoice {
 
 	/**
 	 * Whether every letter of {@code state} sends a pooled message of variants none of which the connection's widest
-	 * narrowed set holds: a state the connection's messages cannot go on from. A state with a letter without payload,
-	 * or with a message of no variant, is not.
+	 * narrowed set holds: a state the connection's messages cannot go on from. A state with a letter without a
+	 * message of variants is not (AutomatonModel.sendsOnlyVariantMessages, so that most states cost one lookup).
 	 */
 	private boolean contradicted(AutomatonModel model, int state) {
-		int first = model.stateFirstEdge[state];
-		int last = model.stateFirstEdge[state + 1];
-		for (int e = first; e < last; e++) {
-			int p = model.edgePool[e];
-			if (p < 0 || !model.pools[p].hasVariants() || model.pools[p].meets(messages, 1)) {
+		if (!model.sendsOnlyVariantMessages[state]) {
+			return false;
+		}
+		for (int e = model.stateFirstEdge[state]; e < model.stateFirstEdge[state + 1]; e++) {
+			if (model.pools[model.edgePool[e]].meets(messages, 1)) {
 				return false;
 			}
 		}
-		return last > first;
+		return true;
 	}
 
 	/**

@@ -21,12 +21,13 @@ import org.tadam.model.WeightedLength;
 import org.tadam.model.WeightedText;
 
 /**
- * Collects the payloads of one edge and turns them into a bounded, weighted pool: the most frequent
- * entries (ties broken by content, so the pool is deterministic). Text and binary payloads need the
- * bytes the capture kept; random payloads only their lengths, unless they turn out to be structured messages.
+ * Collects the payloads of one edge and turns them into a bounded, weighted pool: the most frequent entries, as
+ * many as {@link #size} allows (ties broken as {@link #top} says, so the pool is deterministic). Text and binary
+ * payloads need the bytes the capture kept; random payloads only their lengths, unless they turn out to be
+ * structured messages.
  */
 final class PayloadPools {
-  /** Entries kept per pool. */
+  /** Entries kept per pool at least (when there are as many). */
   static final int POOL_SIZE = 8;
   /** Entries kept per pool of short messages at most. */
   static final int MAX_POOL_SIZE = 64;
@@ -130,7 +131,7 @@ final class PayloadPools {
   }
 
   /**
-   * The most frequent payloads, {@link #POOL_SIZE} at most, ties broken by content. When more payloads than the
+   * The most frequent payloads, {@link #size} of them at most, ties broken by content. When more payloads than the
    * places left are as frequent as the last one kept (often: every message of a capture is its own, an SMTP body
    * with its date), those tied payloads are ordered by length, then content, and cut into as many consecutive strata
    * as places are left; each place goes to the middle payload of its stratum, weighted with the whole stratum's
