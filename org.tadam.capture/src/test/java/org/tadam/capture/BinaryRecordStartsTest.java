@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -40,14 +39,7 @@ class BinaryRecordStartsTest {
   }
 
   private byte[] tls(int type, int length) {
-    byte[] r = new byte[5 + length];
-    random.nextBytes(r);
-    r[0] = (byte) type;
-    r[1] = 3;
-    r[2] = 3;
-    r[3] = (byte) (length >> 8);
-    r[4] = (byte) length;
-    return r;
+    return TlsBytes.record(random, type, length);
   }
 
   private byte[] ssh(int code, int payload) {
@@ -66,11 +58,7 @@ class BinaryRecordStartsTest {
   }
 
   private static byte[] concat(byte[]... parts) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    for (byte[] p : parts) {
-      out.writeBytes(p);
-    }
-    return out.toByteArray();
+    return TlsBytes.concat(parts);
   }
 
   private static byte[][] split(byte[] b, int at) {

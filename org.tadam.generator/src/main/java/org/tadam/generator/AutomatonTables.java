@@ -49,8 +49,9 @@ public final class AutomatonTables {
 	 * its payload variants as a bit set (null when the pool has none);
 	 * {@code framing}: how random payloads start (null: all random).
 	 */
+	/** @param segments per entry the first segment of bytes joined from several (0: one segment); null when none is */
 	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data, long[][] variants, Framing framing,
-			int[] places) {
+			int[] places, int[] segments) {
 	}
 
 	/** A random payload's header and length field (offset -1: none), as the model's RandomPayload says. */
@@ -170,12 +171,15 @@ public final class AutomatonTables {
 		int cut = 0;
 		for (Pool p : pools) {
 			for (int i = 0; p.strings() && i < p.data().length; i++) {
-				cut = Math.max(cut, p.data()[i].length);
+				cut = joined(p, i) ? cut : Math.max(cut, p.data()[i].length);
 			}
 		}
 		for (int e = 0; e < pool.length; e++) {
 			Pool p = pool[e] < 0 ? null : pools.get(pool[e]);
 			for (int i = 0; p != null && p.strings() && i < p.data().length; i++) {
+				if (joined(p, i)) {
+					continue; // whole messages joined from segments: never cut, nor a body that follows
+				}
 				byte[] entry = p.data()[i];
 				byte[] restored = CutPayloads.completeHttp(entry, bytes(distribution[5 * e + 1]
 						+ 3 * Math.sqrt(Math.max(0, distribution[5 * e + 4])) + 1));
@@ -183,6 +187,10 @@ public final class AutomatonTables {
 						: CutPayloads.completeCut(entry, cut, bytes(distribution[5 * e + 1]), payload[e] == PAYLOAD_TEXT);
 			}
 		}
+	}
+
+	private static boolean joined(Pool p, int i) {
+		return p.segments() != null && p.segments()[i] > 0;
 	}
 
 	/** Bytes of a size value in the model's unit. */
@@ -198,20 +206,22 @@ public final class AutomatonTables {
 			Framing framing = random.getHeader() == null ? null
 					: new Framing(random.getHeader(), random.getLengthOffset(), random.getLengthWidth(), random.getLengthPlus());
 			return new Pool(false, weights, lengths, null, variants(entries.stream().map(WeightedLength::getVariants).toList()),
-					framing, null);
+					framing, null, null);
 		}
 		if (edge.getPayload() instanceof ReplayPayload replay) {
 			List<WeightedBytes> entries = replay.getEntries();
 			return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
 					.map(w -> w.getData() == null ? new byte[0] : w.getData()).toArray(byte[][]::new),
 					variants(entries.stream().map(WeightedBytes::getVariants).toList()), null,
-					places(entries.stream().map(w -> new int[] { w.getFirstLetter(), w.getLastLetter() }).toList()));
+					places(entries.stream().map(w -> new int[] { w.getFirstLetter(), w.getLastLetter() }).toList()),
+					entries.stream().allMatch(w -> w.getSegment() <= 0) ? null
+							: entries.stream().mapToInt(w -> Math.max(0, w.getSegment())).toArray());
 		}
 		List<WeightedText> entries = ((TextPayload) edge.getPayload()).getEntries();
 		return new Pool(true, entries.stream().mapToInt(w -> Math.max(0, w.getWeight())).toArray(), null, entries.stream()
 				.map(w -> (w.getText() == null ? "" : w.getText()).getBytes(StandardCharsets.UTF_8))
 				.toArray(byte[][]::new), variants(entries.stream().map(WeightedText::getVariants).toList()), null,
-				places(entries.stream().map(w -> new int[] { w.getFirstLetter(), w.getLastLetter() }).toList()));
+				places(entries.stream().map(w -> new int[] { w.getFirstLetter(), w.getLastLetter() }).toList()), null);
 	}
 
 	/** The entries' letter bounds, first and last per entry (-1: none), or null when no entry has any. */
@@ -277,11 +287,11 @@ public final class AutomatonTables {
 
 	/**
 	 * The pool kinds of the runtime's PayloadPool: strings 2 (3 with variants, 7 with variants, none listed but as
-	 * empty sets, and letter bounds), lengths 1, 4 framed, 5 and 6 with variants.
+	 * empty sets, and letter bounds, 8 with those and first segments), lengths 1, 4 framed, 5 and 6 with variants.
 	 */
 	private static int kind(Pool p) {
 		if (p.strings()) {
-			return p.places() != null ? 7 : p.variants() != null ? 3 : 2;
+			return p.segments() != null ? 8 : p.places() != null ? 7 : p.variants() != null ? 3 : 2;
 		}
 		return p.framing() != null ? p.variants() != null ? 6 : 4 : p.variants() != null ? 5 : 1;
 	}
@@ -303,17 +313,21 @@ public final class AutomatonTables {
 					} else {
 						out.writeInt(p.lengths()[i]);
 					}
+					boolean bounded = p.places() != null || p.segments() != null;
 					if (p.variants() != null) {
 						out.writeInt(p.variants()[i].length);
 						for (long word : p.variants()[i]) {
 							out.writeLong(word);
 						}
-					} else if (p.places() != null) {
+					} else if (bounded) {
 						out.writeInt(0);
 					}
-					if (p.places() != null) {
-						out.writeInt(p.places()[2 * i]);
-						out.writeInt(p.places()[2 * i + 1]);
+					if (bounded) {
+						out.writeInt(p.places() != null ? p.places()[2 * i] : -1);
+						out.writeInt(p.places() != null ? p.places()[2 * i + 1] : -1);
+					}
+					if (p.segments() != null) {
+						out.writeInt(p.segments()[i]);
 					}
 				}
 				if (p.framing() != null) {

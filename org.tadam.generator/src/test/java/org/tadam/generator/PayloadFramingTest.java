@@ -161,6 +161,46 @@ class PayloadFramingTest {
 		}
 	}
 
+	/**
+	 * A 30-byte server flight the capture joined from a 10-byte first segment ({@code segment 10}): its first letter
+	 * sends 10 bytes, the server's random letter that continued it the next 10, and the last 10 leave before the client
+	 * answers; the flight's bytes arrive whole and in order.
+	 */
+	@Test
+	void aJoinedFlightLeavesInItsSegments(@TempDir Path dir) throws Exception {
+		String model = """
+				automaton joined {
+					protocol tcp
+					service "https" ports 443
+					state s0 initial state s1 state s2 state s3 state s4 state s5 state s6 state s7 state s8 state s9 end
+					%s
+					s3 -> s4 PA> text "HI" prob 1 count 10 mean (10, 3) cov (1, 0, 1e-6) payload text { 1 * "HI\n" }
+					s4 -> s5 A< replay prob 1 count 10 mean (10, 10) cov (1, 0, 1e-6) payload replay { 1 * "AwoRGB8mLTQ7QklQV15lbHN6gYiPlp2kq7K5wMfO" segment 10 }
+					s5 -> s6 A> prob 1 count 10 mean (10, 0) cov (1, 0, 1e-6)
+					s6 -> s7 PA< random prob 1 count 10 mean (10, 10) cov (1, 0, 1e-6)
+					s7 -> s8 PA> text "BYE" prob 1 count 10 mean (10, 4) cov (1, 0, 1e-6) payload text { 1 * "BYE\n" }
+					s8 -> s9 $ prob 1 count 10
+				}
+				""".formatted(GeneratorTestSupport.HANDSHAKE);
+		byte[] flight = new byte[30];
+		for (int i = 0; i < flight.length; i++) {
+			flight[i] = (byte) ((i * 7 + 3) % 256);
+		}
+		Map<String, List<CapturedPacket>> connections = new HashMap<>();
+		for (CapturedPacket p : CapturedPacket.read(GeneratorTestSupport.generate(model, dir, "3", "50"))) {
+			connections.computeIfAbsent(p.connectionKey(), k -> new java.util.ArrayList<>()).add(p);
+		}
+		assertEquals(50, connections.size());
+		for (List<CapturedPacket> packets : connections.values()) {
+			List<String> payloads = packets.stream().filter(p -> p.payload().length > 0)
+					.map(p -> p.srcPort() == 443 ? "<" + p.payload().length : new String(p.payload()).trim()).toList();
+			assertEquals(List.of("HI", "<10", "<10", "<10", "BYE"), payloads);
+			java.io.ByteArrayOutputStream sent = new java.io.ByteArrayOutputStream();
+			packets.stream().filter(p -> p.srcPort() == 443).forEach(p -> sent.writeBytes(p.payload()));
+			assertEquals(java.util.Arrays.toString(flight), java.util.Arrays.toString(sent.toByteArray()));
+		}
+	}
+
 	/** Per connection its client's payloads, in order, from 200 connections generated from {@code model}. */
 	private static Map<String, StringBuilder> requests(String model, Path dir) throws Exception {
 		Map<String, StringBuilder> requests = new HashMap<>();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import org.tadam.capture.decode.DecodedPacket;
+import org.tadam.capture.payload.MessageStarts;
 import org.tadam.capture.payload.PayloadClassifier;
 import org.tadam.capture.payload.PayloadLabel;
 
@@ -129,6 +130,11 @@ public final class ConnectionTracker {
         }
         c.payloads.add(bytes);
         c.payloadBytesKept += bytes.length;
+        MessageStarts.Join join = options.classifyPayloads() ? c.join(fromInitiator) : MessageStarts.Join.NONE;
+        if (join != MessageStarts.Join.NONE) {
+          c.recordJoin(fromInitiator).step(c, join, (int) index, bytes, p.payloadLength(),
+              c.joinWholeRecords(fromInitiator), options.payloadBytes(), options.payloadBudget());
+        }
       }
     }
     unlink(c);
@@ -233,6 +239,7 @@ public final class ConnectionTracker {
 
   private void emit(OpenConnection c, String ending) {
     connections++;
+    c.endJoins();
     boolean cut = c.packetCount > options.maxPackets();
     if (cut) {
       truncated++;

@@ -34,6 +34,8 @@ final class OpenConnection {
   private ServiceDetector detector;
   private MessageStarts origStarts;
   private MessageStarts respStarts;
+  private RecordJoin origJoin;
+  private RecordJoin respJoin;
 
   /** Activity list this node is in (see ConnectionTracker), and its neighbours. */
   int list = -1;
@@ -81,6 +83,36 @@ final class OpenConnection {
     }
     return (fromInitiator ? origStarts : respStarts).next(p.tcpSeq(), p.data(), p.payloadOffset(),
         p.payloadCaptured(), p.payloadLength());
+  }
+
+  /** Where the packet {@link #messageStart} last took in that direction stands in a cut message of records in clear. */
+  MessageStarts.Join join(boolean fromInitiator) {
+    MessageStarts starts = fromInitiator ? origStarts : respStarts;
+    return starts == null ? MessageStarts.Join.NONE : starts.join();
+  }
+
+  /** Of the packet {@link #messageStart} last took in that direction, when it began a join: its whole records' length. */
+  int joinWholeRecords(boolean fromInitiator) {
+    MessageStarts starts = fromInitiator ? origStarts : respStarts;
+    return starts == null ? 0 : starts.joinWholeRecords();
+  }
+
+  /** Ends the joins the connection left open: their first segments keep their whole records. */
+  void endJoins() {
+    if (origJoin != null) {
+      origJoin.end(this);
+    }
+    if (respJoin != null) {
+      respJoin.end(this);
+    }
+  }
+
+  /** The join of cut records of one direction (made at its first use). */
+  RecordJoin recordJoin(boolean fromInitiator) {
+    if (fromInitiator) {
+      return origJoin != null ? origJoin : (origJoin = new RecordJoin());
+    }
+    return respJoin != null ? respJoin : (respJoin = new RecordJoin());
   }
 
   /** The record types of the packet {@link #messageStart} last took in that direction, or null (see MessageStarts). */

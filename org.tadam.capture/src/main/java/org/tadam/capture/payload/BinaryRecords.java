@@ -53,6 +53,8 @@ final class BinaryRecords {
    * record before the direction's ChangeCipherSpec (hellos, certificates, a ticket), any SSH packet before NEWKEYS.
    */
   private boolean firstInClear;
+  /** Of the last walk: offset in the segment of the last record begun. */
+  private int lastBegun;
   private boolean lastInClear;
 
   /** @param kind {@link #TLS} or {@link #SSH} */
@@ -96,6 +98,20 @@ final class BinaryRecords {
     return remaining == 0 ? 1 : 0;
   }
 
+  /**
+   * Of the last segment taken when it started TLS records: its first record is structure in clear (a hello, a
+   * certificate), which the generator must replay with the records that follow it. Not SSH: a cut SSH packet keeps
+   * Replay in every segment, each replayed on its own letter.
+   */
+  boolean startsInClear() {
+    return kind == TLS && firstInClear;
+  }
+
+  /** Of the last segment taken when it started records and cut one: the length of its whole records before it. */
+  int wholeRecords() {
+    return lastBegun;
+  }
+
   /** The record types the last segment taken starts, or null. */
   String token() {
     return token;
@@ -133,6 +149,7 @@ final class BinaryRecords {
     int p = from;
     int header = kind == TLS ? 5 : 6;
     while (p < wire) {
+      lastBegun = p;
       if (p + header > captured) {
         lost = true; // the header is cut off (snap length) or split across segments
         return;

@@ -85,6 +85,33 @@ public final class MessageStarts {
   private String recordToken;
   /** The payload class the record framing imposes on the last segment ({@link #recordClass}), or null. */
   private PayloadClass recordClass;
+  /** Where the last segment stands in a record in clear cut across segments ({@link #join}). */
+  private Join join = Join.NONE;
+  /** A record in clear was cut and every byte of it since came contiguously, whole. */
+  private boolean joining;
+
+  /**
+   * How a segment takes part in a message that starts with a record in clear and is cut across segments (a TLS
+   * server's hello and certificate over three segments; a TLS 1.3 hello, its ChangeCipherSpec and the start of its
+   * encrypted flight): the capture joins such a message into the payload of its first segment, so that a generator
+   * replays it whole, every record with its own bytes, where a cut record's piece can only be written as filler
+   * (issue 13: 59 of 300 generated TLS connections carried a server hello, 233 of 247 real ones).
+   */
+  public enum Join {
+    /** Not part of one. */
+    NONE,
+    /** Starts the message with a record in clear and cuts its last record. */
+    BEGIN,
+    /** Goes on with it and ends inside a record again. */
+    MORE,
+    /** Goes on with it and ends where a record ends: the message is whole. */
+    END,
+    /**
+     * A gap, an overlap, bytes not captured, or a header that does not parse: the message cannot be joined (its
+     * first segment's whole records can still be replayed).
+     */
+    BROKEN
+  }
 
   /** @param knownStart the connection's start was captured (not mid-stream) */
   public MessageStarts(boolean knownStart) {
@@ -107,6 +134,7 @@ public final class MessageStarts {
   public boolean next(long seq, byte[] b, int off, int captured, int wire) {
     recordToken = null;
     recordClass = null;
+    join = Join.NONE;
     if (wire <= 0) {
       return false;
     }
@@ -141,7 +169,7 @@ public final class MessageStarts {
       case CHUNKED -> boundary(whole && endsWith(b, off, captured, "\r\n0\r\n\r\n")
           || lineStart && whole && isExactly(b, off, captured, "0\r\n\r\n"));
       case DOT -> dotBlock(b, off, captured, whole, lineStart);
-      case RECORDS -> records(b, off, captured, wire, fresh, start && whole);
+      case RECORDS -> records(b, off, captured, wire, fresh, start && whole, contiguous && whole && fresh == wire);
       case HEADERS -> {
         if (contiguous && whole) {
           headers(b, off, captured, wire, 0, lineStart);
@@ -154,7 +182,7 @@ public final class MessageStarts {
         if (start && whole && BinaryRecords.isTlsRecord(b, off, captured)) {
           mode = RECORDS;
           records = new BinaryRecords(BinaryRecords.TLS);
-          records(b, off, captured, wire, fresh, true);
+          records(b, off, captured, wire, fresh, true, true);
         } else if (start && whole) {
           firstSegment(b, off, captured, wire);
           if (atStart && startsWith(b, off, captured, "SSH-")) { // binary packets follow the identification line
@@ -215,8 +243,26 @@ public final class MessageStarts {
     return recordClass;
   }
 
-  /** RECORDS: the record stream takes the segment; framing lost or ended (SSH's NEWKEYS) ends the starts. */
-  private void records(byte[] b, int off, int captured, int wire, int fresh, boolean start) {
+  /**
+   * Where the last segment {@link #next} took stands in a message of records in clear cut across segments (see
+   * {@link Join}).
+   */
+  public Join join() {
+    return join;
+  }
+
+  /** When the last segment began a join: the length of its whole records, before the one it cuts (may be 0). */
+  public int joinWholeRecords() {
+    return join == Join.BEGIN ? records.wholeRecords() : 0;
+  }
+
+  /**
+   * RECORDS: the record stream takes the segment; framing lost or ended (SSH's NEWKEYS) ends the starts.
+   *
+   * @param intact the segment follows the previous one without gap or overlap, and all its bytes were captured
+   */
+  private void records(byte[] b, int off, int captured, int wire, int fresh, boolean start, boolean intact) {
+    boolean continuing = joining;
     int after = records.take(b, off, captured, wire, fresh, start);
     recordToken = records.token();
     recordClass = records.payloadClass();
@@ -224,6 +270,12 @@ public final class MessageStarts {
       mode = UNTIL_CLOSE;
     }
     atStart = after > 0;
+    if (continuing) {
+      join = !intact || after < 0 ? Join.BROKEN : after > 0 ? Join.END : Join.MORE;
+    } else if (start && after == 0 && records.startsInClear()) {
+      join = Join.BEGIN;
+    }
+    joining = join == Join.BEGIN || join == Join.MORE;
   }
 
   private void boundary(boolean ended) {

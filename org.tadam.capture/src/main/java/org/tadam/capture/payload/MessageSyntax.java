@@ -39,12 +39,29 @@ public final class MessageSyntax {
 
   /**
    * A payload that unmistakably begins a message, for connections seen from mid-stream: an HTTP
-   * request or status line, an SSH identification, or a reply line {@code DDD } / {@code DDD-}.
+   * request or status line, an SSH identification, a reply line {@code DDD } / {@code DDD-}, or a
+   * TLS hello. Captures cut from longer ones often begin after the TCP handshake; their TLS hellos
+   * are then framed as records, not left to the bytes' test of randomness.
    */
   static boolean recognisedStart(byte[] b, int off, int len) {
     return httpStartLine(b, off, len) >= 0 || startsWith(b, off, len, "SSH-")
         || len >= 4 && digit(b[off]) && digit(b[off + 1]) && digit(b[off + 2])
-        && (b[off + 3] == ' ' || b[off + 3] == '-');
+        && (b[off + 3] == ' ' || b[off + 3] == '-')
+        || tlsHello(b, off, len);
+  }
+
+  /**
+   * A TLS handshake record that starts with a client or server hello: record type 22, version 3.x,
+   * handshake type 1 or 2 with a length under 64 KiB that its record holds.
+   */
+  static boolean tlsHello(byte[] b, int off, int len) {
+    if (len < 9 || b[off] != 22 || b[off + 1] != 3 || (b[off + 2] & 0xFF) > 4
+        || b[off + 5] != 1 && b[off + 5] != 2 || b[off + 6] != 0) {
+      return false;
+    }
+    int record = (b[off + 3] & 0xFF) << 8 | b[off + 4] & 0xFF;
+    int hello = (b[off + 7] & 0xFF) << 8 | b[off + 8] & 0xFF;
+    return hello > 0 && hello + 4 <= record;
   }
 
   /** SMTP DATA, POP3 RETR/TOP, or LIST/UIDL/CAPA without argument: a dot-terminated block. */

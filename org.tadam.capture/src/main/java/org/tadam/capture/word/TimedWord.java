@@ -46,6 +46,17 @@ public record TimedWord(String service, List<Letter> letters, Connection connect
     return connection.payloads().get(i);
   }
 
+  /**
+   * The payload length of letter {@code i}'s packet on the wire, or -1 (no capture). Shorter than {@link #payload}
+   * for a message the capture joined from several segments.
+   */
+  public int payloadLength(int i) {
+    if (connection == null || i >= connection.packets().size()) {
+      return -1;
+    }
+    return connection.packets().get(i).payloadLength();
+  }
+
   /** Builds the word of a connection: one letter per kept packet. */
   public static TimedWord of(Connection c, SymbolAbstraction alphabet,
       ValueQuantisation quantisation) {

@@ -31,6 +31,8 @@ public final class IssueCodes {
 	public static final String PORT_WEIGHT = PREFIX + "port_weight";
 	/** An edge's letter bounds ('at FIRST to LAST') that make no range. */
 	public static final String LETTER_BOUNDS = PREFIX + "letter_bounds";
+	/** A pool entry's {@code segment}: not inside its bytes. */
+	public static final String SEGMENT_LENGTH = PREFIX + "segment_length";
 	/** Variant weights that are negative or all 0, or pool entries of variants the weights do not list. */
 	public static final String VARIANT_WEIGHT = PREFIX + "variant_weight";
 	/** Variant lengths ('lengths FIRST to LAST, ...') that do not give each weighted variant one range. */

@@ -17,7 +17,8 @@ import org.tadam.model.WeightedText;
  * Checks the {@code letters} an automaton's training connections had, which generated connections draw their lengths
  * from, and the {@code at FIRST to LAST} of an edge and of a pool entry: the letters at which training connections
  * took the edge or sent the entry, which the generator keeps walks and draws to, so they must make a range (0 is a
- * connection's first packet). Composed into {@link TadamValidator}.
+ * connection's first packet); and the first segment of a pool entry joined from several segments. Composed into
+ * {@link TadamValidator}.
  */
 public class LetterBoundsValidator extends ComposedValidator {
 
@@ -34,6 +35,16 @@ public class LetterBoundsValidator extends ComposedValidator {
 	@Check(CheckType.FAST)
 	public void checkLetterBounds(WeightedBytes entry) {
 		check(entry, Literals.WEIGHTED_BYTES__FIRST_LETTER, Literals.WEIGHTED_BYTES__LAST_LETTER);
+	}
+
+	/** {@code segment N}: the first segment of a joined message is a part of its bytes, neither all nor negative. */
+	@Check(CheckType.FAST)
+	public void checkSegment(WeightedBytes entry) {
+		int length = entry.getData() == null ? 0 : entry.getData().length;
+		if (entry.getSegment() < 0 || entry.getSegment() > 0 && entry.getSegment() >= length) {
+			error("The first segment of joined bytes must satisfy 0 < segment < " + length + " (their length), found "
+					+ entry.getSegment(), entry, Literals.WEIGHTED_BYTES__SEGMENT, IssueCodes.SEGMENT_LENGTH);
+		}
 	}
 
 	/** {@code letters 37 * 2, 12 * 10 to 19}: a distribution over ranges of connection lengths. */

@@ -20,6 +20,7 @@ import org.tadam.dsl.validation.IssueCodes;
 import org.tadam.model.Automaton;
 import org.tadam.model.PacketSymbol;
 import org.tadam.model.RandomPayload;
+import org.tadam.model.ReplayPayload;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.TextPayload;
 import org.tadam.model.VariantRange;
@@ -282,6 +283,22 @@ class ValidationTest {
 		assertEquals(3, text.getEntries().get(0).getFirstLetter());
 		assertEquals(7, text.getEntries().get(0).getLastLetter());
 		single(placed.replace("at 3 to 7", "at 7 to 3"), IssueCodes.LETTER_BOUNDS);
+	}
+
+	@Test
+	void aJoinedEntrysFirstSegmentIsPartOfItsBytes() throws Exception {
+		// "AAECAwQFBgc=": 8 bytes, of which a 3-byte first segment
+		String joined = broken("payload text { 1 * \"GET /\" }", "payload replay { 1 * \"AAECAwQFBgc=\" segment 3 at 3 to 7 }")
+				.replace("PA> text", "PA> replay");
+		List<Issue> none = issues(joined);
+		assertTrue(none.isEmpty(), none::toString);
+		ReplayPayload replay = (ReplayPayload) parser.parse(joined).getEdges().stream().filter(e -> e.getPayload() != null)
+				.findFirst().orElseThrow().getPayload();
+		assertEquals(3, replay.getEntries().get(0).getSegment());
+		assertEquals(3, replay.getEntries().get(0).getFirstLetter());
+		single(joined.replace("segment 3", "segment 8"), IssueCodes.SEGMENT_LENGTH);
+		single(joined.replace("segment 3", "segment -2"), IssueCodes.SEGMENT_LENGTH);
+		assertTrue(issues(joined.replace("segment 3", "segment 0")).isEmpty(), "0: one segment holds the bytes");
 	}
 
 	@Test

@@ -47,6 +47,8 @@ final class ConnectionSynthesizer {
 	private final Walk walk;
 	/** Pool entries consistent within the connection, framed random payloads. */
 	private final PayloadChoice payloads = new PayloadChoice();
+	/** The rest of a replayed message longer than a segment, for the letters that continue it. */
+	private final MessageCarry carry = new MessageCarry();
 	/** HTTP heads that state the length of the bodies sent after them. */
 	private final HttpBodies http = new HttpBodies();
 	/** The model of the connection being generated, for {@link #legal}. */
@@ -106,6 +108,10 @@ final class ConnectionSynthesizer {
 		payloads.start(model, rng);
 		// noise moves and drops written packets: their heads are left as they are
 		boolean httpBodies = model.httpHeads && !noisy;
+		// noise moves written packets, and HTTP bodies are counted letter by letter: a message longer than a segment
+		// then leaves at once
+		boolean carries = tcp && !noisy && !model.httpHeads;
+		carry.clear();
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
@@ -120,7 +126,7 @@ final class ConnectionSynthesizer {
 			edge = payloads.keepVariant(model, state, edge, k, rng, legal);
 			boolean unclosed = model.edgePayload[edge] == AutomatonModel.END && endsOpen(model);
 			int closing = unclosed && endRedraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)
-					? legalEdge(model, state, rng, true) : -1;
+					? legalEdge(model, state, k, rng, true) : -1;
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
 				endRedraws++;
@@ -130,7 +136,7 @@ final class ConnectionSynthesizer {
 					label.addRepaired(edge, TcpConversation.UNCLOSED_END, false);
 				}
 			} else if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
-				edge = repair(model, state, edge, rng, out, label);
+				edge = repair(model, state, edge, k, rng, out, label);
 				if (edge == STOP) {
 					break;
 				}
@@ -146,16 +152,35 @@ final class ConnectionSynthesizer {
 				break;
 			}
 			int side = model.edgeBackward[edge] ? 1 : 0;
+			int flags = model.edgeFlags[edge];
 			PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
 			byte[] source = null;
 			int sourceOffset = 0;
 			int length = 0;
 			long payloadSum = 0;
-			if (pool != null && pool.isStrings() && kind != AutomatonModel.PAYLOAD_EMPTY) {
+			int joined = 0;
+			boolean continues = false;
+			if (carry.pending()) {
+				boolean closes = (flags & (TcpConversation.FIN | TcpConversation.RST)) != 0;
+				// a random letter: the pieces of a cut record were (some with pools of their own, when they looked
+				// structured, as certificates do)
+				continues = side == carry.side() && kind == AutomatonModel.PAYLOAD_RANDOM && !closes;
+				if (!continues && (side == carry.side() || kind != AutomatonModel.PAYLOAD_EMPTY || closes)) {
+					sendCarried(out, time, start);
+				}
+			}
+			if (continues) {
+				// a letter of a segment that continued a message: the message's next bytes in its place
+				source = carry.source();
+				sourceOffset = carry.offset();
+				length = carry.take();
+				payloadSum = Checksums.sum(source, sourceOffset, length);
+			} else if (pool != null && pool.isStrings() && kind != AutomatonModel.PAYLOAD_EMPTY) {
 				// a random letter may have a pool of messages: structured ones the capture's test of randomness passed
 				int entry = payloads.entry(pool, k, rng);
 				source = pool.string(entry);
 				length = source.length;
+				joined = pool.segment(entry);
 				payloadSum = pool.sum(entry);
 				if (!tcp && length > MAX_DATAGRAM) {
 					length = MAX_DATAGRAM;
@@ -193,16 +218,21 @@ final class ConnectionSynthesizer {
 					payloadSum = Checksums.sum(source, 0, length);
 				}
 			}
-			long iat = walk.iatNanos(which, edge, length, rng);
+			boolean held = carries && joined > 0 && length > joined && (flags & TcpConversation.FIN) == 0;
+			int piece = held ? Math.min(writer.mss(), joined) : 0;
+			long iat = walk.iatNanos(which, edge, held ? piece : length, rng);
 			time += iat;
-			int flags = model.edgeFlags[edge];
 			if (!tcp) {
 				writer.udp(out, time, side, source, sourceOffset, length, payloadSum);
 			} else {
-				if (length <= writer.mss()) {
+				if (held) {
+					// the first segment of a message joined from several: the letters that continued it carry the rest
+					writer.tcp(out, time, start, side, flags & ~PSH, source, 0, piece, Checksums.sum(source, 0, piece));
+					carry.hold(side, flags, piece, source, piece, length);
+				} else if (length <= writer.mss()) {
 					writer.tcp(out, time, start, side, flags, source, sourceOffset, length, payloadSum);
 				} else {
-					segments(out, time, start, side, flags, source, length);
+					segments(out, time, start, side, flags, source, 0, length, writer.mss());
 				}
 				conversation.sent(side, flags, length > 0);
 			}
@@ -210,6 +240,9 @@ final class ConnectionSynthesizer {
 				time = noise(out, tcp, side, time, start, iat, label);
 			}
 			state = model.edgeTarget[edge];
+		}
+		if (carry.pending()) {
+			sendCarried(out, time, start);
 		}
 		if (tcp && model.closesNormally && (conversation.open() || conversation.halfClosed())) {
 			close(model, which, out, time, start, rng, label);
@@ -266,10 +299,12 @@ final class ConnectionSynthesizer {
 	 * place (up to {@link #MAX_REDRAWS} per connection), {@link #STOP} after a RST, or -(target + 1) when the letter
 	 * is dropped and the walk moves on to the edge's target.
 	 */
-	private int repair(AutomatonModel model, int state, int edge, Rng rng, ConnectionPackets out, ConnectionLabel label) {
+	private int repair(AutomatonModel model, int state, int edge, int letter, Rng rng, ConnectionPackets out,
+			ConnectionLabel label) {
 		int kind = violation(model, edge);
 		out.repairs[kind]++;
-		int legal = kind == TcpConversation.AFTER_RST || redraws == MAX_REDRAWS ? -1 : legalEdge(model, state, rng, false);
+		int legal = kind == TcpConversation.AFTER_RST || redraws == MAX_REDRAWS ? -1
+				: legalEdge(model, state, letter, rng, false);
 		if (legal >= 0) {
 			redraws++;
 		}
@@ -298,11 +333,25 @@ final class ConnectionSynthesizer {
 
 	/**
 	 * An edge of {@code state} a stack could take now, drawn with the legal edges' probabilities; -1 if none.
-	 * {@code notEnd}: the end of the walk is not among them.
+	 * {@code notEnd}: the end of the walk is not among them. Among them first those the connection's pinned variant
+	 * took at the walk's letter {@code letter}, then those any training connection took there
+	 * (AutomatonModel.inPlace): in a state the search merged from many (a TLS server's state after its ACK of the
+	 * client hello, and after its data), a legal letter drawn from all of them was the server's application data
+	 * before its hello (issue 13: the first record of 52 of 300 servers learned from 10 public captures; 20 so).
 	 */
-	private int legalEdge(AutomatonModel model, int state, Rng rng, boolean notEnd) {
-		return model.drawEdge(state, rng, e -> conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
-				&& !(notEnd && model.edgePayload[e] == AutomatonModel.END));
+	private int legalEdge(AutomatonModel model, int state, int letter, Rng rng, boolean notEnd) {
+		java.util.function.IntPredicate legal = e -> conversation.allows(model.edgeRuleMask[e], model.edgeRuleWant[e])
+				&& !(notEnd && model.edgePayload[e] == AutomatonModel.END);
+		int variant = payloads.pinned();
+		if (variant >= 0 && model.pins.edgeVariants != null) {
+			int drawn = model.drawEdge(state, rng,
+					e -> legal.test(e) && model.inPlace(e, letter) && model.pins.takes(e, variant));
+			if (drawn >= 0) {
+				return drawn;
+			}
+		}
+		int drawn = model.drawEdge(state, rng, e -> legal.test(e) && model.inPlace(e, letter));
+		return drawn >= 0 ? drawn : model.drawEdge(state, rng, legal);
 	}
 
 	/** Applies the noise drawn for the letter just written; returns the time of the last packet now. */
@@ -320,16 +369,32 @@ final class ConnectionSynthesizer {
 		return time;
 	}
 
+	/** The PSH flag: only the last segment of a message keeps it. */
+	private static final int PSH = 0x08;
+
+	/** Sends the rest of a carried message at once, at the time of the connection's last packet. */
+	private void sendCarried(ConnectionPackets out, long time, long start) {
+		int side = carry.side();
+		int flags = carry.flags();
+		int from = carry.offset();
+		byte[] source = carry.source();
+		int end = from + carry.remaining();
+		int piece = carry.piece();
+		carry.clear();
+		segments(out, time, start, side, flags, source, from, end, piece);
+		conversation.sent(side, flags, true);
+	}
+
 	/**
-	 * A message longer than the MSS leaves as several full segments, as a stack sends it; only the last one keeps
-	 * PSH and FIN. Only byte strings get here (random payloads are drawn no longer than the MSS).
+	 * A message longer than a segment leaves as several full segments of {@code size} bytes, as a stack sends it; only
+	 * the last one keeps PSH and FIN. Only byte strings get here (random payloads are drawn no longer than the MSS).
 	 */
-	private void segments(ConnectionPackets out, long time, long start, int side, int flags, byte[] source, int length) {
-		int mss = writer.mss();
-		for (int from = 0; from < length; from += mss) {
-			int n = Math.min(mss, length - from);
-			int f = from + n < length ? flags & ~(TcpConversation.FIN | 0x08) : flags;
-			writer.tcp(out, time, start, side, f, source, from, n, Checksums.sum(source, from, n));
+	private void segments(ConnectionPackets out, long time, long start, int side, int flags, byte[] source, int from,
+			int end, int size) {
+		for (int at = from; at < end; at += size) {
+			int n = Math.min(size, end - at);
+			int f = at + n < end ? flags & ~(TcpConversation.FIN | PSH) : flags;
+			writer.tcp(out, time, start, side, f, source, at, n, Checksums.sum(source, at, n));
 		}
 	}
 }

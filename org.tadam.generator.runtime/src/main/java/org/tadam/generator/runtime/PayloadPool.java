@@ -22,6 +22,8 @@ public final class PayloadPool {
 	static final byte LENGTHS_WITH_FRAMING_AND_VARIANTS = 6;
 	/** Byte strings with their variants (possibly empty sets) and letter bounds ({@link #inPlace}). */
 	static final byte STRINGS_WITH_PLACES = 7;
+	/** As {@link #STRINGS_WITH_PLACES}, then per entry its first segment ({@link #segment}). */
+	static final byte STRINGS_WITH_SEGMENTS = 8;
 
 	private final AliasTable choice;
 	private final byte[][] strings;
@@ -37,6 +39,8 @@ public final class PayloadPool {
 	 * in turn; null when the pool has none.
 	 */
 	private int[] places;
+	/** Per entry the first segment of bytes joined from several segments, 0: one segment; null when none is. */
+	private int[] segments;
 	/** Leading bytes of random payloads; null: none. */
 	private byte[] header;
 	private int lengthOffset = -1;
@@ -97,6 +101,35 @@ public final class PayloadPool {
 		PayloadPool pool = new PayloadPool(weights, strings, null, variants);
 		pool.places = places == null ? null : places.clone();
 		return pool;
+	}
+
+	/**
+	 * {@link #ofStrings(int[], byte[][], long[][], int[])} whose entries may be messages joined from several segments:
+	 * per entry the length of its first segment, 0 when one segment holds it (null: none is joined).
+	 */
+	public static PayloadPool ofStrings(int[] weights, byte[][] strings, long[][] variants, int[] places, int[] segments) {
+		PayloadPool pool = ofStrings(weights, strings, variants, places);
+		if (segments != null) {
+			if (segments.length != strings.length) {
+				throw new IllegalArgumentException("one first segment per entry");
+			}
+			for (int i = 0; i < segments.length; i++) {
+				if (segments[i] < 0 || segments[i] > 0 && segments[i] >= strings[i].length) {
+					throw new IllegalArgumentException("entry " + i + ": first segment " + segments[i] + " of "
+							+ strings[i].length + " bytes");
+				}
+			}
+			pool.segments = segments.clone();
+		}
+		return pool;
+	}
+
+	/**
+	 * The first segment of entry {@code index} when its bytes were joined from several segments (MessageCarry), else
+	 * 0.
+	 */
+	int segment(int index) {
+		return segments == null ? 0 : segments[index];
 	}
 
 	public static PayloadPool ofLengths(int[] weights, int[] lengths) {
@@ -241,12 +274,12 @@ public final class PayloadPool {
 		return lengths[index];
 	}
 
-	/** The longest entry: byte string or random length. */
+	/** The longest segment an entry sends: a byte string (the first segment of joined ones) or a random length. */
 	int longest() {
 		int longest = 0;
 		if (strings != null) {
-			for (byte[] s : strings) {
-				longest = Math.max(longest, s.length);
+			for (int i = 0; i < strings.length; i++) {
+				longest = Math.max(longest, segment(i) > 0 ? segment(i) : strings[i].length);
 			}
 		} else {
 			for (int l : lengths) {
@@ -293,10 +326,12 @@ public final class PayloadPool {
 					in.readFully(header);
 					pools[p] = ofLengths(weights, lengths, variants, header, in.readInt(), in.readInt(), in.readInt());
 				}
-			} else if (kind == STRINGS || kind == STRINGS_WITH_VARIANTS || kind == STRINGS_WITH_PLACES) {
+			} else if (kind == STRINGS || kind == STRINGS_WITH_VARIANTS || kind == STRINGS_WITH_PLACES
+					|| kind == STRINGS_WITH_SEGMENTS) {
 				byte[][] strings = new byte[n][];
 				long[][] variants = kind == STRINGS ? null : new long[n][];
-				int[] places = kind == STRINGS_WITH_PLACES ? new int[2 * n] : null;
+				int[] places = kind == STRINGS_WITH_PLACES || kind == STRINGS_WITH_SEGMENTS ? new int[2 * n] : null;
+				int[] segments = kind == STRINGS_WITH_SEGMENTS ? new int[n] : null;
 				boolean named = kind == STRINGS_WITH_VARIANTS;
 				for (int i = 0; i < n; i++) {
 					weights[i] = in.readInt();
@@ -310,9 +345,13 @@ public final class PayloadPool {
 						places[2 * i] = in.readInt();
 						places[2 * i + 1] = in.readInt();
 					}
+					if (segments != null) {
+						segments[i] = in.readInt();
+					}
 				}
 				// a pool with places names its variants as empty sets when it has none
-				pools[p] = ofStrings(weights, strings, named ? variants : null, places);
+				boolean bounded = places != null && java.util.Arrays.stream(places).anyMatch(b -> b >= 0);
+				pools[p] = ofStrings(weights, strings, named ? variants : null, bounded ? places : null, segments);
 			} else {
 				throw new IOException("unknown pool kind " + kind);
 			}

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /** The TCP/UDP packets of a generated pcap (microsecond or nanosecond), read back for checks, by connection. */
 record Segments(long nanos, byte[] src, int srcPort, byte[] dst, int dstPort, int protocol, long seq, long ack, int flags,
-		int payload, int mss) {
+		int payload, int mss, byte[] data) {
 
 	static final int FIN = 0x01;
 	static final int SYN = 0x02;
@@ -43,13 +43,15 @@ record Segments(long nanos, byte[] src, int srcPort, byte[] dst, int dstPort, in
 		int srcPort = b.getShort(l4) & 0xFFFF;
 		int dstPort = b.getShort(l4 + 2) & 0xFFFF;
 		if (protocol != 6) {
-			return new Segments(time, src, srcPort, dst, dstPort, protocol, 0, 0, 0, ipPayload - 8, 0);
+			return new Segments(time, src, srcPort, dst, dstPort, protocol, 0, 0, 0, ipPayload - 8, 0,
+					Arrays.copyOfRange(d, l4 + 8, l4 + ipPayload));
 		}
 		int header = ((b.get(l4 + 12) & 0xF0) >>> 4) * 4;
 		int flags = b.get(l4 + 13) & 0xFF;
 		int mss = (flags & SYN) != 0 && d[l4 + 20] == 2 ? b.getShort(l4 + 22) & 0xFFFF : 0;
 		return new Segments(time, src, srcPort, dst, dstPort, protocol, b.getInt(l4 + 4) & 0xFFFFFFFFL,
-				b.getInt(l4 + 8) & 0xFFFFFFFFL, flags, ipPayload - header, mss);
+				b.getInt(l4 + 8) & 0xFFFFFFFFL, flags, ipPayload - header, mss,
+				Arrays.copyOfRange(d, l4 + header, l4 + ipPayload));
 	}
 
 	String key() {

@@ -3,6 +3,7 @@ package org.tadam.learner.export;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.tadam.capture.word.TimedWord;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
@@ -35,7 +36,7 @@ final class EdgePayloads {
 
   /** What one training connection sent on an edge. */
   private interface PayloadSink {
-    void take(int member, int position, byte[] data, int length);
+    void take(int member, int position, byte[] data, int length, int wire);
   }
 
   /** @param sizeInBytes the size value of a letter is its payload length in bytes (not decilog-bytes) */
@@ -53,7 +54,7 @@ final class EdgePayloads {
           && (p.getPayloadClass() == PayloadClass.RANDOM || p.getPayloadClass() == PayloadClass.REPLAY)) {
         int d = p.getDirection() == Direction.BACKWARD ? 1 : 0;
         RandomFraming framing = p.getPayloadClass() == PayloadClass.RANDOM ? byDirection[d] : replayed[d];
-        payloads(e, (member, position, data, length) -> framing.add(data, length, 1));
+        payloads(e, (member, position, data, length, wire) -> framing.add(data, length, 1));
       }
     }
     for (int d = 0; d < 2; d++) {
@@ -75,12 +76,14 @@ final class EdgePayloads {
     List<byte[]> payloads = new ArrayList<>();
     List<Integer> lengths = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
-    payloads(e, (member, position, data, length) -> {
+    List<Integer> wires = new ArrayList<>();
+    payloads(e, (member, position, data, length, wire) -> {
       pools.add(data, length, 1);
       members.add(member);
       payloads.add(data);
       lengths.add(length);
       positions.add(position);
+      wires.add(wire);
     });
     boolean backward = symbol.getDirection() == Direction.BACKWARD;
     PayloadModel model = pools.toModel(pc, symbol.getToken() != null, messages[backward ? 1 : 0]);
@@ -90,6 +93,7 @@ final class EdgePayloads {
           lengths.stream().mapToInt(Integer::intValue).toArray());
     } else if (model != null) {
       EntryPlaces.write(model, payloads, positions);
+      EntrySegments.write(model, payloads, wires);
       variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
           payloads.toArray(byte[][]::new));
     }
@@ -109,8 +113,10 @@ final class EdgePayloads {
       int pos = Edge.position(occ);
       int[] v = c.value(w, pos);
       for (int member : c.members(w)) {
-        byte[] data = m.samples().get(member).payload(pos);
-        sink.take(member, pos, data, sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length);
+        TimedWord word = m.samples().get(member);
+        byte[] data = word.payload(pos);
+        sink.take(member, pos, data, sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length,
+            word.payloadLength(pos));
       }
     }
   }
