@@ -105,6 +105,51 @@ class BinaryRecordStartsTest {
     assertEquals("kex31+newkeys", s(concat(ssh(31, 400), ssh(21, 0), ssh(94, 40))));
   }
 
+  /** A MySQL packet: 3-byte little-endian length, sequence id, the payload. */
+  private static byte[] mysql(int seq, int... bytes) {
+    byte[] payload = new byte[bytes.length];
+    for (int i = 0; i < bytes.length; i++) {
+      payload[i] = (byte) bytes[i];
+    }
+    return mysql(seq, payload);
+  }
+
+  private static byte[] mysql(int seq, byte[] payload) {
+    byte[] p = new byte[4 + payload.length];
+    p[0] = (byte) payload.length;
+    p[1] = (byte) (payload.length >> 8);
+    p[2] = (byte) (payload.length >> 16);
+    p[3] = (byte) seq;
+    System.arraycopy(payload, 0, p, 4, payload.length);
+    return p;
+  }
+
+  private byte[] greeting() {
+    byte[] version = "8.0.32\0".getBytes(StandardCharsets.US_ASCII);
+    byte[] rest = new byte[60];
+    random.nextBytes(rest);
+    return mysql(0, concat(new byte[] { 10 }, version, rest));
+  }
+
+  @Test
+  void mysqlPacketsAreNamedByCommandAndAnswer() {
+    assertEquals("greeting", s(greeting()));
+    assertEquals("login", c(mysql(1, new byte[80])));
+    assertEquals("ok", s(mysql(2, 0, 0, 0, 2, 0, 0, 0)));
+    assertEquals("query", c(mysql(0, concat(new byte[] { 3 }, "select 1".getBytes(StandardCharsets.US_ASCII)))));
+    byte[] rows = concat(mysql(1, 1), mysql(2, new byte[40]), mysql(3, new byte[2000]), mysql(4, 0xfe, 0, 0, 2, 0));
+    byte[][] answer = split(rows, 1448);
+    assertEquals("resultset", s(answer[0]), "a column count");
+    assertEquals("-", s(answer[1]), "the rows go on");
+    assertEquals("error", s(mysql(1, 0xff, 0x15, 0x04)), "counted across segments: the next answer starts");
+    assertEquals("quit", c(mysql(0, 1)));
+    MessageStarts other = new MessageStarts(true);
+    MessageStarts.pair(other, new MessageStarts(true));
+    byte[] notGreeting = mysql(0, concat(new byte[] { 9 }, "8.0\0".getBytes(StandardCharsets.US_ASCII), new byte[40]));
+    other.next(1, notGreeting, 0, notGreeting.length, notGreeting.length);
+    assertNull(other.recordToken(), "protocol 9 is no greeting we know");
+  }
+
   @Test
   void recordsImposeTheirPayloadClass() {
     assertEquals("handshake", c(tls(22, 200)));

@@ -20,6 +20,9 @@ import org.tadam.model.PayloadClass;
 final class BinaryRecords {
   static final int TLS = 1;
   static final int SSH = 2;
+  /** MySQL packets ({@link MySqlPackets}), of the server and of the client. */
+  static final int MYSQL_SERVER = 3;
+  static final int MYSQL_CLIENT = 4;
   /** Largest TLS record: 2^14 bytes of plaintext plus 2048 of expansion (RFC 5246 section 6.2.3). */
   static final int MAX_TLS_RECORD = (1 << 14) + 2048;
   /**
@@ -57,7 +60,7 @@ final class BinaryRecords {
   private int lastBegun;
   private boolean lastInClear;
 
-  /** @param kind {@link #TLS} or {@link #SSH} */
+  /** @param kind {@link #TLS}, {@link #SSH}, {@link #MYSQL_SERVER} or {@link #MYSQL_CLIENT} */
   BinaryRecords(int kind) {
     this.kind = kind;
   }
@@ -147,24 +150,28 @@ final class BinaryRecords {
     String last = null;
     int parts = 0;
     int p = from;
-    int header = kind == TLS ? 5 : 6;
+    boolean mysql = kind == MYSQL_SERVER || kind == MYSQL_CLIENT;
+    int header = kind == TLS ? 5 : mysql ? MySqlPackets.HEADER + 1 : 6;
     while (p < wire) {
       lastBegun = p;
       if (p + header > captured) {
         lost = true; // the header is cut off (snap length) or split across segments
         return;
       }
-      int length = kind == TLS ? tlsLength(b, off + p) : sshLength(b, off + p);
+      int length = kind == TLS ? tlsLength(b, off + p)
+          : mysql ? MySqlPackets.HEADER + MySqlPackets.length(b, off + p) : sshLength(b, off + p);
       if (length <= 0) {
         lost = true;
         return;
       }
-      int type = b[off + p + (kind == TLS ? 0 : 5)] & 0xFF;
-      lastInClear = kind == SSH || type == 22 && !cipherChanged;
+      int type = b[off + p + (kind == TLS ? 0 : mysql ? 3 : 5)] & 0xFF;
+      lastInClear = kind == SSH || kind == TLS && type == 22 && !cipherChanged;
       firstInClear = p == from ? lastInClear : firstInClear;
       cipherChanged |= kind == TLS && type == 20;
-      String name = kind == TLS ? tlsName(type) : sshName(type);
-      if (names != null && !name.equals(last) && parts < MAX_TOKEN_PARTS) {
+      String name = kind == TLS ? tlsName(type)
+          : mysql ? MySqlPackets.name(kind == MYSQL_CLIENT, b, off + p, length - MySqlPackets.HEADER) : sshName(type);
+      // a MySQL segment is named by its first packet: a result set's rows would name nothing new
+      if (names != null && !name.equals(last) && parts < (mysql ? 1 : MAX_TOKEN_PARTS)) {
         names.append(parts == 0 ? "" : "+").append(name);
         last = name;
         parts++;

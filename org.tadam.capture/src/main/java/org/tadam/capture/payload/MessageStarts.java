@@ -183,6 +183,13 @@ public final class MessageStarts {
           mode = RECORDS;
           records = new BinaryRecords(BinaryRecords.TLS);
           records(b, off, captured, wire, fresh, true, true);
+        } else if (start && whole && peer != null && !peer.seen && MySqlPackets.isGreeting(b, off, captured)) {
+          // a MySQL server's greeting before the client said anything: both directions are MySQL packets
+          mode = RECORDS;
+          records = new BinaryRecords(BinaryRecords.MYSQL_SERVER);
+          peer.mode = RECORDS;
+          peer.records = new BinaryRecords(BinaryRecords.MYSQL_CLIENT);
+          records(b, off, captured, wire, fresh, true, true);
         } else if (start && whole) {
           firstSegment(b, off, captured, wire);
           if (atStart && startsWith(b, off, captured, "SSH-")) { // binary packets follow the identification line
