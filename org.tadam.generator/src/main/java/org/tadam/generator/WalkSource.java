@@ -134,8 +134,11 @@ final class WalkSource {
 				.append(t.iatUnit()).append(", ").append(JavaNames.literal(meanIat)).append(", ");
 		// a slope of 0 adds exactly 0 to the mean: the size need not be computed
 		if (slope != 0 || !Double.isFinite(meanSize)) {
-			b.append(JavaNames.literal(slope)).append(", ")
+			double sizeSd = Math.sqrt(Math.max(0, t.distribution[5 * e + 4]));
+			b.append(JavaNames.literal(slope)).append(", Walk.within(")
 					.append(t.sizeUnit() == AutomatonModel.SIZE_DECILOG_BYTES ? "Walk.decilogBytes(length)" : "length").append(", ")
+					.append(JavaNames.literal(meanSize - AutomatonModel.SIZE_SDS * sizeSd)).append(", ")
+					.append(JavaNames.literal(meanSize + AutomatonModel.SIZE_SDS * sizeSd)).append("), ")
 					.append(JavaNames.literal(meanSize)).append(", ");
 		}
 		b.append(JavaNames.literal(sd)).append(", rng);\n");

@@ -395,6 +395,9 @@ public final class AutomatonModel {
 		return chosen;
 	}
 
+	/** Standard deviations of an edge's sizes a payload's size is taken within for its gap ({@link Walk#within}). */
+	public static final double SIZE_SDS = 3;
+
 	/** The model's size value of a payload of {@code length} bytes. */
 	double quantisedSize(int length) {
 		return sizeUnit == SIZE_DECILOG_BYTES ? Walk.decilogBytes(length) : length;
@@ -409,7 +412,9 @@ public final class AutomatonModel {
 
 	/** Inter-arrival time in nanoseconds drawn from the iat distribution of an edge given the payload size. */
 	long sampleIatNanos(int edge, int payloadLength, Rng rng) {
-		return Walk.iat(iatUnit, meanIat[edge], iatSlope[edge], quantisedSize(payloadLength), meanSize[edge], iatSd[edge], rng);
+		double size = Walk.within(quantisedSize(payloadLength), meanSize[edge] - SIZE_SDS * sizeSd[edge],
+				meanSize[edge] + SIZE_SDS * sizeSd[edge]);
+		return Walk.iat(iatUnit, meanIat[edge], iatSlope[edge], size, meanSize[edge], iatSd[edge], rng);
 	}
 
 	/** Slope of E[iat | size] in size of the edge whose five distribution numbers start at {@code 5 * e}. */

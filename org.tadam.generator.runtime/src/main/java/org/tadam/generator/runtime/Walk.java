@@ -38,6 +38,14 @@ public abstract class Walk {
 		return nanos(unit, meanIat + slope * (size - meanSize) + sd * rng.nextGaussian());
 	}
 
+	/**
+	 * {@code size} within {@code [lo, hi]}: the sizes an edge learned (mean +- 3 sd), so that the gap drawn for a
+	 * payload far outside them (an entry another letter's size made) does not follow the slope out to hours.
+	 */
+	public static double within(double size, double lo, double hi) {
+		return Math.max(lo, Math.min(hi, size));
+	}
+
 	/** {@link #iat} of an edge whose time does not depend on the size (slope 0). */
 	public static long iat(int unit, double meanIat, double sd, Rng rng) {
 		return nanos(unit, meanIat + sd * rng.nextGaussian());

@@ -2,6 +2,7 @@ package org.tadam.generator.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,27 @@ class SamplingTest {
 		assertEquals(0, sum / n, 0.003);
 		assertEquals(1, squares / n, 0.005);
 		assertEquals(0.0027, beyondThree / (double) n, 0.0003);
+	}
+
+	/**
+	 * An edge of 1000-byte segments whose gap shortens with the size (slope -0.15 decilog-µs a byte): a 10-byte payload
+	 * is timed as one of the edge's smallest (970 bytes), not extrapolated 990 bytes out to hours.
+	 */
+	@Test
+	void aSizeOutsideTheEdgesIsTimedAsItsNearestLearnedOne() {
+		int[] firstEdge = { 0, 1, 1 };
+		double[] distribution = { 20, 1000, 4, -15, 100 };
+		AutomatonModel model = new AutomatonModel("gap", AutomatonModel.TCP, AutomatonModel.IAT_DECILOG_MICROS,
+				AutomatonModel.SIZE_BYTES, 0, firstEdge, new int[] { 1 }, new double[] { 1 }, new int[] { 1 },
+				new int[] { 0x18 }, new boolean[] { false }, new int[] { -1 }, distribution, new int[] { 80 },
+				new PayloadPool[0]);
+		Rng rng = new Rng(3);
+		long longest = 0;
+		for (int i = 0; i < 10_000; i++) {
+			longest = Math.max(longest, model.sampleIatNanos(0, 10, rng));
+		}
+		// 20 + 0.15 * 30 decilog-µs with a conditional sd of 1.3: under 10^3.2 µs even at 6 sd
+		assertTrue(longest < 2_000_000, "longest gap " + longest + " ns");
 	}
 
 	@Test
