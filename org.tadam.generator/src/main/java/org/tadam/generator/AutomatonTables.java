@@ -47,9 +47,9 @@ public final class AutomatonTables {
 	/**
 	 * One payload pool: weighted lengths of random payloads, or weighted byte strings. {@code variants}: per entry,
 	 * its payload variants as a bit set (null when the pool has none);
-	 * {@code framing}: how random payloads start (null: all random).
+	 * {@code framing}: how random payloads start (null: all random); {@code segments}: per entry the first segment of
+	 * bytes joined from several (0: one segment), null when none is.
 	 */
-	/** @param segments per entry the first segment of bytes joined from several (0: one segment); null when none is */
 	public record Pool(boolean strings, int[] weights, int[] lengths, byte[][] data, long[][] variants, Framing framing,
 			int[] places, int[] segments) {
 	}

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import org.tadam.capture.decode.DecodedPacket;
-import org.tadam.capture.payload.MessageStarts;
 import org.tadam.capture.payload.PayloadClassifier;
 import org.tadam.capture.payload.PayloadLabel;
 
@@ -130,10 +129,9 @@ public final class ConnectionTracker {
         }
         c.payloads.add(bytes);
         c.payloadBytesKept += bytes.length;
-        MessageStarts.Join join = options.classifyPayloads() ? c.join(fromInitiator) : MessageStarts.Join.NONE;
-        if (join != MessageStarts.Join.NONE) {
-          c.recordJoin(fromInitiator).step(c, join, (int) index, bytes, p.payloadLength(),
-              c.joinWholeRecords(fromInitiator), options.payloadBytes(), options.payloadBudget());
+        if (options.classifyPayloads()) {
+          c.joinRecords(fromInitiator, (int) index, bytes, p.payloadLength(), options.payloadBytes(),
+              options.payloadBudget());
         }
       }
     }

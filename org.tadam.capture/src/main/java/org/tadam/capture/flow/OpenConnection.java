@@ -85,16 +85,25 @@ final class OpenConnection {
         p.payloadCaptured(), p.payloadLength());
   }
 
-  /** Where the packet {@link #messageStart} last took in that direction stands in a cut message of records in clear. */
-  MessageStarts.Join join(boolean fromInitiator) {
+  /**
+   * Gives the packet {@link #messageStart} last took in that direction, kept as {@code kept}, to the direction's
+   * {@link RecordJoin} when it takes part in a message of records cut across segments.
+   */
+  void joinRecords(boolean fromInitiator, int index, byte[] kept, int wire, int limit, int budget) {
     MessageStarts starts = fromInitiator ? origStarts : respStarts;
-    return starts == null ? MessageStarts.Join.NONE : starts.join();
-  }
-
-  /** Of the packet {@link #messageStart} last took in that direction, when it began a join: its whole records' length. */
-  int joinWholeRecords(boolean fromInitiator) {
-    MessageStarts starts = fromInitiator ? origStarts : respStarts;
-    return starts == null ? 0 : starts.joinWholeRecords();
+    if (starts == null || starts.join() == MessageStarts.Join.NONE) {
+      return;
+    }
+    RecordJoin join = fromInitiator ? origJoin : respJoin;
+    if (join == null) {
+      join = new RecordJoin();
+      if (fromInitiator) {
+        origJoin = join;
+      } else {
+        respJoin = join;
+      }
+    }
+    join.step(this, starts.join(), index, kept, wire, starts.joinWholeRecords(), limit, budget);
   }
 
   /** Ends the joins the connection left open: their first segments keep their whole records. */
@@ -105,14 +114,6 @@ final class OpenConnection {
     if (respJoin != null) {
       respJoin.end(this);
     }
-  }
-
-  /** The join of cut records of one direction (made at its first use). */
-  RecordJoin recordJoin(boolean fromInitiator) {
-    if (fromInitiator) {
-      return origJoin != null ? origJoin : (origJoin = new RecordJoin());
-    }
-    return respJoin != null ? respJoin : (respJoin = new RecordJoin());
   }
 
   /** The record types of the packet {@link #messageStart} last took in that direction, or null (see MessageStarts). */

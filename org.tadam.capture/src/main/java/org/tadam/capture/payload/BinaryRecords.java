@@ -168,13 +168,16 @@ final class BinaryRecords {
       lastInClear = kind == SSH || kind == TLS && type == 22 && !cipherChanged;
       firstInClear = p == from ? lastInClear : firstInClear;
       cipherChanged |= kind == TLS && type == 20;
-      String name = kind == TLS ? tlsName(type)
-          : mysql ? MySqlPackets.name(kind == MYSQL_CLIENT, b, off + p, length - MySqlPackets.HEADER) : sshName(type);
-      // a MySQL segment is named by its first packet: a result set's rows would name nothing new
-      if (names != null && !name.equals(last) && parts < (mysql ? 1 : MAX_TOKEN_PARTS)) {
-        names.append(parts == 0 ? "" : "+").append(name);
-        last = name;
-        parts++;
+      // named only while a token is being made (a continuation's records, a result set's rows name nothing); a
+      // MySQL segment by its first packet
+      if (names != null && parts < (mysql ? 1 : MAX_TOKEN_PARTS)) {
+        String name = kind == TLS ? tlsName(type)
+            : mysql ? MySqlPackets.name(kind == MYSQL_CLIENT, b, off + p, length - MySqlPackets.HEADER) : sshName(type);
+        if (!name.equals(last)) {
+          names.append(parts == 0 ? "" : "+").append(name);
+          last = name;
+          parts++;
+        }
       }
       p += length;
       if (kind == SSH && type == SSH_NEWKEYS) {

@@ -41,6 +41,9 @@ public final class AutomatonModel {
 	final int[] edgePool;
 	final double[] meanIat;
 	final double[] meanSize;
+	/** Per edge the sizes a payload's size is taken within for its gap: mean -+ {@link #SIZE_SDS} sd. */
+	private final double[] sizeLow;
+	private final double[] sizeHigh;
 	final double[] sizeSd;
 	/** Slope of E[iat | size] in size, and the standard deviation of iat given size. */
 	final double[] iatSlope;
@@ -133,10 +136,14 @@ public final class AutomatonModel {
 		sizeSd = new double[edges];
 		iatSlope = new double[edges];
 		iatSd = new double[edges];
+		sizeLow = new double[edges];
+		sizeHigh = new double[edges];
 		for (int e = 0; e < edges; e++) {
 			meanIat[e] = distribution[5 * e];
 			meanSize[e] = distribution[5 * e + 1];
 			sizeSd[e] = Math.sqrt(Math.max(0, distribution[5 * e + 4]));
+			sizeLow[e] = meanSize[e] - SIZE_SDS * sizeSd[e];
+			sizeHigh[e] = meanSize[e] + SIZE_SDS * sizeSd[e];
 			iatSlope[e] = iatSlope(distribution, e);
 			iatSd[e] = iatSd(distribution, e);
 		}
@@ -412,8 +419,7 @@ public final class AutomatonModel {
 
 	/** Inter-arrival time in nanoseconds drawn from the iat distribution of an edge given the payload size. */
 	long sampleIatNanos(int edge, int payloadLength, Rng rng) {
-		double size = Walk.within(quantisedSize(payloadLength), meanSize[edge] - SIZE_SDS * sizeSd[edge],
-				meanSize[edge] + SIZE_SDS * sizeSd[edge]);
+		double size = Walk.within(quantisedSize(payloadLength), sizeLow[edge], sizeHigh[edge]);
 		return Walk.iat(iatUnit, meanIat[edge], iatSlope[edge], size, meanSize[edge], iatSd[edge], rng);
 	}
 

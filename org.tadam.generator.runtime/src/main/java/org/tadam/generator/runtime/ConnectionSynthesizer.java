@@ -159,15 +159,9 @@ final class ConnectionSynthesizer {
 			int length = 0;
 			long payloadSum = 0;
 			int joined = 0;
-			boolean continues = false;
-			if (carry.pending()) {
-				boolean closes = (flags & (TcpConversation.FIN | TcpConversation.RST)) != 0;
-				// a random letter: the pieces of a cut record were (some with pools of their own, when they looked
-				// structured, as certificates do)
-				continues = side == carry.side() && kind == AutomatonModel.PAYLOAD_RANDOM && !closes;
-				if (!continues && (side == carry.side() || kind != AutomatonModel.PAYLOAD_EMPTY || closes)) {
-					sendCarried(out, time, start);
-				}
+			boolean continues = carry.continuedBy(side, kind, flags);
+			if (!continues && carry.sentBefore(side, kind, flags)) {
+				sendCarried(out, time, start);
 			}
 			if (continues) {
 				// a letter of a segment that continued a message: the message's next bytes in its place

@@ -34,6 +34,25 @@ final class MessageCarry {
 		return side >= 0;
 	}
 
+	/**
+	 * Whether a letter of {@code side}, with payload {@code kind} and {@code flags}, carries the message's next bytes:
+	 * a random letter of its side that does not close, as the pieces of a cut record were (some with pools of their
+	 * own, when they looked structured, as certificates do).
+	 */
+	boolean continuedBy(int side, int kind, int flags) {
+		return pending() && side == this.side && kind == AutomatonModel.PAYLOAD_RANDOM && (flags & CLOSING) == 0;
+	}
+
+	/**
+	 * Whether the rest must leave before a letter that does not carry it: any other letter of the side, and the
+	 * other side's payloads and closes (its bare ACKs may come between the pieces, as they did in training).
+	 */
+	boolean sentBefore(int side, int kind, int flags) {
+		return pending() && (side == this.side || kind != AutomatonModel.PAYLOAD_EMPTY || (flags & CLOSING) != 0);
+	}
+
+	private static final int CLOSING = TcpConversation.FIN | TcpConversation.RST;
+
 	int side() {
 		return side;
 	}

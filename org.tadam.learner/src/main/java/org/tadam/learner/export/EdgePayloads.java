@@ -92,10 +92,11 @@ final class EdgePayloads {
       variants.addLengths(random, members.stream().mapToInt(Integer::intValue).toArray(),
           lengths.stream().mapToInt(Integer::intValue).toArray());
     } else if (model != null) {
-      EntryPlaces.write(model, payloads, positions);
-      EntrySegments.write(model, payloads, wires);
-      variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(),
-          payloads.toArray(byte[][]::new));
+      // which entry each occurrence sent, matched once for the places, segments and variants
+      int[] index = PoolEntries.indexOf(model, payloads);
+      EntryPlaces.write(model, index, positions);
+      EntrySegments.write(model, index, payloads, wires);
+      variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(), index);
     }
     return model;
   }

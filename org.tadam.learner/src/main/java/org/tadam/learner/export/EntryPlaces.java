@@ -16,10 +16,10 @@ final class EntryPlaces {
   }
 
   /**
-   * @param payloads occurrence by occurrence the payload sent (null: none)
+   * @param index occurrence by occurrence the entry of the payload sent, -1: none ({@link PoolEntries#indexOf})
    * @param positions the letter of each occurrence (0: a connection's first packet)
    */
-  static void write(PayloadModel pool, List<byte[]> payloads, List<Integer> positions) {
+  static void write(PayloadModel pool, int[] index, List<Integer> positions) {
     List<?> entries = PoolEntries.of(pool);
     if (entries == null) {
       return;
@@ -28,7 +28,6 @@ final class EntryPlaces {
     int[] last = new int[entries.size()];
     java.util.Arrays.fill(first, Integer.MAX_VALUE);
     java.util.Arrays.fill(last, -1);
-    int[] index = PoolEntries.indexOf(pool, payloads);
     for (int k = 0; k < index.length; k++) {
       if (index[k] >= 0) {
         first[index[k]] = Math.min(first[index[k]], positions.get(k));

@@ -15,14 +15,14 @@ final class EntrySegments {
   }
 
   /**
+   * @param index occurrence by occurrence the entry of the payload sent, -1: none ({@link PoolEntries#indexOf})
    * @param payloads occurrence by occurrence the payload sent (null: none)
    * @param wire occurrence by occurrence the length of the segment on the wire (-1: not known)
    */
-  static void write(PayloadModel pool, List<byte[]> payloads, List<Integer> wire) {
+  static void write(PayloadModel pool, int[] index, List<byte[]> payloads, List<Integer> wire) {
     if (!(pool instanceof ReplayPayload replay)) {
       return;
     }
-    int[] index = PoolEntries.indexOf(pool, payloads);
     for (int k = 0; k < index.length; k++) {
       int segment = wire.get(k);
       if (index[k] < 0 || segment <= 0 || segment >= payloads.get(k).length) {

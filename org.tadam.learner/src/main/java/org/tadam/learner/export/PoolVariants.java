@@ -37,17 +37,16 @@ final class PoolVariants {
   private final List<Map.Entry<WeightedLength, BitSet>> lengths = new ArrayList<>();
 
   /**
-   * Records the pool of one edge; {@code members} and {@code payloads} list, occurrence by occurrence, which
-   * training connection sent which payload on it.
+   * Records the pool of one edge; {@code members} and {@code index} list, occurrence by occurrence, which training
+   * connection sent which entry on it ({@link PoolEntries#indexOf}, -1: an entry the pool did not keep).
    */
-  void add(PayloadModel pool, int[] members, byte[][] payloads) {
+  void add(PayloadModel pool, int[] members, int[] index) {
     List<?> entries = PoolEntries.of(pool);
     if (entries == null) {
       return;
     }
     int p = pools.size();
     pools.add(entries);
-    int[] index = PoolEntries.indexOf(pool, java.util.Arrays.asList(payloads));
     for (int k = 0; k < members.length; k++) {
       if (index[k] >= 0) {
         used.computeIfAbsent(members[k], m -> new ArrayList<>()).add(p << 8 | index[k]);

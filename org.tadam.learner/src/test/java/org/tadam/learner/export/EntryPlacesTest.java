@@ -31,7 +31,7 @@ class EntryPlacesTest {
       }
     }
     TextPayload text = (TextPayload) pools.toModel(PayloadClass.TEXT);
-    EntryPlaces.write(text, payloads, positions);
+    EntryPlaces.write(text, PoolEntries.indexOf(text, payloads), positions);
     WeightedText redirect = entry(text, "GET /redirect");
     WeightedText index = entry(text, "GET /index");
     assertEquals(List.of(3, 4), List.of(redirect.getFirstLetter(), redirect.getLastLetter()));
@@ -44,7 +44,7 @@ class EntryPlacesTest {
     PayloadPools pools = new PayloadPools();
     payloads.forEach(p -> pools.add(p, p.length, 1));
     ReplayPayload replay = (ReplayPayload) pools.toModel(PayloadClass.REPLAY);
-    EntryPlaces.write(replay, payloads, List.of(0, 2, 5));
+    EntryPlaces.write(replay, PoolEntries.indexOf(replay, payloads), List.of(0, 2, 5));
     for (WeightedBytes entry : replay.getEntries()) {
       List<Integer> expected = entry.getData().length == 2 ? List.of(0, 5) : List.of(2, 2);
       assertEquals(expected, List.of(entry.getFirstLetter(), entry.getLastLetter()));

@@ -33,7 +33,7 @@ class EntrySegmentsTest {
     PayloadPools pools = new PayloadPools();
     payloads.stream().filter(Objects::nonNull).forEach(p -> pools.add(p, p.length, 1));
     ReplayPayload replay = (ReplayPayload) pools.toModel(PayloadClass.REPLAY);
-    EntrySegments.write(replay, payloads, wire);
+    EntrySegments.write(replay, PoolEntries.indexOf(replay, payloads), payloads, wire);
     assertEquals(1448, entry(replay, flight).getSegment(), "the first occurrence's segment");
     assertEquals(0, entry(replay, whole).getSegment());
     assertEquals(0, entry(replay, cut).getSegment());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.tadam.model.Automaton;
 import org.tadam.model.PayloadClass;
+import org.tadam.model.PayloadModel;
 import org.tadam.model.RandomPayload;
 import org.tadam.model.ReplayPayload;
 import org.tadam.model.TadamFactory;
@@ -38,8 +40,8 @@ class PoolVariantsTest {
     TextPayload hellos = pool(hello, PayloadClass.TEXT);
     TextPayload replies = pool(reply, PayloadClass.TEXT);
     PoolVariants variants = new PoolVariants();
-    variants.add(hellos, members, hello);
-    variants.add(replies, members, reply);
+    add(variants, hellos, members, hello);
+    add(variants, replies, members, reply);
     Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
     variants.tag(automaton, 12);
 
@@ -69,9 +71,9 @@ class PoolVariantsTest {
     byte[][] rareConnect = { b("v5") };
     TextPayload rarePool = pool(rareConnect, PayloadClass.TEXT);
     PoolVariants variants = new PoolVariants();
-    variants.add(commonPool, common, connects);
-    variants.add(ackPool, common, acks);
-    variants.add(rarePool, rare, rareConnect);
+    add(variants, commonPool, common, connects);
+    add(variants, ackPool, common, acks);
+    add(variants, rarePool, rare, rareConnect);
     variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 100);
     assertEquals(set(commonPool, "v5"), set(rarePool, "v5"));
     assertTrue(set(rarePool, "v5").intersects(set(ackPool, "ack5")));
@@ -98,7 +100,7 @@ class PoolVariantsTest {
     TextPayload offerPool = pool(offers, PayloadClass.TEXT);
     RandomPayload lengthPool = (RandomPayload) new PayloadPoolsFixture(packets).toModel(PayloadClass.RANDOM);
     PoolVariants variants = new PoolVariants();
-    variants.add(offerPool, members, offers);
+    add(variants, offerPool, members, offers);
     variants.addLengths(lengthPool, members, lengths);
     variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 100);
 
@@ -124,7 +126,7 @@ class PoolVariantsTest {
     }
     TextPayload hellos = pool(hello, PayloadClass.TEXT);
     PoolVariants variants = new PoolVariants();
-    variants.add(hellos, members, hello);
+    add(variants, hellos, members, hello);
     variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 12);
     org.tadam.model.Edge heloOnly = TadamFactory.eINSTANCE.createEdge();
     org.tadam.model.Edge everyone = TadamFactory.eINSTANCE.createEdge();
@@ -156,7 +158,7 @@ class PoolVariantsTest {
       hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
     }
     PoolVariants variants = new PoolVariants();
-    variants.add(pool(hello, PayloadClass.TEXT), members, hello);
+    add(variants, pool(hello, PayloadClass.TEXT), members, hello);
     Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
     variants.tag(automaton, 12);
     int[] letters = { 5, 5, 5, 5, 5, 5, 7, 7, 7, 7, 3, 9 };
@@ -171,7 +173,7 @@ class PoolVariantsTest {
     byte[][] data = { { 1, 2 }, { 1, 2 }, { 1, 2 } };
     ReplayPayload pool = (ReplayPayload) new PayloadPoolsFixture(data).toModel(PayloadClass.REPLAY);
     PoolVariants variants = new PoolVariants();
-    variants.add(pool, members, data);
+    add(variants, pool, members, data);
     variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 100);
     assertTrue(pool.getEntries().get(0).getVariants().isEmpty());
   }
@@ -203,5 +205,10 @@ class PoolVariantsTest {
     Object toModel(PayloadClass c) {
       return pools.toModel(c);
     }
+  }
+
+  /** Records one edge's pool, matching each occurrence's payload to its entry as the export does. */
+  private static void add(PoolVariants variants, PayloadModel pool, int[] members, byte[][] payloads) {
+    variants.add(pool, members, PoolEntries.indexOf(pool, Arrays.asList(payloads)));
   }
 }
