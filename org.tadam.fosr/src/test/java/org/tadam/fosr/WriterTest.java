@@ -105,6 +105,24 @@ class WriterTest {
 		assertEquals(1, report.lines().stream().filter(l -> l.message().contains("payload variants not written")).count(),
 				report.lines()::toString);
 		assertEquals(0, report.lines().stream().filter(l -> l.message().contains("length field")).count());
+		assertEquals(0, report.lines().stream().filter(l -> l.message().contains("first segments")).count());
+	}
+
+	@Test
+	void joinedEntriesAreReportedAsNotWritten() throws Exception {
+		Automaton http = sample("http");
+		Edge pooled = http.getEdges().stream().filter(e -> e.getPayload() instanceof org.tadam.model.TextPayload).findFirst()
+				.orElseThrow();
+		org.tadam.model.ReplayPayload replay = org.tadam.model.TadamFactory.eINSTANCE.createReplayPayload();
+		org.tadam.model.WeightedBytes flight = org.tadam.model.TadamFactory.eINSTANCE.createWeightedBytes();
+		flight.setWeight(1);
+		flight.setData(new byte[3000]);
+		flight.setSegment(1448);
+		replay.getEntries().add(flight);
+		pooled.setPayload(replay);
+		ConversionReport report = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();
+		assertEquals(1, report.lines().stream().filter(l -> l.message().contains("first segments of entries joined"))
+				.count(), report.lines()::toString);
 	}
 
 	@Test

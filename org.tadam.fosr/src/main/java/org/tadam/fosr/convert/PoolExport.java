@@ -69,7 +69,10 @@ final class PoolExport {
 		return new FosrPool.Texts(content, weightsIfNeeded(weights));
 	}
 
-	/** Fos-R pools have no payload variants and no framing of random payloads: say so when a pool has them. */
+	/**
+	 * Fos-R pools have no payload variants, no framing of random payloads and no messages joined from several segments:
+	 * say so when a pool has them.
+	 */
 	private static void reportLost(PayloadModel payload, String path, String label, ConversionReport report) {
 		boolean variants = payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty())
 				|| payload instanceof TextPayload t && t.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty())
@@ -79,6 +82,10 @@ final class PoolExport {
 		}
 		if (payload instanceof RandomPayload random && random.getHeader() != null) {
 			report.add(Topic.PAYLOAD, path, label + ": header and length field of random payloads not written");
+		}
+		if (payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> e.getSegment() > 0)) {
+			report.add(Topic.PAYLOAD, path, label + ": first segments of entries joined from several segments not written"
+					+ " (Fos-R sends each entry on one letter)");
 		}
 	}
 
