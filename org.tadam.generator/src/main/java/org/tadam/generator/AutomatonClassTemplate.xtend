@@ -74,7 +74,7 @@ class AutomatonClassTemplate {
 							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
 							t.edgeIds).letterPositions(t.edgeFirstLetter, t.edgeLastLetter)«IF t.closesNormally».closingNormally()«ENDIF»«IF a.firstPayloadClient + a.firstPayloadServer > 0»
 							.firstPayloads(«a.firstPayloadClient», «a.firstPayloadServer»)«ENDIF»«IF !a.variantWeights.empty»
-							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants)«IF t.variantLengths»
+							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants).variantPlaces(t.edgeVariantPlaces)«IF t.variantLengths»
 							.variantLengths(VARIANT_SHORTEST, VARIANT_LONGEST)«ENDIF»«ENDIF»«IF !a.letterCounts.empty»
 							.letterCounts(LETTER_WEIGHTS, LETTER_FIRST, LETTER_LAST)«ENDIF»;
 				}

@@ -76,6 +76,11 @@ public final class AutomatonTables {
 	public final int[] edgeIds;
 	/** Per edge the payload variants that took it (BitSet.toLongArray); empty: every variant. */
 	public final long[][] edgeVariants;
+	/**
+	 * Per edge the letters at which the training connections of some of its variants took it, as runs of four: first
+	 * variant, last variant, first letter, last letter; empty: the edge's own bounds for every variant.
+	 */
+	public final int[][] variantPlaces;
 	/** Per edge the earliest and latest letters training connections took it at; -1: no bound. */
 	public final int[] firstLetter;
 	public final int[] lastLetter;
@@ -111,6 +116,7 @@ public final class AutomatonTables {
 		distribution = new double[5 * n];
 		edgeIds = new int[n];
 		edgeVariants = new long[n][];
+		variantPlaces = new int[n][];
 		firstLetter = new int[n];
 		lastLetter = new int[n];
 		Map<Edge, Integer> fileOrder = new IdentityHashMap<>();
@@ -121,6 +127,10 @@ public final class AutomatonTables {
 			Edge edge = edges.get(e);
 			edgeIds[e] = fileOrder.get(edge);
 			edgeVariants[e] = PayloadVariants.of(edge.getVariants()).toLongArray();
+			variantPlaces[e] = edge.getVariants().stream().filter(r -> r.getFirstLetter() >= 0 && r.getLastLetter() >= 0)
+					.flatMapToInt(r -> java.util.stream.IntStream.of(r.getFirst(), r.getLast() < 0 ? r.getFirst() : r.getLast(),
+							r.getFirstLetter(), r.getLastLetter()))
+					.toArray();
 			firstLetter[e] = edge.getFirstLetter();
 			lastLetter[e] = edge.getLastLetter();
 			target[e] = states.indexOf(edge.getTarget());

@@ -52,6 +52,11 @@ final class TableResource {
 					out.writeLong(w);
 				}
 			}
+			// per edge the letters of some of its variants: a count of ints, then runs of four (ModelTables)
+			for (int[] places : t.variantPlaces) {
+				out.writeInt(places.length);
+				ints(out, places);
+			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

@@ -10,6 +10,7 @@ import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
 import org.tadam.model.LetterCount;
 import org.tadam.model.TadamPackage.Literals;
+import org.tadam.model.VariantRange;
 import org.tadam.model.WeightedBytes;
 import org.tadam.model.WeightedText;
 
@@ -17,7 +18,8 @@ import org.tadam.model.WeightedText;
  * Checks the {@code letters} an automaton's training connections had, which generated connections draw their lengths
  * from, and the {@code at FIRST to LAST} of an edge and of a pool entry: the letters at which training connections
  * took the edge or sent the entry, which the generator keeps walks and draws to, so they must make a range (0 is a
- * connection's first packet); and the first segment of a pool entry joined from several segments. Composed into
+ * connection's first packet), as must those of an edge's variants ({@code variants 0 to 3 at 5 to 9}); and the
+ * first segment of a pool entry joined from several segments. Composed into
  * {@link TadamValidator}.
  */
 public class LetterBoundsValidator extends ComposedValidator {
@@ -35,6 +37,27 @@ public class LetterBoundsValidator extends ComposedValidator {
 	@Check(CheckType.FAST)
 	public void checkLetterBounds(WeightedBytes entry) {
 		check(entry, Literals.WEIGHTED_BYTES__FIRST_LETTER, Literals.WEIGHTED_BYTES__LAST_LETTER);
+	}
+
+	/**
+	 * {@code variants 0 to 3 at 5 to 9} on an edge: the letters at which those variants' training connections took
+	 * it make a range inside the edge's own {@code at}, since the connections of each variant are some of the edge's.
+	 */
+	@Check(CheckType.FAST)
+	public void checkVariantPlaces(Edge edge) {
+		for (VariantRange range : edge.getVariants()) {
+			if (!range.eIsSet(Literals.VARIANT_RANGE__FIRST_LETTER) && !range.eIsSet(Literals.VARIANT_RANGE__LAST_LETTER)) {
+				continue;
+			}
+			check(range, Literals.VARIANT_RANGE__FIRST_LETTER, Literals.VARIANT_RANGE__LAST_LETTER);
+			boolean bounded = edge.getFirstLetter() >= 0 && edge.getLastLetter() >= 0;
+			if (bounded && (range.getFirstLetter() < edge.getFirstLetter() || range.getLastLetter() > edge.getLastLetter())) {
+				error("The letters of variants " + range.getFirst() + (range.getLast() < 0 ? "" : " to " + range.getLast())
+						+ " (at " + range.getFirstLetter() + " to " + range.getLastLetter()
+						+ ") must lie inside the edge's (at " + edge.getFirstLetter() + " to " + edge.getLastLetter() + ")",
+						range, Literals.VARIANT_RANGE__FIRST_LETTER, IssueCodes.LETTER_BOUNDS);
+			}
+		}
 	}
 
 	/** {@code segment N}: the first segment of a joined message is a part of its bytes, neither all nor negative. */

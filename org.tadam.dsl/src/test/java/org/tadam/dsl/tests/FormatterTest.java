@@ -83,6 +83,9 @@ class FormatterTest {
 		String formatted = format(text);
 		assertTrue(formatted.contains("service \"ssh\" ports 280 * 22, 20 * 80\n\tvariants weighted 5, 1 unpinned 6\n"), formatted);
 		assertTrue(formatted.contains("s -> s PA> random prob 0.5 count 6 at 3 to 9 variants 0 to 5, 7\n"), formatted);
+		String placed = format(text.replace("variants 0 to 5 ,7 payload", "variants 0 to 5 at 3 to  4,7 at\n9 to 9 payload"));
+		assertTrue(placed.contains("s -> s PA> random prob 0.5 count 6 at 3 to 9 variants 0 to 5 at 3 to 4, 7 at 9 to 9\n"), placed);
+		assertEquals(placed, format(placed));
 		assertTrue(formatted.contains("payload random {\n\t\t\t3 * 308 variants 0 to 4, 7,\n\t\t\t2 * 420 variants 5,\n"
 				+ "\t\t\t1 * 44\n\t\t}\n"), formatted);
 		assertEquals(formatted, format(formatted));

@@ -274,6 +274,18 @@ class ValidationTest {
 	}
 
 	@Test
+	void anEdgesVariantPlacesMakeARangeInsideItsOwn() throws Exception {
+		String placed = broken("b -> z $ prob 0.75 count 3", "b -> z $ prob 0.75 count 3 at 4 to 9 variants 0 at 4 to 5, 1 to 2 at 6 to 9");
+		List<Issue> none = issues(placed);
+		assertTrue(none.isEmpty(), none::toString);
+		VariantRange second = parser.parse(placed).getEdges().get(2).getVariants().get(1);
+		assertEquals(List.of(1, 2, 6, 9), List.of(second.getFirst(), second.getLast(), second.getFirstLetter(), second.getLastLetter()));
+		single(placed.replace("at 6 to 9", "at 9 to 6"), IssueCodes.LETTER_BOUNDS);
+		single(placed.replace("at 6 to 9", "at 6 to 10"), IssueCodes.LETTER_BOUNDS);
+		single(placed.replace("0 at 4 to 5", "0 at 3 to 5"), IssueCodes.LETTER_BOUNDS);
+	}
+
+	@Test
 	void aPoolEntrysLetterBoundsMakeARange() throws Exception {
 		String placed = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" at 3 to 7 }");
 		List<Issue> none = issues(placed);

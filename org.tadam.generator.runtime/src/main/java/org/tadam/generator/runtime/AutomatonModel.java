@@ -241,6 +241,40 @@ public final class AutomatonModel {
 		return firstLetter == null || (firstLetter[e] < 0 || k >= firstLetter[e]) && (lastLetter[e] < 0 || k <= lastLetter[e]);
 	}
 
+	/** Per edge, runs of four: first variant, last variant, first letter, last letter; null: no edge has any. */
+	private int[][] variantPlaces;
+
+	/**
+	 * Bounds each edge, for a walk pinned to a variant, to the letters at which that variant's training connections
+	 * took it ({@code places}: per edge runs of four, first variant, last variant, first letter, last letter; an
+	 * edge or a variant without: the edge's own bounds). The states the search merged let a pinned walk take its
+	 * variant's letters in any order, within the bounds of all the connections that took them: a MySQL client's
+	 * quit before its query, a TLS connection's end where the server's hello came in its own connections.
+	 */
+	public AutomatonModel variantPlaces(int[][] places) {
+		if (places.length != edgeTarget.length) {
+			throw new IllegalArgumentException("one list of variant places per edge");
+		}
+		variantPlaces = java.util.Arrays.stream(places).allMatch(p -> p.length == 0) ? null : places;
+		return this;
+	}
+
+	/**
+	 * Whether edge {@code e} may be letter {@code k} of a walk pinned to {@code variant} (-1: none): within the
+	 * variant's places on the edge where it has some, otherwise within the edge's (see {@link #inPlace(int, int)}).
+	 */
+	boolean inPlace(int e, int variant, int k) {
+		if (variant >= 0 && variantPlaces != null) {
+			int[] places = variantPlaces[e];
+			for (int i = 0; i < places.length; i += 4) {
+				if (variant >= places[i] && variant <= places[i + 1]) {
+					return k >= places[i + 2] && k <= places[i + 3];
+				}
+			}
+		}
+		return inPlace(e, k);
+	}
+
 	/** The payload variants connections start pinned to; null when the model has no variant weights. */
 	VariantPins pins;
 

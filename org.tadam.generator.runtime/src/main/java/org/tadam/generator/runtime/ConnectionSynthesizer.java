@@ -117,10 +117,12 @@ final class ConnectionSynthesizer {
 			if (edge < 0) {
 				break;
 			}
-			if (!model.inPlace(edge, k)) {
-				// no training connection took this letter this early or this late: one of the state's that one did
+			int variant = payloads.pinned();
+			if (!model.inPlace(edge, variant, k)) {
+				// no training connection (of the pinned variant) took this letter this early or this late: one of the
+				// state's that one did
 				int letter = k;
-				int placed = model.drawEdge(state, rng, e -> model.inPlace(e, letter));
+				int placed = model.drawEdge(state, rng, e -> model.inPlace(e, variant, letter));
 				edge = placed >= 0 ? placed : edge;
 			}
 			edge = payloads.keepVariant(model, state, edge, k, rng, legal);
@@ -339,7 +341,14 @@ final class ConnectionSynthesizer {
 		int variant = payloads.pinned();
 		if (variant >= 0 && model.pins.edgeVariants != null) {
 			int drawn = model.drawEdge(state, rng,
-					e -> legal.test(e) && model.inPlace(e, letter) && model.pins.takes(e, variant));
+					e -> legal.test(e) && model.inPlace(e, variant, letter) && model.pins.takes(e, variant));
+			if (drawn < 0) {
+				// the variant's letter here is one no stack sends now (an ACK of nothing new): its next one, as though
+				// the letter were dropped (a resumed TLS client's ChangeCipherSpec, not another variant's key exchange
+				// that tshark reads against the server's abbreviated hello as malformed)
+				drawn = model.drawEdge(state, rng,
+						e -> legal.test(e) && model.inPlace(e, variant, letter + 1) && model.pins.takes(e, variant));
+			}
 			if (drawn >= 0) {
 				return drawn;
 			}

@@ -28,6 +28,11 @@ public final class ModelTables {
 	public final int[] edgeLastLetter;
 	/** Per edge the payload variants that took it, as bit sets; empty: every variant. */
 	public final long[][] edgeVariants;
+	/**
+	 * Per edge the letters at which the training connections of some of its variants took it, in runs of four: first
+	 * variant, last variant, first letter, last letter; empty: the edge's bounds for every variant.
+	 */
+	public final int[][] edgeVariantPlaces;
 
 	private ModelTables(DataInputStream in) throws IOException {
 		if (in.readInt() != MAGIC) {
@@ -60,6 +65,10 @@ public final class ModelTables {
 				words[i] = in.readLong();
 			}
 			edgeVariants[e] = words;
+		}
+		edgeVariantPlaces = new int[edges][];
+		for (int e = 0; e < edges; e++) {
+			edgeVariantPlaces[e] = ints(in, in.readInt());
 		}
 	}
 

@@ -32,6 +32,12 @@ final class PayloadChoice {
 	private final PayloadVariantSet pin = new PayloadVariantSet();
 	/** The pinned variant, -1 when none. */
 	private int pinned = -1;
+	/**
+	 * The pin is the variant of a message drawn after backing off ({@link #repin}): it steers the walk's letters, but
+	 * the entries follow the chain of messages, whose innermost set is narrower than one variant where a training
+	 * connection sent several messages on one edge (a DNS flow of twenty queries, each answer echoing its own).
+	 */
+	private boolean repinned;
 	/** Per edge the last connection (a count of {@link #start} calls) that took it. */
 	private int[] used = new int[0];
 	private int connection;
@@ -42,13 +48,18 @@ final class PayloadChoice {
 	/** The length the connection aims at. */
 	private final LengthTarget aim = new LengthTarget();
 
+	/** The model of the connection started with {@link #start(AutomatonModel, Rng)}; null: started unpinned. */
+	private AutomatonModel model;
+
 	/** A new connection, unpinned: every variant is possible again. */
 	void start() {
+		model = null;
 		aim.clear();
 		messages.reset();
 		lengths.reset();
 		pin.reset();
 		pinned = -1;
+		repinned = false;
 		steered = 0;
 		connection++;
 	}
@@ -59,6 +70,7 @@ final class PayloadChoice {
 	 */
 	void start(AutomatonModel model, Rng rng) {
 		start();
+		this.model = model;
 		if (model.pins != null) {
 			int variant = model.pins.choice.sample(rng);
 			// column pins.variants is the unpinned connections': edges name them by that number
@@ -108,7 +120,7 @@ final class PayloadChoice {
 			return pool.draw(rng, letter);
 		}
 		PayloadVariantSet variants = setOf(pool);
-		if (pinHolds()) {
+		if (pinHolds() && !repinned) {
 			int fromPin = pool.drawCompatible(rng, pin, 1, letter);
 			if (fromPin >= 0) {
 				long[] drawn = pool.variants(fromPin);
@@ -137,9 +149,33 @@ final class PayloadChoice {
 		long[] drawn = pool.variants(entry);
 		if (variants == messages) {
 			messages.narrow(drawn, level);
+			if (pinned >= 0 && !pinHolds()) {
+				repin(rng);
+			}
 		}
 		narrowLengths(drawn);
 		return entry;
+	}
+
+	/**
+	 * Pins the connection to one of the variants of the message just drawn, whose own variant the pool had no entry
+	 * of: most of a TLS client's hellos are unique and a pool keeps 8 of them, so a connection pinned to a variant
+	 * whose hello it dropped, or to the column of the connections of no variant (those whose every entry was
+	 * dropped), sends another connection's hello. Left pinned to its first variant, it went on unpinned through the
+	 * state the search merged from every connection's ACK of the hello, and ended there (issue 13: 88 of 141 public
+	 * TLS connections without a server hello); pinned anew, it follows the training connection whose hello it sent.
+	 */
+	private void repin(Rng rng) {
+		int variant = model == null || model.pins == null ? -1 : messages.draw(rng, model.pins.variants);
+		if (variant < 0) {
+			return;
+		}
+		pin.reset();
+		pin.pin(variant);
+		pinned = variant;
+		repinned = true;
+		steered = 0;
+		aim.start(model, variant, rng);
 	}
 
 	private void narrowLengths(long[] drawn) {
@@ -181,8 +217,8 @@ final class PayloadChoice {
 			// taken before would make loops of the states the automaton merged (a TLS client key exchange sent again
 			// and again). A state of one letter, as most states of a TCP conversation, has nothing to draw again.
 			if (model.stateFirstEdge[state + 1] - model.stateFirstEdge[state] > 1) {
-				IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, letter)
-						: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, letter);
+				IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, variant, letter)
+						: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, variant, letter);
 				// first among the letters a stack could send now that keep to the connection's length (LengthTarget),
 				// then the legal ones, then any
 				int drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> allowed.test(e) && legal.test(e)
@@ -206,7 +242,7 @@ final class PayloadChoice {
 			// a letter without payload into a state whose every letter sends a message that contradicts the ones sent
 			// (an ACK after which only MQTT 3.1.1 clients got a retained message, for a client that connected with MQTT
 			// 5): another letter of the state that leads elsewhere, where one is in place
-			int kept = model.drawEdge(state, rng, e -> e != walked && model.inPlace(e, letter) && legal.test(e)
+			int kept = model.drawEdge(state, rng, e -> e != walked && model.inPlace(e, pinned, letter) && legal.test(e)
 					&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END)
 					&& (model.edgePool[e] >= 0 ? consistent(model, e) : !contradicted(model, model.edgeTarget[e])));
 			if (kept >= 0) {
@@ -214,7 +250,7 @@ final class PayloadChoice {
 			}
 		} else if (!aim.fits(letter, model.edgePayload[walked] == AutomatonModel.END)) {
 			// the end before the connection's length, or a letter past it: one that keeps to it, where one is in place
-			int kept = model.drawEdge(state, rng, e -> model.inPlace(e, letter) && legal.test(e)
+			int kept = model.drawEdge(state, rng, e -> model.inPlace(e, pinned, letter) && legal.test(e)
 					&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
 			if (kept >= 0) {
 				edge = kept;
@@ -227,7 +263,10 @@ final class PayloadChoice {
 
 	private int keepPoolVariant(AutomatonModel model, int state, int edge, int letter, Rng rng) {
 		PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
-		if (pool == null || !pool.hasVariants() || pinHolds() && pool.meets(pin, 1)) {
+		// a letter the pinned variant took here stays, its pool holding the variant's entry or not: the pools keep 8
+		// entries, and a TLS server's hello dropped from its pool turned the walk to another letter that agreed with
+		// the messages sent, a client's FIN right after the server's ACK of its hello
+		if (pool == null || !pool.hasVariants() || pinHolds() && (pool.meets(pin, 1) || pinnedTook(model, edge))) {
 			return edge;
 		}
 		PayloadVariantSet variants = setOf(pool);
@@ -239,7 +278,7 @@ final class PayloadChoice {
 				return edge;
 			}
 			int at = level;
-			int chosen = model.drawEdge(state, rng, e -> keeps(model, e, edge, at) && model.inPlace(e, letter));
+			int chosen = model.drawEdge(state, rng, e -> keeps(model, e, edge, at) && model.inPlace(e, pinned, letter));
 			if (chosen >= 0) {
 				return chosen;
 			}
@@ -249,8 +288,14 @@ final class PayloadChoice {
 		// after the two hellos); another letter of the state whose payload agrees, or the walk's when none does.
 		// Only a letter in its trained place: a loop taken again and again because its payloads agree and the
 		// exits' do not ran a TLS server on to the packet cap (20 000 letters)
-		int other = model.drawEdge(state, rng, e -> consistent(model, e) && model.inPlace(e, letter));
+		int other = model.drawEdge(state, rng, e -> consistent(model, e) && model.inPlace(e, pinned, letter));
 		return other >= 0 ? other : edge;
+	}
+
+	/** Whether the pinned variant's training connections took {@code edge} (the model names its variants). */
+	private boolean pinnedTook(AutomatonModel model, int edge) {
+		return model.pins != null && model.pins.edgeVariants != null && model.pins.edgeVariants[edge].length > 0
+				&& model.pins.takes(edge, pinned);
 	}
 
 	/**

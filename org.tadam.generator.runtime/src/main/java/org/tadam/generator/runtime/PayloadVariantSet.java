@@ -43,6 +43,36 @@ final class PayloadVariantSet {
 		return depth;
 	}
 
+	/** One variant below {@code limit} of the innermost level, each alike; -1 when it has none or nothing narrowed. */
+	int draw(Rng rng, int limit) {
+		if (depth == 0) {
+			return -1;
+		}
+		long[] bits = levels[depth];
+		int words = Math.min(WORDS, (limit + 63) >>> 6);
+		int count = 0;
+		for (int i = 0; i < words; i++) {
+			count += Long.bitCount(below(bits[i], i, limit));
+		}
+		if (count == 0) {
+			return -1;
+		}
+		int k = rng.nextInt(count);
+		for (int i = 0;; i++) {
+			for (long word = below(bits[i], i, limit); word != 0; word &= word - 1) {
+				if (k-- == 0) {
+					return 64 * i + Long.numberOfTrailingZeros(word);
+				}
+			}
+		}
+	}
+
+	/** Word {@code i} of a set, without the variants from {@code limit} on. */
+	private static long below(long word, int i, int limit) {
+		int room = limit - 64 * i;
+		return room >= 64 ? word : room <= 0 ? 0 : word & (1L << room) - 1;
+	}
+
 	/** Whether an entry with {@code variants} belongs to the set of {@code level}. */
 	boolean meets(long[] variants, int level) {
 		if (level == 0 || variants.length == 0) {

@@ -368,6 +368,83 @@ class PayloadVariantsTest {
 		}
 	}
 
+	/**
+	 * State 0 has a loop and the end, every variant took both: variant 0's connections looped at letters 0 and 1 and
+	 * ended at 2, variant 1's looped up to letter 3 and ended at 4. On the edges' own places, letter 2 may loop or end
+	 * whatever the pin; on the variants' places, a connection pinned to 0 ends there and one pinned to 1 loops on.
+	 */
+	@Test
+	void aPinnedWalkKeepsToItsVariantsOwnPlaces() {
+		AutomatonModel model = loopOrEnd(AutomatonModel.UDP, 0.5, pool(new int[] { 1 }, new long[][] { variants(0, 1) }));
+		model.letterPositions(new int[] { 0, 2 }, new int[] { 3, 4 });
+		model.pinnedVariants(new int[] { 1, 1 }, 0, new long[][] { {}, {} });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(17);
+		int[][] atTwo = new int[2][2];
+		for (int c = 0; c < 400; c++) {
+			choice.start(model, rng);
+			atTwo[choice.pinned()][choice.keepVariant(model, 0, model.nextEdge(0, rng), 2, rng)]++;
+		}
+		assertTrue(atTwo[0][0] > 50 && atTwo[0][1] > 50, "both in place for variant 0: " + atTwo[0][0] + "/" + atTwo[0][1]);
+		model.variantPlaces(new int[][] { { 0, 0, 0, 1, 1, 1, 0, 3 }, { 0, 0, 2, 2, 1, 1, 4, 4 } });
+		for (int c = 0; c < 400; c++) {
+			choice.start(model, rng);
+			int variant = choice.pinned();
+			int edge = choice.keepVariant(model, 0, model.nextEdge(0, rng), 2, rng);
+			assertEquals(variant == 0 ? 1 : 0, edge, "variant " + variant + " at letter 2");
+			assertTrue(model.inPlace(edge, variant, 2));
+		}
+		assertTrue(model.inPlace(0, -1, 2) && model.inPlace(1, -1, 2), "unpinned: the edges' own places");
+	}
+
+	/**
+	 * A pool that kept only variant 1's message (its cap dropped variant 0's): a connection pinned to variant 0, or to
+	 * the column of the connections of no variant, sends variant 1's and is pinned to variant 1 from then on, so its
+	 * walk follows the training connection whose message it sent.
+	 */
+	@Test
+	void aMessageOfAnotherVariantPinsTheConnectionToIt() {
+		PayloadPool hellos = pool(new int[] { 3 }, new long[][] { variants(1) });
+		AutomatonModel model = loopOrEnd(AutomatonModel.TCP, 0.5, hellos);
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(4);
+		for (int[] weights : new int[][] { { 1, 0, 0 }, { 0, 0, 1 } }) {
+			model.pinnedVariants(new int[] { weights[0], weights[1] }, weights[2], new long[][] { {}, {} });
+			for (int c = 0; c < 20; c++) {
+				choice.start(model, rng);
+				int first = choice.pinned();
+				assertEquals(weights[0] == 1 ? 0 : 2, first);
+				assertEquals(0, choice.entry(hellos, rng));
+				assertEquals(1, choice.pinned(), "pinned anew after variant " + first);
+			}
+		}
+	}
+
+	/**
+	 * State 0 sends a message (edge 0, which variants 0 and 1 took; its pool kept variant 1's only), a bare ACK or the
+	 * end (edges 1 and 2, variant 1's only). A connection pinned to variant 0 whose first message was variant 0's keeps the message letter: its
+	 * pool's back-off draws the message, where the letter whose payload agrees with the chain (the ACK) was taken
+	 * instead before (a TLS server's hello dropped from its pool: a client's FIN after the server's ACK).
+	 */
+	@Test
+	void aLetterThePinnedVariantTookStaysWhenItsPoolDroppedTheVariantsEntry() {
+		int r = AutomatonModel.PAYLOAD_REPLAY;
+		PayloadPool first = pool(new int[] { 5 }, new long[][] { variants(0) });
+		PayloadPool kept = pool(new int[] { 3 }, new long[][] { variants(1) });
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, new int[] { 0, 3, 3 },
+				new int[] { 0, 0, 1 }, new double[] { 0.2, 0.7, 0.1 }, new int[] { r, 0, AutomatonModel.END },
+				new int[] { 0x18, 0x10, 0 }, new boolean[] { false, false, false }, new int[] { 0, -1, -1 },
+				new double[15], new int[] { 80 }, new PayloadPool[] { kept, first });
+		model.pinnedVariants(new int[] { 1, 0 }, 0, new long[][] { variants(0, 1), variants(1), variants(1) });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(6);
+		for (int c = 0; c < 50; c++) {
+			choice.start(model, rng);
+			choice.entry(first, rng);
+			assertEquals(0, choice.keepVariant(model, 0, 0, 1, rng), "the message letter the variant took");
+		}
+	}
+
 	@Test
 	void aPinnedSetHoldsItsVariantAlone() {
 		PayloadVariantSet set = new PayloadVariantSet();
@@ -375,6 +452,21 @@ class PayloadVariantsTest {
 		assertEquals(1, set.depth());
 		assertTrue(set.meets(variants(3, 70), 1));
 		assertTrue(!set.meets(variants(3, 69, 71), 1) && set.meets(variants(3), 0));
+	}
+
+	@Test
+	void aVariantIsDrawnFromTheInnermostSetBelowALimit() {
+		PayloadVariantSet set = new PayloadVariantSet();
+		Rng rng = new Rng(1);
+		assertEquals(-1, set.draw(rng, 10), "nothing narrowed");
+		set.narrow(variants(3, 70, 130), 0);
+		int[] drawn = new int[200];
+		for (int i = 0; i < 300; i++) {
+			drawn[set.draw(rng, 131)]++;
+		}
+		assertTrue(drawn[3] > 50 && drawn[70] > 50 && drawn[130] > 50, "each alike");
+		assertEquals(3, set.draw(rng, 70), "70 and up are past the limit");
+		assertEquals(-1, set.draw(rng, 3));
 	}
 
 	@Test

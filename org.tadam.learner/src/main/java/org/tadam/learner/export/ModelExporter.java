@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
-import java.util.BitSet;
 import org.tadam.learner.LearnedModel;
 import org.tadam.learner.automaton.Corpus;
 import org.tadam.learner.automaton.Edge;
@@ -122,10 +121,10 @@ public final class ModelExporter {
     PoolVariants variants = new PoolVariants();
     DirectionFramings framings = new DirectionFramings();
     EdgePayloads payloads = new EdgePayloads(m, edges, sizeInBytes, variants, framings);
-    Map<org.tadam.model.Edge, BitSet> takenBy = new LinkedHashMap<>();
+    Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy = new LinkedHashMap<>();
     for (Edge e : edges) {
       org.tadam.model.Edge me = f.createEdge();
-      takenBy.put(me, members(m.corpus(), e));
+      takenBy.put(me, places(m.corpus(), e));
       me.setSource(states[e.source()]);
       me.setTarget(states[e.target()]);
       Symbol symbol = Symbols.parse(corpus.alphabet().get(e.symbol()));
@@ -202,15 +201,21 @@ public final class ModelExporter {
     return letters;
   }
 
-  /** The training connections (samples) whose words took edge {@code e}. */
-  private static BitSet members(Corpus c, Edge e) {
-    BitSet set = new BitSet();
+  /**
+   * The training connections (samples) whose words took edge {@code e}, each with the earliest and latest letters at
+   * which it did.
+   */
+  private static Map<Integer, int[]> places(Corpus c, Edge e) {
+    Map<Integer, int[]> places = new java.util.HashMap<>();
     for (int i = 0; i < e.occurrenceCount(); i++) {
+      int position = Edge.position(e.occurrence(i));
       for (int member : c.members(Edge.word(e.occurrence(i)))) {
-        set.set(member);
+        int[] place = places.computeIfAbsent(member, k -> new int[] { position, position });
+        place[0] = Math.min(place[0], position);
+        place[1] = Math.max(place[1], position);
       }
     }
-    return set;
+    return places;
   }
 
   private static L4Protocol protocol(Info info, Corpus corpus) {

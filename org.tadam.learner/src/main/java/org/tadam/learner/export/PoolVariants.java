@@ -190,20 +190,41 @@ final class PoolVariants {
 
   /**
    * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
-   * per edge), so that a generated connection pinned to a variant keeps to its training connections' paths; the
-   * connections of no kept variant count as the variant after the last one (an FTP data connection that carried
-   * nothing: no pool entry pins it). An edge that every variant took, or none did, lists none (it fits any
-   * connection). Call after {@link #tag}.
+   * per edge, each with the first and last letters at which it did), so that a generated connection pinned to a
+   * variant keeps to its training connections' paths; the connections of no kept variant count as the variant after
+   * the last one (an FTP data connection that carried nothing: no pool entry pins it). An edge that every variant
+   * took at the same letters, or none did, lists none (it fits any connection). Where the variants took it at
+   * letters of their own, each range says at which ({@code 0 to 3 at 5 to 9}): merged states let a pinned walk take
+   * its variant's letters in any order (a MySQL client's quit before its query, a TLS client's data before the
+   * server's hello), and the generator keeps a pinned walk to its variant's places. Call after {@link #tag}.
    */
-  void tagEdges(Map<org.tadam.model.Edge, BitSet> takenBy) {
+  void tagEdges(Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy) {
     if (variants == 0) {
       return;
     }
     int all = unpinned ? variants + 1 : variants;
     takenBy.forEach((edge, connections) -> {
+      int[][] places = new int[variants + 1][];
+      connections.forEach((connection, place) -> {
+        int v = variantOf.getOrDefault(connection, variants);
+        if (places[v] == null) {
+          places[v] = place.clone();
+        } else {
+          places[v][0] = Math.min(places[v][0], place[0]);
+          places[v][1] = Math.max(places[v][1], place[1]);
+        }
+      });
       BitSet set = new BitSet();
-      connections.stream().forEach(connection -> set.set(variantOf.getOrDefault(connection, variants)));
-      if (!set.isEmpty() && set.cardinality() < all) {
+      boolean ownPlaces = false;
+      for (int v = 0; v < places.length; v++) {
+        if (places[v] != null) {
+          set.set(v);
+          ownPlaces |= places[v][0] > edge.getFirstLetter() || places[v][1] < edge.getLastLetter();
+        }
+      }
+      if (ownPlaces) {
+        edge.getVariants().addAll(PayloadVariants.placedRanges(places));
+      } else if (!set.isEmpty() && set.cardinality() < all) {
         edge.getVariants().addAll(PayloadVariants.ranges(set));
       }
     });

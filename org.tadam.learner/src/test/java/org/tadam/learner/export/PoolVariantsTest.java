@@ -137,16 +137,61 @@ class PoolVariantsTest {
     all.set(0, 12);
     BitSet ten = new BitSet();
     ten.set(10);
-    Map<org.tadam.model.Edge, BitSet> takenBy = new LinkedHashMap<>();
-    takenBy.put(heloOnly, first);
-    takenBy.put(everyone, all);
-    takenBy.put(unpinned, ten);
+    Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy = new LinkedHashMap<>();
+    takenBy.put(heloOnly, at(first, 3, heloOnly));
+    takenBy.put(everyone, at(all, 3, everyone));
+    takenBy.put(unpinned, at(ten, 3, unpinned));
     variants.tagEdges(takenBy);
     assertEquals(set(hellos, "HELO x"), PayloadVariants.of(heloOnly.getVariants()));
     assertTrue(everyone.getVariants().isEmpty());
     BitSet third = new BitSet();
     third.set(2);
     assertEquals(third, PayloadVariants.of(unpinned.getVariants()), "connections of no variant are variant 2");
+    assertTrue(heloOnly.getVariants().stream().allMatch(r -> r.getFirstLetter() < 0), "the edge's own letters");
+  }
+
+  /**
+   * Connections 0-5 say HELO, 6-9 EHLO, 10 and 11 nothing pooled, and all took an edge: the HELO clients at letter 3,
+   * the EHLO clients at 5 and 6, the others at 3. The edge lists every variant, each with its letters, since a walk
+   * pinned to the EHLO clients' variant must not take it at 3.
+   */
+  @Test
+  void variantsThatTookAnEdgeAtLettersOfTheirOwnListThem() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    byte[][] hello = new byte[10][];
+    for (int m : members) {
+      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
+    }
+    TextPayload hellos = pool(hello, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    add(variants, hellos, members, hello);
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 12);
+    org.tadam.model.Edge edge = TadamFactory.eINSTANCE.createEdge();
+    Map<Integer, int[]> places = new java.util.HashMap<>();
+    for (int c = 0; c < 12; c++) {
+      places.put(c, c >= 6 && c < 10 ? new int[] { 5, c == 9 ? 6 : 5 } : new int[] { 3, 3 });
+    }
+    edge.setFirstLetter(3);
+    edge.setLastLetter(6);
+    variants.tagEdges(Map.of(edge, places));
+    int helo = set(hellos, "HELO x").nextSetBit(0);
+    int ehlo = set(hellos, "EHLO x").nextSetBit(0);
+    Map<Integer, String> listed = new java.util.TreeMap<>();
+    for (org.tadam.model.VariantRange r : edge.getVariants()) {
+      for (int v = r.getFirst(); v <= Math.max(r.getFirst(), r.getLast()); v++) {
+        listed.put(v, r.getFirstLetter() + " to " + r.getLastLetter());
+      }
+    }
+    assertEquals(Map.of(helo, "3 to 3", ehlo, "5 to 6", 2, "3 to 3"), listed);
+  }
+
+  /** The connections of {@code connections}, each taking {@code edge} at {@code letter}, which bounds the edge. */
+  private static Map<Integer, int[]> at(BitSet connections, int letter, org.tadam.model.Edge edge) {
+    edge.setFirstLetter(letter);
+    edge.setLastLetter(letter);
+    Map<Integer, int[]> places = new java.util.HashMap<>();
+    connections.stream().forEach(c -> places.put(c, new int[] { letter, letter }));
+    return places;
   }
 
   /** Connections 0-5 say HELO, 6-9 EHLO: the letters of 10 and 11 alone are those of the unpinned connections. */

@@ -32,6 +32,34 @@ public final class PayloadVariants {
 		return set;
 	}
 
+	/**
+	 * The ranges of the variants that {@code places} names (per variant its first and last letter, null: not named),
+	 * each run of consecutive variants with the same letters as one range {@code first to last at F to L}.
+	 */
+	public static List<VariantRange> placedRanges(int[][] places) {
+		List<VariantRange> out = new ArrayList<>();
+		for (int v = 0; v < places.length; v++) {
+			if (places[v] == null) {
+				continue;
+			}
+			int end = v + 1;
+			while (end < places.length && places[end] != null && places[end][0] == places[v][0]
+					&& places[end][1] == places[v][1]) {
+				end++;
+			}
+			VariantRange r = TadamFactory.eINSTANCE.createVariantRange();
+			r.setFirst(v);
+			if (end - 1 > v) {
+				r.setLast(end - 1);
+			}
+			r.setFirstLetter(places[v][0]);
+			r.setLastLetter(places[v][1]);
+			out.add(r);
+			v = end - 1;
+		}
+		return out;
+	}
+
 	/** The shortest list of ranges of a set: runs of consecutive numbers become {@code first to last}. */
 	public static List<VariantRange> ranges(BitSet set) {
 		List<VariantRange> out = new ArrayList<>();
