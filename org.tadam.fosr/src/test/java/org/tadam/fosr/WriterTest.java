@@ -126,6 +126,19 @@ class WriterTest {
 	}
 
 	@Test
+	void answeredMessagesAreReportedAsNotWritten() throws Exception {
+		Automaton http = sample("http");
+		org.tadam.model.TextPayload text = (org.tadam.model.TextPayload) http.getEdges().stream()
+				.filter(e -> e.getPayload() instanceof org.tadam.model.TextPayload).findFirst().orElseThrow().getPayload();
+		ConversionReport before = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();
+		assertEquals(0, before.lines().stream().filter(l -> l.message().contains("answered")).count());
+		text.getEntries().get(0).setAnswers("GET");
+		ConversionReport report = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();
+		assertEquals(1, report.lines().stream().filter(l -> l.message().contains("answered")).count(),
+				report.lines()::toString);
+	}
+
+	@Test
 	void recordTokensAreReportedAsNotWritten() throws Exception {
 		Automaton http = sample("http");
 		ConversionReport before = new FosrWriter(FosrGeneration.GEN2).write(http, "http.json").report();

@@ -81,6 +81,15 @@ public final class AutomatonTables {
 	 * variant, last variant, first letter, last letter; empty: the edge's own bounds for every variant.
 	 */
 	public final int[][] variantPlaces;
+	/** The tokens the edges' symbols name and the pool entries answer, each once, in the order first met. */
+	public final List<String> tokens = new ArrayList<>();
+	/** Per edge the index in {@link #tokens} of its symbol's token; -1: none. */
+	public final int[] edgeToken;
+	/**
+	 * Per pool, per entry the index in {@link #tokens} of the other side's message it answered ({@code after}), -1:
+	 * none; an empty array for a pool none of whose entries names one.
+	 */
+	public final List<int[]> poolAnswers = new ArrayList<>();
 	/** Per edge the earliest and latest letters training connections took it at; -1: no bound. */
 	public final int[] firstLetter;
 	public final int[] lastLetter;
@@ -117,6 +126,7 @@ public final class AutomatonTables {
 		edgeIds = new int[n];
 		edgeVariants = new long[n][];
 		variantPlaces = new int[n][];
+		edgeToken = new int[n];
 		firstLetter = new int[n];
 		lastLetter = new int[n];
 		Map<Edge, Integer> fileOrder = new IdentityHashMap<>();
@@ -136,6 +146,7 @@ public final class AutomatonTables {
 			target[e] = states.indexOf(edge.getTarget());
 			probability[e] = edge.getProbability();
 			pool[e] = -1;
+			edgeToken[e] = -1;
 			if (edge.getSymbol() instanceof EndSymbol) {
 				payload[e] = END;
 				continue;
@@ -144,10 +155,12 @@ public final class AutomatonTables {
 			payload[e] = payloadKind(symbol.getPayloadClass());
 			flags[e] = Symbols.flagBits(symbol.getFlags());
 			backward[e] = symbol.getDirection() == org.tadam.model.Direction.BACKWARD;
+			edgeToken[e] = symbol.getToken() == null ? -1 : token(symbol.getToken());
 			distribution(edge.getDistribution(), e);
 			if (edge.getPayload() != null) {
 				pool[e] = pools.size();
 				pools.add(pool(edge));
+				poolAnswers.add(answers(edge));
 			}
 		}
 		restoreCutEntries();
@@ -206,6 +219,28 @@ public final class AutomatonTables {
 	/** Bytes of a size value in the model's unit. */
 	private double bytes(double size) {
 		return sizeUnit() == SizeUnit.DECILOG_BYTES_VALUE ? Math.pow(10, size / 10) : size;
+	}
+
+	/** The index of {@code token} in {@link #tokens}, added when new. */
+	private int token(String token) {
+		int i = tokens.indexOf(token);
+		if (i < 0) {
+			tokens.add(token);
+			i = tokens.size() - 1;
+		}
+		return i;
+	}
+
+	/** Per entry of the edge's pool the token it answered (see {@link #poolAnswers}). */
+	private int[] answers(Edge edge) {
+		List<String> answered = edge.getPayload() instanceof ReplayPayload replay
+				? replay.getEntries().stream().map(WeightedBytes::getAnswers).toList()
+				: edge.getPayload() instanceof TextPayload text ? text.getEntries().stream().map(WeightedText::getAnswers).toList()
+						: List.of();
+		if (answered.stream().allMatch(java.util.Objects::isNull)) {
+			return new int[0];
+		}
+		return answered.stream().mapToInt(a -> a == null ? -1 : token(a)).toArray();
 	}
 
 	private static Pool pool(Edge edge) {

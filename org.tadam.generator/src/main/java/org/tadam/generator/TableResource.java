@@ -57,6 +57,17 @@ final class TableResource {
 				out.writeInt(places.length);
 				ints(out, places);
 			}
+			// the tokens, per edge its token (-1: none), per pool a count then per entry the token it answered
+			out.writeInt(t.tokens.size());
+			for (String token : t.tokens) {
+				out.writeUTF(token);
+			}
+			ints(out, t.edgeToken);
+			out.writeInt(t.poolAnswers.size());
+			for (int[] answers : t.poolAnswers) {
+				out.writeInt(answers.length);
+				ints(out, answers);
+			}
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

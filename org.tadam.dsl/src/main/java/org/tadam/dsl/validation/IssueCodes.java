@@ -39,6 +39,11 @@ public final class IssueCodes {
 	public static final String VARIANT_LENGTHS = PREFIX + "variant_lengths";
 	/** Letter counts ('letters WEIGHT * FIRST to LAST, ...') with a negative weight, no positive one, or no range. */
 	public static final String LETTER_COUNTS = PREFIX + "letter_counts";
+	/**
+	 * A pool entry that answered ('after "TOKEN"') a token no edge of the other direction sends: never drawn as an
+	 * answer (a warning).
+	 */
+	public static final String UNKNOWN_ANSWER = PREFIX + "unknown_answer";
 	/** A model says it parses more training connections than it was learned from, or fewer than none. */
 	public static final String PARSED_CONNECTIONS = PREFIX + "parsed_connections";
 	/**

@@ -9,6 +9,7 @@ import org.eclipse.xtext.validation.CheckType;
 import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
 import org.tadam.model.LetterCount;
+import org.tadam.model.PacketSymbol;
 import org.tadam.model.TadamPackage.Literals;
 import org.tadam.model.VariantRange;
 import org.tadam.model.WeightedBytes;
@@ -19,7 +20,7 @@ import org.tadam.model.WeightedText;
  * from, and the {@code at FIRST to LAST} of an edge and of a pool entry: the letters at which training connections
  * took the edge or sent the entry, which the generator keeps walks and draws to, so they must make a range (0 is a
  * connection's first packet), as must those of an edge's variants ({@code variants 0 to 3 at 5 to 9}); and the
- * first segment of a pool entry joined from several segments. Composed into
+ * first segment of a pool entry joined from several segments, and the token an entry answered. Composed into
  * {@link TadamValidator}.
  */
 public class LetterBoundsValidator extends ComposedValidator {
@@ -57,6 +58,31 @@ public class LetterBoundsValidator extends ComposedValidator {
 						+ ") must lie inside the edge's (at " + edge.getFirstLetter() + " to " + edge.getLastLetter() + ")",
 						range, Literals.VARIANT_RANGE__FIRST_LETTER, IssueCodes.LETTER_BOUNDS);
 			}
+		}
+	}
+
+	/** {@code after "query"} on a text entry: a token of the other direction's edges. */
+	@Check(CheckType.FAST)
+	public void checkAnswer(WeightedText entry) {
+		checkAnswer(entry, entry.getAnswers(), Literals.WEIGHTED_TEXT__ANSWERS);
+	}
+
+	/** {@code after "query"} on a replayed entry: a token of the other direction's edges. */
+	@Check(CheckType.FAST)
+	public void checkAnswer(WeightedBytes entry) {
+		checkAnswer(entry, entry.getAnswers(), Literals.WEIGHTED_BYTES__ANSWERS);
+	}
+
+	private void checkAnswer(EObject entry, String answers, EAttribute feature) {
+		if (answers == null || !(entry.eContainer() != null && entry.eContainer().eContainer() instanceof Edge edge)
+				|| !(edge.getSymbol() instanceof PacketSymbol own) || !(edge.eContainer() instanceof Automaton automaton)) {
+			return;
+		}
+		boolean sent = automaton.getEdges().stream().anyMatch(e -> e.getSymbol() instanceof PacketSymbol p
+				&& p.getDirection() != own.getDirection() && answers.equals(p.getToken()));
+		if (!sent) {
+			warning("No edge of the other side sends a message of token \"" + answers
+					+ "\": this entry is never drawn as its answer", entry, feature, IssueCodes.UNKNOWN_ANSWER);
 		}
 	}
 

@@ -65,11 +65,11 @@ class FormatterTest {
 	@Test
 	void variantsAndHeadersStayOnTheirEntrysLine() throws Exception {
 		String text = "automaton a { protocol tcp state s initial state e end\n"
-				+ "s -> s PA> replay prob 0.5 count 2 payload replay { 1 * \"AA==\"   variants 0 to 3 ,5 1 * \"AQI=\" segment\n 1 variants 4 }\n"
+				+ "s -> s PA> replay prob 0.5 count 2 payload replay { 1 * \"AA==\"   variants 0 to 3 ,5 1 * \"AQI=\" segment\n 1 after  \"query\" variants 4 }\n"
 				+ "s -> s PA> random prob 0.25 count 1 payload random { 1 * 70 }   header \"FwMD\"\nlength at 3 width 2 plus 5\n"
 				+ "s -> e $ prob 0.25 count 1 }";
 		String formatted = format(text);
-		assertTrue(formatted.contains("\n\t\t\t1 * \"AA==\" variants 0 to 3, 5\n\t\t\t1 * \"AQI=\" segment 1 variants 4\n"),
+		assertTrue(formatted.contains("\n\t\t\t1 * \"AA==\" variants 0 to 3, 5\n\t\t\t1 * \"AQI=\" segment 1 after \"query\" variants 4\n"),
 				formatted);
 		assertTrue(formatted.contains("payload random { 1 * 70 } header \"FwMD\" length at 3 width 2 plus 5\n"), formatted);
 		assertEquals(formatted, format(formatted));

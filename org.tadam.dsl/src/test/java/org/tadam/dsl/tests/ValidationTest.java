@@ -286,6 +286,19 @@ class ValidationTest {
 	}
 
 	@Test
+	void aPoolEntrySaysWhichMessageItAnswered() throws Exception {
+		String answering = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" at 3 to 7 after \"EHLO\" }")
+				.replace("b -> z $ prob 0.75 count 3", "b -> b PA< text \"EHLO\" prob 0.25 count 1 mean (4, 70) cov (1, 0.5, 9)\n"
+						+ "b -> z $ prob 0.5 count 3");
+		List<Issue> none = issues(answering);
+		assertTrue(none.isEmpty(), none::toString);
+		TextPayload text = (TextPayload) parser.parse(answering).getEdges().stream().filter(e -> e.getPayload() != null)
+				.findFirst().orElseThrow().getPayload();
+		assertEquals("EHLO", text.getEntries().get(0).getAnswers());
+		single(answering.replace("after \"EHLO\"", "after \"NOOP\""), IssueCodes.UNKNOWN_ANSWER);
+	}
+
+	@Test
 	void aPoolEntrysLetterBoundsMakeARange() throws Exception {
 		String placed = broken("payload text { 1 * \"GET /\" }", "payload text { 1 * \"GET /\" at 3 to 7 }");
 		List<Issue> none = issues(placed);

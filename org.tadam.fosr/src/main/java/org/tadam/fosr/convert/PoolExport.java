@@ -70,8 +70,8 @@ final class PoolExport {
 	}
 
 	/**
-	 * Fos-R pools have no payload variants, no framing of random payloads and no messages joined from several segments:
-	 * say so when a pool has them.
+	 * Fos-R pools have no payload variants, no framing of random payloads, no messages joined from several segments and
+	 * no answers tied to what they answered: say so when a pool has them.
 	 */
 	private static void reportLost(PayloadModel payload, String path, String label, ConversionReport report) {
 		boolean variants = payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> !e.getVariants().isEmpty())
@@ -86,6 +86,12 @@ final class PoolExport {
 		if (payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> e.getSegment() > 0)) {
 			report.add(Topic.PAYLOAD, path, label + ": first segments of entries joined from several segments not written"
 					+ " (Fos-R sends each entry on one letter)");
+		}
+		boolean answers = payload instanceof ReplayPayload r && r.getEntries().stream().anyMatch(e -> e.getAnswers() != null)
+				|| payload instanceof TextPayload t && t.getEntries().stream().anyMatch(e -> e.getAnswers() != null);
+		if (answers) {
+			report.add(Topic.PAYLOAD, path, label + ": the messages entries answered ('after') not written"
+					+ " (Fos-R draws an answer whatever was asked)");
 		}
 	}
 

@@ -241,6 +241,30 @@ public final class AutomatonModel {
 		return firstLetter == null || (firstLetter[e] < 0 || k >= firstLetter[e]) && (lastLetter[e] < 0 || k <= lastLetter[e]);
 	}
 
+	/** Per edge the index of its symbol's token; null when no pool entry names a token it answered. */
+	int[] edgeToken;
+
+	/**
+	 * The tokens of the edges' symbols ({@code edgeToken}, -1: none) and, per pool, per entry the token of the other
+	 * side's message it answered in training ({@code poolAnswers}, -1: none; empty: none named): a message is drawn
+	 * among the entries that answered the other side's last one when some did (a MySQL server's field list after a
+	 * field-list request, not a query's result set).
+	 */
+	public AutomatonModel answers(int[] edgeToken, int[][] poolAnswers) {
+		if (edgeToken.length != edgeTarget.length || poolAnswers.length != pools.length) {
+			throw new IllegalArgumentException("one token per edge and one list of answers per pool");
+		}
+		boolean any = false;
+		for (int p = 0; p < pools.length; p++) {
+			if (poolAnswers[p].length > 0) {
+				pools[p].answers(poolAnswers[p]);
+				any = true;
+			}
+		}
+		this.edgeToken = any ? edgeToken : null;
+		return this;
+	}
+
 	/** Per edge, runs of four: first variant, last variant, first letter, last letter; null: no edge has any. */
 	private int[][] variantPlaces;
 

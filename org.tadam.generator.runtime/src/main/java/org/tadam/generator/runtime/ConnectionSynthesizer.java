@@ -9,6 +9,8 @@ package org.tadam.generator.runtime;
  * {@link PacketWriter}. One instance per thread; everything random comes from the connection's own {@link Rng}.
  */
 final class ConnectionSynthesizer {
+	/** Per side (1: the responder) the token of its last payload letter in this connection, -1: none or no token. */
+	private final int[] lastToken = new int[2];
 
 	/** A walk longer than this is cut: automata with loops of probability near 1 must still end. */
 	static final int MAX_PACKETS = 20_000;
@@ -112,6 +114,8 @@ final class ConnectionSynthesizer {
 		// then leaves at once
 		boolean carries = tcp && !noisy && !model.httpHeads;
 		carry.clear();
+		lastToken[0] = -1;
+		lastToken[1] = -1;
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
@@ -154,6 +158,11 @@ final class ConnectionSynthesizer {
 				break;
 			}
 			int side = model.edgeBackward[edge] ? 1 : 0;
+			if (kind != AutomatonModel.PAYLOAD_EMPTY && model.edgeToken != null) {
+				// the token this side's message answers is the other side's last one (AutomatonModel.answers); this
+				// letter's own is known before its entry is drawn, which looks at the other side's only
+				lastToken[side] = model.edgeToken[edge];
+			}
 			int flags = model.edgeFlags[edge];
 			PayloadPool pool = model.edgePool[edge] < 0 ? null : model.pools[model.edgePool[edge]];
 			byte[] source = null;
@@ -173,7 +182,7 @@ final class ConnectionSynthesizer {
 				payloadSum = Checksums.sum(source, sourceOffset, length);
 			} else if (pool != null && pool.isStrings() && kind != AutomatonModel.PAYLOAD_EMPTY) {
 				// a random letter may have a pool of messages: structured ones the capture's test of randomness passed
-				int entry = payloads.entry(pool, k, rng);
+				int entry = payloads.entry(pool, k, model.edgeToken == null ? -1 : lastToken[1 - side], rng);
 				source = pool.string(entry);
 				length = source.length;
 				joined = pool.segment(entry);

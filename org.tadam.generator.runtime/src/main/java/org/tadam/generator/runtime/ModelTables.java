@@ -33,6 +33,12 @@ public final class ModelTables {
 	 * variant, last variant, first letter, last letter; empty: the edge's bounds for every variant.
 	 */
 	public final int[][] edgeVariantPlaces;
+	/** The tokens that edges name and pool entries answer. */
+	public final String[] tokens;
+	/** Per edge the index of its symbol's token in {@link #tokens}; -1: none. */
+	public final int[] edgeToken;
+	/** Per pool, per entry the token of the other side's message it answered (-1: none); empty: no entry names one. */
+	public final int[][] poolAnswers;
 
 	private ModelTables(DataInputStream in) throws IOException {
 		if (in.readInt() != MAGIC) {
@@ -69,6 +75,15 @@ public final class ModelTables {
 		edgeVariantPlaces = new int[edges][];
 		for (int e = 0; e < edges; e++) {
 			edgeVariantPlaces[e] = ints(in, in.readInt());
+		}
+		tokens = new String[in.readInt()];
+		for (int i = 0; i < tokens.length; i++) {
+			tokens[i] = in.readUTF();
+		}
+		edgeToken = ints(in, edges);
+		poolAnswers = new int[in.readInt()][];
+		for (int p = 0; p < poolAnswers.length; p++) {
+			poolAnswers[p] = ints(in, in.readInt());
 		}
 	}
 

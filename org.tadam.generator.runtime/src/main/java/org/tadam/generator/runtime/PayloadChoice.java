@@ -116,12 +116,36 @@ final class PayloadChoice {
 	 * training connections sent at that letter when some is (PayloadPool.inPlace); -1: at any letter.
 	 */
 	int entry(PayloadPool pool, int letter, Rng rng) {
+		return entry(pool, letter, -1, rng);
+	}
+
+	/**
+	 * {@link #entry(PayloadPool, int, Rng)} after the other side's message of token {@code peer} (-1: none): first among
+	 * the entries that answered it in training (PayloadPool.answering) and agree with the connection's variants, then
+	 * among those that agree, then among those that answered it. A result set answering a query, but sent to a client
+	 * of other capabilities, is as malformed to tshark as an answer to another request (a MySQL 5.0 result set with
+	 * its EOF packets after a login that dropped them).
+	 */
+	int entry(PayloadPool pool, int letter, int peer, Rng rng) {
+		int answer = pool.answering(peer) ? peer : -1;
 		if (!pool.hasVariants()) {
-			return pool.draw(rng, letter);
+			return pool.draw(rng, letter, answer);
 		}
+		int entry = consistentEntry(pool, letter, answer, rng);
+		if (entry < 0 && answer >= 0) {
+			entry = consistentEntry(pool, letter, -1, rng);
+		}
+		return entry >= 0 ? entry : narrowed(pool, pool.draw(rng, letter, answer), 0, rng);
+	}
+
+	/**
+	 * An entry that answered token {@code answer} (-1: any) of the pinned variant while the pin leads, else of the
+	 * innermost set of the connection that has one, backing off outward; -1 when no narrowed set has one.
+	 */
+	private int consistentEntry(PayloadPool pool, int letter, int answer, Rng rng) {
 		PayloadVariantSet variants = setOf(pool);
 		if (pinHolds() && !repinned) {
-			int fromPin = pool.drawCompatible(rng, pin, 1, letter);
+			int fromPin = pool.drawCompatible(rng, pin, 1, letter, answer);
 			if (fromPin >= 0) {
 				long[] drawn = pool.variants(fromPin);
 				if (variants == messages) {
@@ -135,19 +159,19 @@ final class PayloadChoice {
 				return fromPin;
 			}
 		}
-		int entry = -1;
-		int level = variants.depth();
-		for (; level > 0; level--) {
-			entry = pool.drawCompatible(rng, variants, level, letter);
+		for (int level = variants.depth(); level > 0; level--) {
+			int entry = pool.drawCompatible(rng, variants, level, letter, answer);
 			if (entry >= 0) {
-				break;
+				return narrowed(pool, entry, level, rng);
 			}
 		}
-		if (entry < 0) {
-			entry = pool.draw(rng, letter);
-		}
+		return -1;
+	}
+
+	/** Narrows the connection's sets to {@code entry}, drawn at {@code level} (0: from the whole pool); returns it. */
+	private int narrowed(PayloadPool pool, int entry, int level, Rng rng) {
 		long[] drawn = pool.variants(entry);
-		if (variants == messages) {
+		if (setOf(pool) == messages) {
 			messages.narrow(drawn, level);
 			if (pinned >= 0 && !pinHolds()) {
 				repin(rng);

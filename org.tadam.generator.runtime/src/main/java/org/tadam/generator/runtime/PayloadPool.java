@@ -187,14 +187,51 @@ public final class PayloadPool {
 	 * -1 when there is none. Draws nothing from {@code rng} then.
 	 */
 	int drawCompatible(Rng rng, PayloadVariantSet current, int level, int letter) {
+		return drawCompatible(rng, current, level, letter, -1);
+	}
+
+	/**
+	 * {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} among the entries that answered token {@code answer}
+	 * ({@link #answers}); -1: any entry.
+	 */
+	int drawCompatible(Rng rng, PayloadVariantSet current, int level, int letter, int answer) {
 		int placed = places == null || letter < 0 ? -1
-				: drawWhere(rng, i -> current.meets(variants[i], level) && inPlace(i, letter));
-		return placed >= 0 ? placed : drawWhere(rng, i -> current.meets(variants[i], level));
+				: drawWhere(rng, i -> current.meets(variants[i], level) && inPlace(i, letter) && answers(i, answer));
+		return placed >= 0 ? placed : drawWhere(rng, i -> current.meets(variants[i], level) && answers(i, answer));
 	}
 
 	/** {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} at no particular letter. */
 	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
 		return drawCompatible(rng, current, level, -1);
+	}
+
+	/** Per entry the token of the other side's message it answered in training, -1: none; null: none named. */
+	private int[] answers;
+
+	/** Sets the tokens the entries answered (see {@link #answers}); one per entry. */
+	void answers(int[] answered) {
+		if (answered.length != weights.length) {
+			throw new IllegalArgumentException("one answered token per entry");
+		}
+		answers = answered;
+	}
+
+	/** Whether some entry of positive weight answered token {@code token} (-1: never). */
+	boolean answering(int token) {
+		if (answers == null || token < 0) {
+			return false;
+		}
+		for (int i = 0; i < weights.length; i++) {
+			if (weights[i] > 0 && answers[i] == token) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether entry {@code i} answered token {@code answer}; every entry does for -1. */
+	private boolean answers(int i, int answer) {
+		return answer < 0 || answers[i] == answer;
 	}
 
 	/**
@@ -260,6 +297,15 @@ public final class PayloadPool {
 	int draw(Rng rng, int letter) {
 		int placed = places == null || letter < 0 ? -1 : drawWhere(rng, i -> inPlace(i, letter));
 		return placed >= 0 ? placed : choice.sample(rng);
+	}
+
+	/** {@link #draw(Rng, int)} among the entries that answered token {@code answer} (-1: any entry). */
+	int draw(Rng rng, int letter, int answer) {
+		if (answer < 0) {
+			return draw(rng, letter);
+		}
+		int placed = places == null || letter < 0 ? -1 : drawWhere(rng, i -> inPlace(i, letter) && answers[i] == answer);
+		return placed >= 0 ? placed : drawWhere(rng, i -> answers[i] == answer);
 	}
 
 	byte[] string(int index) {

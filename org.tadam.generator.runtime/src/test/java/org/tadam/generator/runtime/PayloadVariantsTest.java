@@ -445,6 +445,35 @@ class PayloadVariantsTest {
 		}
 	}
 
+	/**
+	 * A pool of three answers of one variant: entry 0 answered token 4 (a query), entries 1 and 2 token 7 (a
+	 * field-list request). After the other side's token 7 only entries 1 and 2 are drawn, pinned or not; after a token
+	 * no entry answered, or none, any entry.
+	 */
+	@Test
+	void anAnswerIsDrawnAmongTheEntriesThatAnsweredTheOtherSidesMessage() {
+		PayloadPool answers = pool(new int[] { 4, 5, 6 }, new long[][] { variants(0), variants(0), variants(0) });
+		answers.answers(new int[] { 4, 7, 7 });
+		AutomatonModel model = loopOrEnd(AutomatonModel.TCP, 0.5, answers);
+		model.pinnedVariants(new int[] { 1 }, 0, new long[][] { {}, {} });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(8);
+		int[] drawn = new int[3];
+		for (int c = 0; c < 300; c++) {
+			choice.start(model, rng);
+			assertTrue(choice.entry(answers, -1, 7, rng) > 0, "an answer to token 7");
+			choice.start();
+			assertTrue(choice.entry(answers, -1, 7, rng) > 0, "unpinned too");
+			drawn[choice.entry(answers, -1, 3, rng)]++;
+		}
+		assertTrue(drawn[0] > 50 && drawn[1] > 50 && drawn[2] > 50, java.util.Arrays.toString(drawn));
+		PayloadPool plain = pool(new int[] { 4, 5 }, null);
+		plain.answers(new int[] { 4, 7 });
+		for (int c = 0; c < 50; c++) {
+			assertEquals(0, choice.entry(plain, -1, 4, rng), "a pool without variants");
+		}
+	}
+
 	@Test
 	void aPinnedSetHoldsItsVariantAlone() {
 		PayloadVariantSet set = new PayloadVariantSet();

@@ -36,7 +36,7 @@ final class EdgePayloads {
 
   /** What one training connection sent on an edge. */
   private interface PayloadSink {
-    void take(int member, int position, byte[] data, int length, int wire);
+    void take(int member, int position, byte[] data, int length, int wire, String peer);
   }
 
   /** @param sizeInBytes the size value of a letter is its payload length in bytes (not decilog-bytes) */
@@ -54,7 +54,7 @@ final class EdgePayloads {
           && (p.getPayloadClass() == PayloadClass.RANDOM || p.getPayloadClass() == PayloadClass.REPLAY)) {
         int d = p.getDirection() == Direction.BACKWARD ? 1 : 0;
         RandomFraming framing = p.getPayloadClass() == PayloadClass.RANDOM ? byDirection[d] : replayed[d];
-        payloads(e, (member, position, data, length, wire) -> framing.add(data, length, 1));
+        payloads(e, (member, position, data, length, wire, peer) -> framing.add(data, length, 1));
       }
     }
     for (int d = 0; d < 2; d++) {
@@ -77,7 +77,9 @@ final class EdgePayloads {
     List<Integer> lengths = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     List<Integer> wires = new ArrayList<>();
-    payloads(e, (member, position, data, length, wire) -> {
+    List<String> peers = new ArrayList<>();
+    payloads(e, (member, position, data, length, wire, peer) -> {
+      peers.add(peer);
       pools.add(data, length, 1);
       members.add(member);
       payloads.add(data);
@@ -96,6 +98,7 @@ final class EdgePayloads {
       int[] index = PoolEntries.indexOf(model, payloads);
       EntryPlaces.write(model, index, positions);
       EntrySegments.write(model, index, payloads, wires);
+      EntryAnswers.write(model, index, peers);
       variants.add(model, members.stream().mapToInt(Integer::intValue).toArray(), index);
     }
     return model;
@@ -113,12 +116,43 @@ final class EdgePayloads {
       int w = Edge.word(occ);
       int pos = Edge.position(occ);
       int[] v = c.value(w, pos);
+      String peer = peerToken(c, w, pos);
       for (int member : c.members(w)) {
         TimedWord word = m.samples().get(member);
         byte[] data = word.payload(pos);
         sink.take(member, pos, data, sizeInBytes && v.length > 1 ? v[1] : data == null ? 0 : data.length,
-            word.payloadLength(pos));
+            word.payloadLength(pos), peer);
       }
     }
+  }
+
+  /** Per alphabet symbol its parsed form, parsed once. */
+  private Symbol[] parsed;
+
+  /**
+   * The token of the last payload letter of word {@code w} before letter {@code pos} sent by the other side than
+   * that letter's; null when there is none or it has no token.
+   */
+  private String peerToken(Corpus c, int w, int pos) {
+    if (parsed == null) {
+      parsed = new Symbol[c.alphabet().size()];
+    }
+    if (!(symbol(c, c.symbol(w, pos)) instanceof PacketSymbol self)) {
+      return null;
+    }
+    for (int i = pos - 1; i >= 0; i--) {
+      if (symbol(c, c.symbol(w, i)) instanceof PacketSymbol p && p.getPayloadClass() != PayloadClass.EMPTY
+          && p.getDirection() != self.getDirection()) {
+        return p.getToken();
+      }
+    }
+    return null;
+  }
+
+  private Symbol symbol(Corpus c, int id) {
+    if (parsed[id] == null) {
+      parsed[id] = Symbols.parse(c.alphabet().get(id));
+    }
+    return parsed[id];
   }
 }
