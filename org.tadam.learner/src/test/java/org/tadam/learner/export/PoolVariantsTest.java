@@ -119,15 +119,9 @@ class PoolVariantsTest {
    */
   @Test
   void edgesListTheVariantsOfTheConnectionsThatTookThem() {
-    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-    byte[][] hello = new byte[10][];
-    for (int m : members) {
-      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
-    }
-    TextPayload hellos = pool(hello, PayloadClass.TEXT);
-    PoolVariants variants = new PoolVariants();
-    add(variants, hellos, members, hello);
-    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 12);
+    Hellos tagged = hellos();
+    TextPayload hellos = tagged.pool();
+    PoolVariants variants = tagged.variants();
     org.tadam.model.Edge heloOnly = TadamFactory.eINSTANCE.createEdge();
     org.tadam.model.Edge everyone = TadamFactory.eINSTANCE.createEdge();
     org.tadam.model.Edge unpinned = TadamFactory.eINSTANCE.createEdge();
@@ -157,15 +151,9 @@ class PoolVariantsTest {
    */
   @Test
   void variantsThatTookAnEdgeAtLettersOfTheirOwnListThem() {
-    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-    byte[][] hello = new byte[10][];
-    for (int m : members) {
-      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
-    }
-    TextPayload hellos = pool(hello, PayloadClass.TEXT);
-    PoolVariants variants = new PoolVariants();
-    add(variants, hellos, members, hello);
-    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 12);
+    Hellos tagged = hellos();
+    TextPayload hellos = tagged.pool();
+    PoolVariants variants = tagged.variants();
     org.tadam.model.Edge edge = TadamFactory.eINSTANCE.createEdge();
     Map<Integer, int[]> places = new java.util.HashMap<>();
     for (int c = 0; c < 12; c++) {
@@ -183,6 +171,24 @@ class PoolVariantsTest {
       }
     }
     assertEquals(Map.of(helo, "3 to 3", ehlo, "5 to 6", 2, "3 to 3"), listed);
+  }
+
+  /** The variants of 12 training connections and the pool of their hellos. */
+  private record Hellos(PoolVariants variants, TextPayload pool) {
+  }
+
+  /** Connections 0-5 say HELO, 6-9 EHLO, 10 and 11 send nothing pooled: two variants, tagged. */
+  private static Hellos hellos() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    byte[][] hello = new byte[10][];
+    for (int m : members) {
+      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
+    }
+    TextPayload hellos = pool(hello, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    add(variants, hellos, members, hello);
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 12);
+    return new Hellos(variants, hellos);
   }
 
   /** The connections of {@code connections}, each taking {@code edge} at {@code letter}, which bounds the edge. */
