@@ -218,9 +218,8 @@ public final class AutomatonModel {
 		return this;
 	}
 
-	/** Per edge the earliest and latest letters training connections took it at (-1: no bound); null: none. */
-	int[] firstLetter;
-	int[] lastLetter;
+	/** Where each edge may be taken ({@link LetterPlaces}); null: anywhere. */
+	private LetterPlaces places;
 
 	/**
 	 * Bounds each edge to the letters at which training connections took it: the walk of a model whose states were
@@ -231,14 +230,13 @@ public final class AutomatonModel {
 		if (first.length != edgeTarget.length || last.length != edgeTarget.length) {
 			throw new IllegalArgumentException("one letter bound per edge");
 		}
-		firstLetter = first;
-		lastLetter = last;
+		places = new LetterPlaces(first, last, places == null ? null : places.variantPlaces);
 		return this;
 	}
 
 	/** Whether edge {@code e} may be the walk's letter {@code k} (0: the first). */
 	boolean inPlace(int e, int k) {
-		return firstLetter == null || (firstLetter[e] < 0 || k >= firstLetter[e]) && (lastLetter[e] < 0 || k <= lastLetter[e]);
+		return places == null || places.inPlace(e, k);
 	}
 
 	/** Per edge the index of its symbol's token; null when no pool entry names a token it answered. */
@@ -265,9 +263,6 @@ public final class AutomatonModel {
 		return this;
 	}
 
-	/** Per edge, runs of four: first variant, last variant, first letter, last letter; null: no edge has any. */
-	private int[][] variantPlaces;
-
 	/**
 	 * Bounds each edge, for a walk pinned to a variant, to the letters at which that variant's training connections
 	 * took it ({@code places}: per edge runs of four, first variant, last variant, first letter, last letter; an
@@ -275,11 +270,12 @@ public final class AutomatonModel {
 	 * variant's letters in any order, within the bounds of all the connections that took them: a MySQL client's
 	 * quit before its query, a TLS connection's end where the server's hello came in its own connections.
 	 */
-	public AutomatonModel variantPlaces(int[][] places) {
-		if (places.length != edgeTarget.length) {
+	public AutomatonModel variantPlaces(int[][] variantPlaces) {
+		if (variantPlaces.length != edgeTarget.length) {
 			throw new IllegalArgumentException("one list of variant places per edge");
 		}
-		variantPlaces = java.util.Arrays.stream(places).allMatch(p -> p.length == 0) ? null : places;
+		int[][] kept = java.util.Arrays.stream(variantPlaces).allMatch(p -> p.length == 0) ? null : variantPlaces;
+		places = new LetterPlaces(places == null ? null : places.first, places == null ? null : places.last, kept);
 		return this;
 	}
 
@@ -288,15 +284,7 @@ public final class AutomatonModel {
 	 * variant's places on the edge where it has some, otherwise within the edge's (see {@link #inPlace(int, int)}).
 	 */
 	boolean inPlace(int e, int variant, int k) {
-		if (variant >= 0 && variantPlaces != null) {
-			int[] places = variantPlaces[e];
-			for (int i = 0; i < places.length; i += 4) {
-				if (variant >= places[i] && variant <= places[i + 1]) {
-					return k >= places[i + 2] && k <= places[i + 3];
-				}
-			}
-		}
-		return inPlace(e, k);
+		return places == null || places.inPlace(e, variant, k);
 	}
 
 	/** The payload variants connections start pinned to; null when the model has no variant weights. */
