@@ -316,7 +316,11 @@ final class PayloadChoice {
 		return other >= 0 ? other : edge;
 	}
 
-	/** Whether the pinned variant's training connections took {@code edge} (the model names its variants). */
+	/**
+	 * Whether the pinned variant's training connections took {@code edge}, as the edge's own list of variants says. An
+	 * edge that lists none (every variant took it) says nothing of this one's path, and its pool's agreement with the
+	 * messages sent still decides (a TLS 1.2 key exchange after a TLS 1.3 hello).
+	 */
 	private boolean pinnedTook(AutomatonModel model, int edge) {
 		return model.pins != null && model.pins.edgeVariants != null && model.pins.edgeVariants[edge].length > 0
 				&& model.pins.takes(edge, pinned);

@@ -54,7 +54,7 @@ final class EdgePayloads {
           && (p.getPayloadClass() == PayloadClass.RANDOM || p.getPayloadClass() == PayloadClass.REPLAY)) {
         int d = p.getDirection() == Direction.BACKWARD ? 1 : 0;
         RandomFraming framing = p.getPayloadClass() == PayloadClass.RANDOM ? byDirection[d] : replayed[d];
-        payloads(e, (member, position, data, length, wire, peer) -> framing.add(data, length, 1));
+        payloads(e, false, (member, position, data, length, wire, peer) -> framing.add(data, length, 1));
       }
     }
     for (int d = 0; d < 2; d++) {
@@ -78,7 +78,7 @@ final class EdgePayloads {
     List<Integer> positions = new ArrayList<>();
     List<Integer> wires = new ArrayList<>();
     List<String> peers = new ArrayList<>();
-    payloads(e, (member, position, data, length, wire, peer) -> {
+    payloads(e, true, (member, position, data, length, wire, peer) -> {
       peers.add(peer);
       pools.add(data, length, 1);
       members.add(member);
@@ -105,7 +105,7 @@ final class EdgePayloads {
   }
 
   /** The payloads training connections sent on edge {@code e}, in the order of their occurrences. */
-  private void payloads(Edge e, PayloadSink sink) {
+  private void payloads(Edge e, boolean withPeers, PayloadSink sink) {
     Corpus c = m.corpus();
     long[] occurrences = new long[e.occurrenceCount()];
     for (int i = 0; i < occurrences.length; i++) {
@@ -116,7 +116,7 @@ final class EdgePayloads {
       int w = Edge.word(occ);
       int pos = Edge.position(occ);
       int[] v = c.value(w, pos);
-      String peer = peerToken(c, w, pos);
+      String peer = withPeers ? peerToken(c, w, pos) : null;
       for (int member : c.members(w)) {
         TimedWord word = m.samples().get(member);
         byte[] data = word.payload(pos);
@@ -128,25 +128,46 @@ final class EdgePayloads {
 
   /** Per alphabet symbol its parsed form, parsed once. */
   private Symbol[] parsed;
+  /** Per corpus word, per letter the symbol of the other side's last payload letter before it (-1: none); lazily. */
+  private int[][] peerSymbols;
 
   /**
    * The token of the last payload letter of word {@code w} before letter {@code pos} sent by the other side than
    * that letter's; null when there is none or it has no token.
    */
   private String peerToken(Corpus c, int w, int pos) {
-    if (parsed == null) {
+    int peer = peerSymbols(c, w)[pos];
+    return peer < 0 ? null : ((PacketSymbol) symbol(c, peer)).getToken();
+  }
+
+  /**
+   * {@link #peerSymbols} of word {@code w}, made in one pass: the letters of a long one-sided stream (a server's
+   * thousand data segments after one request) each look back to the same request, which a search backwards from
+   * every letter would walk over again and again.
+   */
+  private int[] peerSymbols(Corpus c, int w) {
+    if (peerSymbols == null) {
+      peerSymbols = new int[c.size()][];
       parsed = new Symbol[c.alphabet().size()];
     }
-    if (!(symbol(c, c.symbol(w, pos)) instanceof PacketSymbol self)) {
-      return null;
-    }
-    for (int i = pos - 1; i >= 0; i--) {
-      if (symbol(c, c.symbol(w, i)) instanceof PacketSymbol p && p.getPayloadClass() != PayloadClass.EMPTY
-          && p.getDirection() != self.getDirection()) {
-        return p.getToken();
+    if (peerSymbols[w] == null) {
+      int[] peers = new int[c.length(w)];
+      int[] last = { -1, -1 };
+      for (int i = 0; i < peers.length; i++) {
+        int id = c.symbol(w, i);
+        if (symbol(c, id) instanceof PacketSymbol p) {
+          int d = p.getDirection() == Direction.BACKWARD ? 1 : 0;
+          peers[i] = last[1 - d];
+          if (p.getPayloadClass() != PayloadClass.EMPTY) {
+            last[d] = id;
+          }
+        } else {
+          peers[i] = -1;
+        }
       }
+      peerSymbols[w] = peers;
     }
-    return null;
+    return peerSymbols[w];
   }
 
   private Symbol symbol(Corpus c, int id) {

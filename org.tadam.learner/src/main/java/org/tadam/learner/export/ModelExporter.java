@@ -124,7 +124,8 @@ public final class ModelExporter {
     Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy = new LinkedHashMap<>();
     for (Edge e : edges) {
       org.tadam.model.Edge me = f.createEdge();
-      takenBy.put(me, places(m.corpus(), e));
+      Map<Integer, int[]> taken = places(m.corpus(), e);
+      takenBy.put(me, taken);
       me.setSource(states[e.source()]);
       me.setTarget(states[e.target()]);
       Symbol symbol = Symbols.parse(corpus.alphabet().get(e.symbol()));
@@ -136,7 +137,7 @@ public final class ModelExporter {
       }
       me.setProbability(e.count() / (double) total);
       me.setCount((int) Math.min(Integer.MAX_VALUE, e.count()));
-      letterPositions(e, me);
+      letterPositions(taken, me);
       if (!(symbol instanceof EndSymbol)) {
         Gaussian g = e.gaussian();
         org.tadam.model.Gaussian mg = f.createGaussian();
@@ -172,16 +173,15 @@ public final class ModelExporter {
   }
 
   /**
-   * The earliest and latest letters at which training words took edge {@code e}: merged states let a walk take an
-   * edge where no connection did (an MQTT DISCONNECT right after the CONNACK), and the generator keeps to them.
+   * The earliest and latest letters at which training words took an edge ({@code taken}: per connection that took it,
+   * its first and last letter there, see {@link #places}): merged states let a walk take an edge where no connection did (an MQTT DISCONNECT right after the CONNACK), and the generator keeps to them.
    */
-  private static void letterPositions(Edge e, org.tadam.model.Edge me) {
+  private static void letterPositions(Map<Integer, int[]> taken, org.tadam.model.Edge me) {
     int first = Integer.MAX_VALUE;
     int last = -1;
-    for (int i = 0; i < e.occurrenceCount(); i++) {
-      int position = Edge.position(e.occurrence(i));
-      first = Math.min(first, position);
-      last = Math.max(last, position);
+    for (int[] place : taken.values()) {
+      first = Math.min(first, place[0]);
+      last = Math.max(last, place[1]);
     }
     if (last >= 0) {
       me.setFirstLetter(first);
