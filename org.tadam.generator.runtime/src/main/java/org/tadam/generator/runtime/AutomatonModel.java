@@ -289,6 +289,8 @@ public final class AutomatonModel {
 
 	/** The payload variants connections start pinned to; null when the model has no variant weights. */
 	VariantPins pins;
+	/** Its edges of one state, target and symbol, with the variants that took one of them only; null: none. */
+	ParallelEdges parallel;
 
 	/**
 	 * Connections start pinned to one payload variant, drawn on {@code weights} (training connections per variant),
@@ -300,6 +302,9 @@ public final class AutomatonModel {
 			throw new IllegalArgumentException("one variant set per edge");
 		}
 		pins = VariantPins.of(weights, unpinned, edgeVariants, edgeProbability);
+		int[] columns = java.util.Arrays.copyOf(weights, weights.length + 1);
+		columns[weights.length] = unpinned;
+		parallel = pins == null || edgeVariants == null ? null : ParallelEdges.of(this, edgeVariants, columns);
 		return this;
 	}
 

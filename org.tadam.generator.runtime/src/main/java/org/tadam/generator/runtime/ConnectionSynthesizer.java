@@ -157,6 +157,7 @@ final class ConnectionSynthesizer {
 			if (kind == AutomatonModel.END) {
 				break;
 			}
+			payloads.took(model, edge);
 			int side = model.edgeBackward[edge] ? 1 : 0;
 			if (kind != AutomatonModel.PAYLOAD_EMPTY && model.edgeToken != null) {
 				// the token this side's message answers is the other side's last one (AutomatonModel.answers); this

@@ -23,6 +23,23 @@ final class LengthTarget {
 		}
 	}
 
+	/**
+	 * Whether the training connections of {@code variant} had as many letters as the aim: a variant whose entry or pin
+	 * a connection borrows keeps its length (a DNS flow of one query is not repinned to a flow of two). True without
+	 * an aim or lengths.
+	 */
+	boolean suits(VariantPins pins, int variant) {
+		return target < 0 || pins == null || !pins.hasLengths(variant)
+				|| pins.shortest(variant) <= target && target <= pins.longest(variant);
+	}
+
+	/** The aim of a connection pinned anew to {@code variant}: kept when it suits the variant, else drawn for it. */
+	void repin(AutomatonModel model, int variant, Rng rng) {
+		if (target < 0 || !suits(model.pins, variant)) {
+			start(model, variant, rng);
+		}
+	}
+
 	/** No aim: the connection lost its pin's lengths, or the model has none. */
 	void clear() {
 		target = -1;

@@ -45,8 +45,13 @@ final class PayloadChoice {
 	private int steered;
 	static final int MAX_STEERED = 8;
 
+	/** The variants that took every letter of the walk so far: what a pool without the sets' entries draws from. */
+	private final WalkedVariants walked = new WalkedVariants();
+
 	/** The length the connection aims at. */
 	private final LengthTarget aim = new LengthTarget();
+	/** Whether a variant's training connections had that length. */
+	private final IntPredicate suitsAim = v -> aim.suits(this.model == null ? null : this.model.pins, v);
 
 	/** The model of the connection started with {@link #start(AutomatonModel, Rng)}; null: started unpinned. */
 	private AutomatonModel model;
@@ -58,6 +63,7 @@ final class PayloadChoice {
 		messages.reset();
 		lengths.reset();
 		pin.reset();
+		walked.reset();
 		pinned = -1;
 		repinned = false;
 		steered = 0;
@@ -80,6 +86,13 @@ final class PayloadChoice {
 			}
 		}
 		aim.start(model, pinned, rng);
+	}
+
+	/** The walk sends the letter of {@code edge}: the variants that took every letter so far keep to its own. */
+	void took(AutomatonModel model, int edge) {
+		if (model.pins != null && model.pins.edgeVariants != null) {
+			walked.took(model.pins.edgeVariants[edge]);
+		}
 	}
 
 	/** The variant the connection is pinned to, -1 when none. */
@@ -165,6 +178,14 @@ final class PayloadChoice {
 				return narrowed(pool, entry, level, rng);
 			}
 		}
+		if (walked.narrowed()) {
+			// first of a variant whose connections had the length the connection aims at
+			int entry = pool.drawWalked(rng, walked, letter, answer, suitsAim);
+			entry = entry >= 0 ? entry : pool.drawWalked(rng, walked, letter, answer, v -> true);
+			if (entry >= 0) {
+				return narrowed(pool, entry, 0, rng);
+			}
+		}
 		return -1;
 	}
 
@@ -188,9 +209,11 @@ final class PayloadChoice {
 	 * dropped), sends another connection's hello. Left pinned to its first variant, it went on unpinned through the
 	 * state the search merged from every connection's ACK of the hello, and ended there (issue 13: 88 of 141 public
 	 * TLS connections without a server hello); pinned anew, it follows the training connection whose hello it sent.
+	 * Among the message's variants, first those that took the walk's letters and whose connections had the length the
+	 * connection aims at, which it then keeps.
 	 */
 	private void repin(Rng rng) {
-		int variant = model == null || model.pins == null ? -1 : messages.draw(rng, model.pins.variants);
+		int variant = model == null || model.pins == null ? -1 : messages.draw(rng, model.pins.variants, walked, suitsAim);
 		if (variant < 0) {
 			return;
 		}
@@ -199,7 +222,7 @@ final class PayloadChoice {
 		pinned = variant;
 		repinned = true;
 		steered = 0;
-		aim.start(model, variant, rng);
+		aim.repin(model, variant, rng);
 	}
 
 	private void narrowLengths(long[] drawn) {
@@ -280,6 +303,7 @@ final class PayloadChoice {
 				edge = kept;
 			}
 		}
+		edge = byWalkedVariants(model, edge, letter, rng, legal);
 		int chosen = keepPoolVariant(model, state, edge, letter, rng);
 		used[chosen] = connection;
 		return chosen;
@@ -314,6 +338,21 @@ final class PayloadChoice {
 		// exits' do not ran a TLS server on to the packet cap (20 000 letters)
 		int other = model.drawEdge(state, rng, e -> consistent(model, e) && model.inPlace(e, pinned, letter));
 		return other >= 0 ? other : edge;
+	}
+
+	/**
+	 * {@code edge}, or a parallel edge of it (ParallelEdges) drawn on the variants that took the walk's letters, when
+	 * the pin does not choose among them: the connection is unpinned, or pinned to a variant that took several of them.
+	 */
+	private int byWalkedVariants(AutomatonModel model, int edge, int letter, Rng rng, IntPredicate legal) {
+		ParallelEdges parallel = model.parallel;
+		if (parallel == null || !walked.narrowed() || !parallel.has(edge)
+				|| pinHolds() && parallel.taken(edge, model.pins, pinned) == 1) {
+			return edge;
+		}
+		int variant = pinHolds() ? pinned : -1;
+		return parallel.draw(edge, walked, rng, e -> legal.test(e) && model.inPlace(e, variant, letter)
+				&& (variant < 0 || model.pins.takes(e, variant)));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.tadam.generator.runtime;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.IntPredicate;
 
 /**
  * A weighted pool of one edge: either byte strings replayed verbatim (replay and text payloads), or lengths of
@@ -200,6 +201,16 @@ public final class PayloadPool {
 		return placed >= 0 ? placed : drawWhere(rng, i -> current.meets(variants[i], level) && answers(i, answer));
 	}
 
+	/**
+	 * {@link #drawCompatible(Rng, PayloadVariantSet, int, int, int)} among the entries of the variants whose training
+	 * connections took every letter of the walk so far and that {@code suits} accepts.
+	 */
+	int drawWalked(Rng rng, WalkedVariants walked, int letter, int answer, IntPredicate suits) {
+		int placed = places == null || letter < 0 ? -1
+				: drawWhere(rng, i -> walked.meets(variants[i], suits) && inPlace(i, letter) && answers(i, answer));
+		return placed >= 0 ? placed : drawWhere(rng, i -> walked.meets(variants[i], suits) && answers(i, answer));
+	}
+
 	/** {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} at no particular letter. */
 	int drawCompatible(Rng rng, PayloadVariantSet current, int level) {
 		return drawCompatible(rng, current, level, -1);
@@ -238,7 +249,7 @@ public final class PayloadPool {
 	 * An entry of positive weight that {@code accepts} takes, drawn with the weights renormalised over those; -1 when
 	 * there is none, and then nothing is drawn from {@code rng}.
 	 */
-	private int drawWhere(Rng rng, java.util.function.IntPredicate accepts) {
+	private int drawWhere(Rng rng, IntPredicate accepts) {
 		long total = 0;
 		for (int i = 0; i < weights.length; i++) {
 			if (weights[i] > 0 && accepts.test(i)) {

@@ -1,5 +1,7 @@
 package org.tadam.generator.runtime;
 
+import java.util.function.IntPredicate;
+
 /**
  * The payload variants a connection can still be in, as a chain of nested sets: level 0 is every variant, and
  * each pool entry drawn adds a level, the level it was drawn at narrowed to the entry's variants (an entry belongs
@@ -62,6 +64,42 @@ final class PayloadVariantSet {
 			for (long word = below(bits[i], i, limit); word != 0; word &= word - 1) {
 				if (k-- == 0) {
 					return 64 * i + Long.numberOfTrailingZeros(word);
+				}
+			}
+		}
+	}
+
+	/**
+	 * {@link #draw(Rng, int)} among the variants {@code within} also holds and {@code suits} accepts, when the
+	 * innermost level has some; else among those {@code within} holds; else as {@link #draw(Rng, int)}.
+	 */
+	int draw(Rng rng, int limit, WalkedVariants within, IntPredicate suits) {
+		if (depth == 0) {
+			return -1;
+		}
+		int drawn = draw(rng, limit, within, suits, true);
+		drawn = drawn >= 0 ? drawn : draw(rng, limit, within, suits, false);
+		return drawn >= 0 ? drawn : draw(rng, limit);
+	}
+
+	private int draw(Rng rng, int limit, WalkedVariants within, IntPredicate suits, boolean suited) {
+		long[] bits = levels[depth];
+		int words = Math.min(WORDS, (limit + 63) >>> 6);
+		int count = 0;
+		for (int i = 0; i < words; i++) {
+			for (long word = below(bits[i] & within.word(i), i, limit); word != 0; word &= word - 1) {
+				count += !suited || suits.test(64 * i + Long.numberOfTrailingZeros(word)) ? 1 : 0;
+			}
+		}
+		if (count == 0) {
+			return -1;
+		}
+		int k = rng.nextInt(count);
+		for (int i = 0;; i++) {
+			for (long word = below(bits[i] & within.word(i), i, limit); word != 0; word &= word - 1) {
+				int v = 64 * i + Long.numberOfTrailingZeros(word);
+				if ((!suited || suits.test(v)) && k-- == 0) {
+					return v;
 				}
 			}
 		}

@@ -1,6 +1,7 @@
 package org.tadam.generator.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,7 @@ class PayloadVariantsTest {
 
 	private static final int CONNECTIONS = 2000;
 
-	private static long[] variants(int... numbers) {
+	static long[] variants(int... numbers) {
 		BitSet set = new BitSet();
 		for (int n : numbers) {
 			set.set(n);
@@ -40,7 +41,7 @@ class PayloadVariantsTest {
 				new int[] { 0, -1 }, new double[10], new int[] { 80 }, new PayloadPool[] { sent });
 	}
 
-	private static PayloadPool pool(int[] lengths, long[][] variants) {
+	static PayloadPool pool(int[] lengths, long[][] variants) {
 		byte[][] strings = new byte[lengths.length][];
 		int[] weights = new int[lengths.length];
 		for (int i = 0; i < lengths.length; i++) {
