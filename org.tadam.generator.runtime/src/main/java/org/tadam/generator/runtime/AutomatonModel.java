@@ -234,6 +234,27 @@ public final class AutomatonModel {
 		return this;
 	}
 
+	/** How far letter {@code k} lies from the letters at which training connections took edge {@code e}; 0: in place. */
+	int placeDistance(int e, int k) {
+		return places == null ? 0 : places.distance(e, k);
+	}
+
+	/**
+	 * An edge of {@code state} that {@code allowed} accepts, among those nearest their place at letter {@code k}
+	 * ({@link #placeDistance}), drawn with the edges' probabilities; -1 when {@code allowed} accepts none.
+	 */
+	int drawNearest(int state, int k, Rng rng, IntPredicate allowed) {
+		int nearest = Integer.MAX_VALUE;
+		for (int e = stateFirstEdge[state]; e < stateFirstEdge[state + 1]; e++) {
+			if (edgeProbability[e] > 0 && allowed.test(e)) {
+				nearest = Math.min(nearest, placeDistance(e, k));
+			}
+		}
+		int distance = nearest;
+		return nearest == Integer.MAX_VALUE ? -1
+				: drawEdge(state, rng, e -> allowed.test(e) && placeDistance(e, k) == distance);
+	}
+
 	/** Whether edge {@code e} may be the walk's letter {@code k} (0: the first). */
 	boolean inPlace(int e, int k) {
 		return places == null || places.inPlace(e, k);

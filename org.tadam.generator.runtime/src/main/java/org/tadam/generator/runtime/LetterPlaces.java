@@ -24,6 +24,14 @@ final class LetterPlaces {
 		return first == null || (first[e] < 0 || k >= first[e]) && (last[e] < 0 || k <= last[e]);
 	}
 
+	/** How many letters {@code k} lies before or after the letters at which edge {@code e} was taken; 0: in place. */
+	int distance(int e, int k) {
+		if (first == null) {
+			return 0;
+		}
+		return first[e] >= 0 && k < first[e] ? first[e] - k : last[e] >= 0 && k > last[e] ? k - last[e] : 0;
+	}
+
 	/** Whether edge {@code e} may be letter {@code k} of a walk pinned to {@code variant} (-1: none). */
 	boolean inPlace(int e, int variant, int k) {
 		if (variant >= 0 && variantPlaces != null) {
