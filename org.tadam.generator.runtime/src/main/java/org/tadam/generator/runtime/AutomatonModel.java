@@ -241,18 +241,22 @@ public final class AutomatonModel {
 
 	/**
 	 * An edge of {@code state} that {@code allowed} accepts, among those nearest their place at letter {@code k}
-	 * ({@link #placeDistance}), drawn with the edges' probabilities; -1 when {@code allowed} accepts none.
+	 * ({@link #placeDistance}), drawn with the edges' probabilities, those {@code preferred} accepts first; -1 when
+	 * {@code allowed} accepts none.
 	 */
-	int drawNearest(int state, int k, Rng rng, IntPredicate allowed) {
+	int drawNearest(int state, int k, Rng rng, IntPredicate allowed, IntPredicate preferred) {
 		int nearest = Integer.MAX_VALUE;
 		for (int e = stateFirstEdge[state]; e < stateFirstEdge[state + 1]; e++) {
 			if (edgeProbability[e] > 0 && allowed.test(e)) {
 				nearest = Math.min(nearest, placeDistance(e, k));
 			}
 		}
+		if (nearest == Integer.MAX_VALUE) {
+			return -1;
+		}
 		int distance = nearest;
-		return nearest == Integer.MAX_VALUE ? -1
-				: drawEdge(state, rng, e -> allowed.test(e) && placeDistance(e, k) == distance);
+		int drawn = drawEdge(state, rng, e -> allowed.test(e) && placeDistance(e, k) == distance && preferred.test(e));
+		return drawn >= 0 ? drawn : drawEdge(state, rng, e -> allowed.test(e) && placeDistance(e, k) == distance);
 	}
 
 	/** Whether edge {@code e} may be the walk's letter {@code k} (0: the first). */

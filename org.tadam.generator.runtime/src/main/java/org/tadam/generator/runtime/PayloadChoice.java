@@ -38,8 +38,10 @@ final class PayloadChoice {
 	 * connection sent several messages on one edge (a DNS flow of twenty queries, each answer echoing its own).
 	 */
 	private boolean repinned;
-	/** Per edge the last connection (a count of {@link #start} calls) that took it. */
+	/** Per edge the last connection (a count of {@link #start} calls) whose walk drew it (keepVariant). */
 	private int[] used = new int[0];
+	/** Per edge the last connection that sent its letter ({@link #took}). */
+	private int[] sentBy = new int[0];
 	private int connection;
 	/**
 	 * Letters of this connection that the pin replaced once the connection was as long as its variant's longest
@@ -94,9 +96,18 @@ final class PayloadChoice {
 
 	/** The walk sends the letter of {@code edge}: the variants that took every letter so far keep to its own. */
 	void took(AutomatonModel model, int edge) {
+		if (sentBy.length <= edge) {
+			sentBy = java.util.Arrays.copyOf(sentBy, Math.max(edge + 1, 2 * sentBy.length));
+		}
+		sentBy[edge] = connection;
 		if (model.pins != null && model.pins.edgeVariants != null) {
 			walked.took(model.pins.edgeVariants[edge]);
 		}
+	}
+
+	/** Whether this connection sent the letter of {@code edge}. */
+	boolean sent(int edge) {
+		return edge < sentBy.length && sentBy[edge] == connection;
 	}
 
 	/** The variant the connection is pinned to, -1 when none. */

@@ -1,6 +1,7 @@
 package org.tadam.generator.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,30 @@ class NearestPlaceTest {
 		assertEquals(1, model.placeDistance(1, 94), "after its place");
 		Rng rng = new Rng(13);
 		for (int i = 0; i < 100; i++) {
-			assertEquals(0, model.drawNearest(0, 6, rng, e -> true));
-			assertEquals(2, model.drawNearest(0, 6, rng, e -> e != 0), "the login not allowed: the query");
-			assertEquals(2, model.drawNearest(0, 9, rng, e -> true), "in place");
+			assertEquals(0, model.drawNearest(0, 6, rng, e -> true, e -> true));
+			assertEquals(2, model.drawNearest(0, 6, rng, e -> e != 0, e -> true), "the login not allowed: the query");
+			assertEquals(2, model.drawNearest(0, 9, rng, e -> true, e -> true), "in place");
 		}
-		assertEquals(-1, model.drawNearest(0, 6, rng, e -> false));
+		assertEquals(-1, model.drawNearest(0, 6, rng, e -> false, e -> true));
+	}
+
+	/**
+	 * The server's greeting (edge 0, letters 3 to 5) and the client's login (edge 1, letters 7 to 9) are as near their
+	 * place at letter 6: a connection that sent the greeting already sends the login, another either.
+	 */
+	@Test
+	void amongLettersAsNearALetterNotSentYetComesFirst() {
+		int r = AutomatonModel.PAYLOAD_REPLAY;
+		AutomatonModel model = new AutomatonModel("t", AutomatonModel.TCP, 0, 0, 0, new int[] { 0, 2 },
+				new int[] { 0, 0 }, new double[] { 0.5, 0.5 }, new int[] { r, r }, new int[] { 0x18, 0x18 },
+				new boolean[] { true, false }, new int[] { -1, -1 }, new double[10], new int[] { 3306 }, new PayloadPool[0]);
+		model.letterPositions(new int[] { 3, 7 }, new int[] { 5, 9 });
+		Rng rng = new Rng(14);
+		boolean[] drawn = new boolean[2];
+		for (int i = 0; i < 100; i++) {
+			assertEquals(1, model.drawNearest(0, 6, rng, e -> true, e -> e != 0));
+			drawn[model.drawNearest(0, 6, rng, e -> true, e -> true)] = true;
+		}
+		assertTrue(drawn[0] && drawn[1]);
 	}
 }
