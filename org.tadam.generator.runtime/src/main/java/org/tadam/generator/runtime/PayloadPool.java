@@ -196,9 +196,7 @@ public final class PayloadPool {
 	 * ({@link #answers}); -1: any entry.
 	 */
 	int drawCompatible(Rng rng, PayloadVariantSet current, int level, int letter, int answer) {
-		int placed = places == null || letter < 0 ? -1
-				: drawWhere(rng, i -> current.meets(variants[i], level) && inPlace(i, letter) && answers(i, answer));
-		return placed >= 0 ? placed : drawWhere(rng, i -> current.meets(variants[i], level) && answers(i, answer));
+		return drawPlaced(rng, letter, i -> current.meets(variants[i], level) && answers(i, answer));
 	}
 
 	/**
@@ -206,9 +204,7 @@ public final class PayloadPool {
 	 * connections took every letter of the walk so far and that {@code suits} accepts.
 	 */
 	int drawWalked(Rng rng, WalkedVariants walked, int letter, int answer, IntPredicate suits) {
-		int placed = places == null || letter < 0 ? -1
-				: drawWhere(rng, i -> walked.meets(variants[i], suits) && inPlace(i, letter) && answers(i, answer));
-		return placed >= 0 ? placed : drawWhere(rng, i -> walked.meets(variants[i], suits) && answers(i, answer));
+		return drawPlaced(rng, letter, i -> walked.meets(variants[i], suits) && answers(i, answer));
 	}
 
 	/** {@link #drawCompatible(Rng, PayloadVariantSet, int, int)} at no particular letter. */
@@ -243,6 +239,15 @@ public final class PayloadPool {
 	/** Whether entry {@code i} answered token {@code answer}; every entry does for -1. */
 	private boolean answers(int i, int answer) {
 		return answer < 0 || answers[i] == answer;
+	}
+
+	/**
+	 * An entry that {@code accepts} takes ({@link #drawWhere}), among those in place at {@code letter} when some is
+	 * (-1: at any letter).
+	 */
+	private int drawPlaced(Rng rng, int letter, IntPredicate accepts) {
+		int placed = places == null || letter < 0 ? -1 : drawWhere(rng, i -> inPlace(i, letter) && accepts.test(i));
+		return placed >= 0 ? placed : drawWhere(rng, accepts);
 	}
 
 	/**
@@ -315,8 +320,7 @@ public final class PayloadPool {
 		if (answer < 0) {
 			return draw(rng, letter);
 		}
-		int placed = places == null || letter < 0 ? -1 : drawWhere(rng, i -> inPlace(i, letter) && answers[i] == answer);
-		return placed >= 0 ? placed : drawWhere(rng, i -> answers[i] == answer);
+		return drawPlaced(rng, letter, i -> answers[i] == answer);
 	}
 
 	byte[] string(int index) {

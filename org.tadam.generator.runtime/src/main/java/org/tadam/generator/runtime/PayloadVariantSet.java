@@ -47,26 +47,7 @@ final class PayloadVariantSet {
 
 	/** One variant below {@code limit} of the innermost level, each alike; -1 when it has none or nothing narrowed. */
 	int draw(Rng rng, int limit) {
-		if (depth == 0) {
-			return -1;
-		}
-		long[] bits = levels[depth];
-		int words = Math.min(WORDS, (limit + 63) >>> 6);
-		int count = 0;
-		for (int i = 0; i < words; i++) {
-			count += Long.bitCount(below(bits[i], i, limit));
-		}
-		if (count == 0) {
-			return -1;
-		}
-		int k = rng.nextInt(count);
-		for (int i = 0;; i++) {
-			for (long word = below(bits[i], i, limit); word != 0; word &= word - 1) {
-				if (k-- == 0) {
-					return 64 * i + Long.numberOfTrailingZeros(word);
-				}
-			}
-		}
+		return depth == 0 ? -1 : drawAmong(rng, limit, null, null);
 	}
 
 	/**
@@ -77,18 +58,26 @@ final class PayloadVariantSet {
 		if (depth == 0) {
 			return -1;
 		}
-		int drawn = draw(rng, limit, within, suits, true);
-		drawn = drawn >= 0 ? drawn : draw(rng, limit, within, suits, false);
-		return drawn >= 0 ? drawn : draw(rng, limit);
+		int drawn = drawAmong(rng, limit, within, suits);
+		drawn = drawn >= 0 ? drawn : drawAmong(rng, limit, within, null);
+		return drawn >= 0 ? drawn : drawAmong(rng, limit, null, null);
 	}
 
-	private int draw(Rng rng, int limit, WalkedVariants within, IntPredicate suits, boolean suited) {
-		long[] bits = levels[depth];
+	/**
+	 * One variant below {@code limit} of the innermost level that {@code within} also holds (null: every one) and
+	 * {@code suits} accepts (null: every one), each alike; -1 when there is none.
+	 */
+	private int drawAmong(Rng rng, int limit, WalkedVariants within, IntPredicate suits) {
 		int words = Math.min(WORDS, (limit + 63) >>> 6);
 		int count = 0;
 		for (int i = 0; i < words; i++) {
-			for (long word = below(bits[i] & within.word(i), i, limit); word != 0; word &= word - 1) {
-				count += !suited || suits.test(64 * i + Long.numberOfTrailingZeros(word)) ? 1 : 0;
+			long word = candidates(i, limit, within);
+			if (suits == null) {
+				count += Long.bitCount(word);
+				continue;
+			}
+			for (; word != 0; word &= word - 1) {
+				count += suits.test(64 * i + Long.numberOfTrailingZeros(word)) ? 1 : 0;
 			}
 		}
 		if (count == 0) {
@@ -96,13 +85,18 @@ final class PayloadVariantSet {
 		}
 		int k = rng.nextInt(count);
 		for (int i = 0;; i++) {
-			for (long word = below(bits[i] & within.word(i), i, limit); word != 0; word &= word - 1) {
+			for (long word = candidates(i, limit, within); word != 0; word &= word - 1) {
 				int v = 64 * i + Long.numberOfTrailingZeros(word);
-				if ((!suited || suits.test(v)) && k-- == 0) {
+				if ((suits == null || suits.test(v)) && k-- == 0) {
 					return v;
 				}
 			}
 		}
+	}
+
+	/** Word {@code i} of the innermost level and of {@code within} (null: every variant), below {@code limit}. */
+	private long candidates(int i, int limit, WalkedVariants within) {
+		return below(levels[depth][i] & (within == null ? -1L : within.word(i)), i, limit);
 	}
 
 	/** Word {@code i} of a set, without the variants from {@code limit} on. */
@@ -111,9 +105,15 @@ final class PayloadVariantSet {
 		return room >= 64 ? word : room <= 0 ? 0 : word & (1L << room) - 1;
 	}
 
-	/** Whether an entry with {@code variants} belongs to the set of {@code level}. */
+	/**
+	 * Whether an entry with {@code variants} belongs to the set of {@code level}; level 0 and levels past the innermost
+	 * (nothing narrowed them) hold every variant. A level past the innermost is still the array of an earlier
+	 * connection: read as narrowed, it made a TLS walk's letter depend on the connection the same thread generated
+	 * before, and so the bytes on the thread count (a pool of lengths narrowed to 8 levels, asked of the 3 of the
+	 * messages' set, PayloadChoice.keeps).
+	 */
 	boolean meets(long[] variants, int level) {
-		if (level == 0 || variants.length == 0) {
+		if (level == 0 || level > depth || variants.length == 0) {
 			return true;
 		}
 		long[] bits = levels[level];

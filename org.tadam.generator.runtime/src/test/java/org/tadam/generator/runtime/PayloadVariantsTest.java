@@ -512,4 +512,21 @@ class PayloadVariantsTest {
 		set.reset();
 		assertEquals(0, set.depth());
 	}
+
+	/**
+	 * A set narrowed to 2 levels in one connection and to 1 in the next: its level 2 holds every variant again, not
+	 * what the first connection left there (the bytes of a TLS model depended on the thread count).
+	 */
+	@Test
+	void aLevelPastTheInnermostHoldsEveryVariant() {
+		PayloadVariantSet set = new PayloadVariantSet();
+		set.narrow(variants(2, 3), 0);
+		set.narrow(variants(2), 1);
+		set.reset();
+		set.narrow(variants(3, 4), 0);
+		assertEquals(1, set.depth());
+		assertTrue(set.meets(variants(3), 2) && set.meets(variants(4), 2), "the earlier connection's level 2 held 2 only");
+		assertTrue(set.meets(variants(7), 5));
+		assertFalse(set.meets(variants(7), 1));
+	}
 }
