@@ -81,6 +81,30 @@ class PoolVariantsTest {
   }
 
   /**
+   * Connections 0-1 ask for "/" then "/a.txt" on a second edge (keep-alive); 2-3 ask for "/a.txt" on the first edge
+   * only. The first edge's "/a.txt" does not take the keep-alive variant: its connections sent "/" there.
+   */
+  @Test
+  void aMessageOnAnotherEdgeLeavesOutTheVariantsThatSentTheirOwnOnThisOne() {
+    int[] first = { 0, 1, 2, 3 };
+    byte[][] firstRequests = { b("GET /"), b("GET /"), b("GET /a.txt"), b("GET /a.txt") };
+    TextPayload firstPool = pool(firstRequests, PayloadClass.TEXT);
+    int[] second = { 0, 1 };
+    byte[][] secondRequests = { b("GET /a.txt"), b("GET /a.txt") };
+    TextPayload secondPool = pool(secondRequests, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    add(variants, firstPool, first, firstRequests);
+    add(variants, secondPool, second, secondRequests);
+    variants.tag(TadamFactory.eINSTANCE.createAutomaton(), 4);
+
+    BitSet keepAlive = set(firstPool, "GET /");
+    assertEquals(1, keepAlive.cardinality());
+    assertFalse(set(firstPool, "GET /a.txt").intersects(keepAlive), "keep-alive clients never sent /a.txt first");
+    assertTrue(set(secondPool, "GET /a.txt").intersects(keepAlive));
+    assertTrue(set(secondPool, "GET /a.txt").intersects(set(firstPool, "GET /a.txt")), "the same message elsewhere");
+  }
+
+  /**
    * Connections 0-3 offer one cipher and send 64-byte packets, 4-7 another and send 44 bytes; 52 bytes come from
    * both. A length joins the variants of its senders and makes none of its own.
    */
