@@ -71,6 +71,34 @@ class SamplingTest {
 		assertTrue(longest < 2_000_000, "longest gap " + longest + " ns");
 	}
 
+	/**
+	 * An edge whose training gaps all fell in decilog-µs cell 63 (1.78 to 2.24 s): its gaps spread over the whole cell
+	 * and never leave it, where the cell's centre alone made every gap 1.995 s; and a Gaussian that straddles two
+	 * cells gives each its mass.
+	 */
+	@Test
+	void aGapIsDrawnWithinTheCellItsGaussianGives() {
+		Rng rng = new Rng(5);
+		double low = Math.pow(10, 6.25) * 1000;
+		double high = Math.pow(10, 6.35) * 1000;
+		int n = 100_000;
+		int[] quarters = new int[4];
+		for (int i = 0; i < n; i++) {
+			long nanos = Walk.iat(AutomatonModel.IAT_DECILOG_MICROS, 63, 0.001, rng);
+			assertTrue(nanos >= low - 1 && nanos <= high + 1, nanos + " ns is outside cell 63");
+			double log = 10 * Math.log10(nanos / 1000.0);
+			quarters[(int) Math.min(3, Math.max(0, (log - 62.5) * 4))]++;
+		}
+		for (int q : quarters) {
+			assertEquals(0.25, q / (double) n, 0.01);
+		}
+		int upper = 0;
+		for (int i = 0; i < n; i++) {
+			upper += Walk.iat(AutomatonModel.IAT_DECILOG_MICROS, 63.5, 0.3, rng) >= high ? 1 : 0;
+		}
+		assertEquals(0.5, upper / (double) n, 0.01);
+	}
+
 	@Test
 	void sameSeedSameStream() {
 		Rng a = new Rng(Rng.mix(42, 7));
