@@ -489,7 +489,8 @@ public final class AutomatonModel {
 	/** Payload length in bytes drawn from the marginal size distribution of an edge. */
 	int sampleSize(int edge, Rng rng) {
 		double value = meanSize[edge] + sizeSd[edge] * rng.nextGaussian();
-		double bytes = sizeUnit == SIZE_DECILOG_BYTES ? Math.pow(10, value / 10) : value;
+		// a decilog-byte cell spans 26 %: a size drawn within the cell the value rounds to, as a gap is (Walk.nanos)
+		double bytes = sizeUnit == SIZE_DECILOG_BYTES ? Math.pow(10, (Math.rint(value) + rng.nextDouble() - 0.5) / 10) : value;
 		return (int) Math.max(1, Math.min(65000, Math.round(bytes)));
 	}
 

@@ -99,6 +99,27 @@ class SamplingTest {
 		assertEquals(0.5, upper / (double) n, 0.01);
 	}
 
+	/** A payload size in decilog-bytes cell 30 (891 to 1122 bytes) spreads over the cell, as a gap does. */
+	@Test
+	void aDecilogSizeIsDrawnWithinItsCell() {
+		int[] firstEdge = { 0, 1, 1 };
+		double[] distribution = { 20, 30, 1e-6, 0, 1e-6 };
+		AutomatonModel model = new AutomatonModel("size", AutomatonModel.TCP, AutomatonModel.IAT_DECILOG_MICROS,
+				AutomatonModel.SIZE_DECILOG_BYTES, 0, firstEdge, new int[] { 1 }, new double[] { 1 }, new int[] { 1 },
+				new int[] { 0x18 }, new boolean[] { false }, new int[] { -1 }, distribution, new int[] { 80 },
+				new PayloadPool[0]);
+		Rng rng = new Rng(4);
+		int smallest = Integer.MAX_VALUE;
+		int largest = 0;
+		for (int i = 0; i < 10_000; i++) {
+			int size = model.sampleSize(0, rng);
+			smallest = Math.min(smallest, size);
+			largest = Math.max(largest, size);
+		}
+		assertTrue(smallest >= 891 && smallest < 900, "smallest " + smallest);
+		assertTrue(largest <= 1122 && largest > 1110, "largest " + largest);
+	}
+
 	@Test
 	void sameSeedSameStream() {
 		Rng a = new Rng(Rng.mix(42, 7));
