@@ -15,8 +15,10 @@ import java.util.List;
 final class Chunk {
 
 	final long firstIndex;
-	final long[] starts;
+	/** The connections' start times and buffers: the first {@link #size} of each (the arrays are reused, ArrayPool). */
+	private long[] starts;
 	final ConnectionPackets[] connections;
+	final int size;
 	final long windowStart;
 	/** Exclusive; the run's end (or Long.MAX_VALUE) for the last chunk. */
 	final long windowEnd;
@@ -47,7 +49,7 @@ final class Chunk {
 	 * time of each connection's last packet (Long.MIN_VALUE when it has none), and the sums of repairs and noise over
 	 * all walks (added block by block under the chunk's lock).
 	 */
-	final long[] lastTimes;
+	long[] lastTimes;
 	final long[] repairs = new long[TcpConversation.KINDS];
 	final long[] noise = new long[NoiseInjector.KINDS];
 
@@ -55,7 +57,7 @@ final class Chunk {
 	ConnectionPackets[] contributors;
 	int contributorCount;
 	/** Connections whose last packet is in this window (or that have none): reusable once it is written. */
-	final List<ConnectionPackets> finished = new ArrayList<>();
+	final List<ConnectionPackets> finished;
 
 	/** Set by the merge, under the run's lock: its finished connections may be reused once earlier windows are merged too. */
 	boolean merged;
@@ -69,14 +71,22 @@ final class Chunk {
 	/** The merge's result: the window's records in capture order. */
 	ByteBuffer output;
 
-	Chunk(long firstIndex, long[] starts, ConnectionPackets[] connections, long windowEnd, boolean closing) {
+	/**
+	 * @param size the connections: the first {@code size} of {@code starts}, {@code connections} and
+	 *        {@code lastTimes}, arrays that may be longer
+	 */
+	Chunk(long firstIndex, long[] starts, ConnectionPackets[] connections, long[] lastTimes, int size, long windowEnd,
+			boolean closing) {
 		this.firstIndex = firstIndex;
 		this.starts = starts;
 		this.connections = connections;
+		this.lastTimes = lastTimes;
+		this.size = size;
 		this.windowStart = starts[0];
 		this.windowEnd = windowEnd;
 		this.closing = closing;
-		this.lastTimes = new long[connections.length];
+		// as many as it has, grown for the carried ones that finish in it
+		this.finished = new ArrayList<>(size);
 	}
 
 	/**
@@ -84,7 +94,7 @@ final class Chunk {
 	 * generation block by block, so that none waits for a chunk another (slower, or descheduled) thread holds.
 	 */
 	boolean generateBlock(ConnectionSynthesizer synthesizer, long seed, int[] blockRepairs, int[] blockNoise) {
-		int n = connections.length;
+		int n = size;
 		int from = claimed.getAndAdd(BLOCK);
 		if (from >= n) {
 			return false;
@@ -118,22 +128,24 @@ final class Chunk {
 		c.start = starts[i];
 		synthesizer.generate(seed, c.index, c.start, c);
 		lastTimes[i] = c.count == 0 ? Long.MIN_VALUE : c.times[c.count - 1];
-		for (int k = 0; k < blockRepairs.length; k++) {
-			blockRepairs[k] += c.repairs[k];
-		}
-		for (int k = 0; k < blockNoise.length; k++) {
-			blockNoise[k] += c.noise[k];
+		if (c.counted) {
+			for (int k = 0; k < blockRepairs.length; k++) {
+				blockRepairs[k] += c.repairs[k];
+			}
+			for (int k = 0; k < blockNoise.length; k++) {
+				blockNoise[k] += c.noise[k];
+			}
 		}
 	}
 
 	/** Every connection is generated: the window may take its place. */
 	boolean generated() {
-		return generatedCount.get() == connections.length;
+		return generatedCount.get() == size;
 	}
 
 	/** Some block is not claimed yet. */
 	boolean unclaimed() {
-		return claimed.get() < connections.length;
+		return claimed.get() < size;
 	}
 
 	/**
@@ -141,10 +153,10 @@ final class Chunk {
 	 * starts in the window; an earlier one resumes where the last window stopped), their bytes, count and time span.
 	 * Cheap next to the merge, so that it can run in the window's turn and give the window its offset at once.
 	 */
-	void measure() {
+	void measure(ArrayPool arrays) {
 		int n = contributorCount;
-		from = new int[n];
-		to = new int[n];
+		from = arrays.ints(n);
+		to = arrays.ints(n);
 		long sum = 0;
 		for (int k = 0; k < n; k++) {
 			ConnectionPackets c = contributors[k];
@@ -199,6 +211,24 @@ final class Chunk {
 			out.put(c.data, at, c.ends[(int) (next - 1)] - at);
 			i = j;
 		}
+	}
+
+	/**
+	 * Gives the chunk's arrays back to the pool once its window is merged and every earlier one too: nothing reads
+	 * them after that (its finished connections stay listed, for their reuse).
+	 */
+	void release(ArrayPool arrays) {
+		arrays.give(starts);
+		arrays.give(lastTimes);
+		arrays.give(connections);
+		arrays.give(contributors);
+		arrays.give(from);
+		arrays.give(to);
+		starts = null;
+		lastTimes = null;
+		contributors = null;
+		from = null;
+		to = null;
 	}
 
 	/** The first record of {@code c} at or after {@code time}. */

@@ -1,6 +1,5 @@
 package org.tadam.generator.runtime;
 
-import java.util.Arrays;
 import java.util.function.Supplier;
 
 /**
@@ -55,7 +54,7 @@ final class ChunkPlanner {
 	 *
 	 * @param reused a finished connection's buffer to fill again, or null when none is free
 	 */
-	Chunk nextChunk(Supplier<ConnectionPackets> reused) {
+	Chunk nextChunk(Supplier<ConnectionPackets> reused, ArrayPool arrays) {
 		if (!primed) {
 			// a shard's connections keep the numbers and start times they have in the whole run
 			for (long i = 0; i < skip && !exhausted; i++) {
@@ -68,20 +67,19 @@ final class ChunkPlanner {
 		if (exhausted) {
 			return null;
 		}
-		long[] starts = new long[size];
+		long[] starts = arrays.longs(size);
 		int n = 0;
 		while (n < size && !exhausted) {
 			starts[n++] = nextStart;
 			advance();
 		}
-		ConnectionPackets[] connections = new ConnectionPackets[n];
+		ConnectionPackets[] connections = arrays.packets(n);
 		for (int i = 0; i < n; i++) {
 			// cleared by the generating thread, not here
 			ConnectionPackets c = reused.get();
 			connections[i] = c != null ? c : new ConnectionPackets();
 		}
-		Chunk c = new Chunk(nextIndex, n < size ? Arrays.copyOf(starts, n) : starts, connections, exhausted ? end : nextStart,
-				exhausted);
+		Chunk c = new Chunk(nextIndex, starts, connections, arrays.longs(n), n, exhausted ? end : nextStart, exhausted);
 		nextIndex += n;
 		return c;
 	}

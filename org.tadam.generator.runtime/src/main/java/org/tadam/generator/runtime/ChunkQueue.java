@@ -20,6 +20,8 @@ import java.util.ArrayDeque;
 final class ChunkQueue {
 
 	final Windows windows;
+	/** The arrays of the chunks in flight, reused once their windows are merged. */
+	final ArrayPool arrays = new ArrayPool();
 	/** Windows written in order into a channel that has no offsets (a pipe). */
 	final Turn written = new Turn();
 	private final Progress progress;
@@ -133,7 +135,7 @@ final class ChunkQueue {
 			return oldestUnclaimed;
 		}
 		int spare = planner.nextSize();
-		Chunk c = planner.nextChunk(() -> reused(slot, spare));
+		Chunk c = planner.nextChunk(() -> reused(slot, spare), arrays);
 		if (c == null) {
 			exhausted = true;
 			signal();
@@ -177,10 +179,10 @@ final class ChunkQueue {
 		packets += c.packets;
 		first = Math.min(first, c.first);
 		last = Math.max(last, c.last);
-		generated += c.connections.length;
+		generated += c.size;
 		synchronized (this) {
 			unmerged.add(c);
-			planner.written(c.bytes, c.connections.length);
+			planner.written(c.bytes, c.size);
 		}
 		if (progress != null) {
 			progress.update(bytes, packets, generated, c.windowEnd);
@@ -206,6 +208,7 @@ final class ChunkQueue {
 		while (!unmerged.isEmpty() && unmerged.peek().merged) {
 			Chunk oldest = unmerged.poll();
 			free[oldest.merger].addAll(oldest.finished);
+			oldest.release(arrays);
 		}
 	}
 

@@ -20,15 +20,35 @@ final class ConnectionPackets {
 	/** Letters repaired, per TcpConversation kind, and noise operations applied, per NoiseInjector kind. */
 	final int[] repairs = new int[TcpConversation.KINDS];
 	final int[] noise = new int[NoiseInjector.KINDS];
+	/**
+	 * Whether {@link #repairs} or {@link #noise} counted anything: most connections have neither, and their counts
+	 * are then never read nor cleared (two cache misses per connection of the small-packet scenario).
+	 */
+	boolean counted;
 	/** The walk and the endpoints, kept only when a label file is written. */
 	ConnectionLabel label;
 
 	ConnectionPackets clear() {
 		size = 0;
 		count = 0;
-		Arrays.fill(repairs, 0);
-		Arrays.fill(noise, 0);
+		if (counted) {
+			Arrays.fill(repairs, 0);
+			Arrays.fill(noise, 0);
+			counted = false;
+		}
 		return this;
+	}
+
+	/** Counts a letter repaired, of TcpConversation kind {@code kind}. */
+	void repaired(int kind) {
+		repairs[kind]++;
+		counted = true;
+	}
+
+	/** Counts a noise operation applied, of NoiseInjector kind {@code op}. */
+	void noised(int op) {
+		noise[op]++;
+		counted = true;
 	}
 
 	void ensure(int extra) {

@@ -136,7 +136,7 @@ final class ConnectionSynthesizer {
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
 				endRedraws++;
-				out.repairs[TcpConversation.UNCLOSED_END]++;
+				out.repaired(TcpConversation.UNCLOSED_END);
 				edge = closing;
 				if (label != null) {
 					label.addRepaired(edge, TcpConversation.UNCLOSED_END, false);
@@ -263,7 +263,7 @@ final class ConnectionSynthesizer {
 	 */
 	private void close(AutomatonModel model, int which, ConnectionPackets out, long time, long start, Rng rng,
 			ConnectionLabel label) {
-		out.repairs[TcpConversation.UNCLOSED_END]++;
+		out.repaired(TcpConversation.UNCLOSED_END);
 		int leader = conversation.finSent(1) && !conversation.finSent(0) ? 1 : 0;
 		if (!conversation.finSent(leader)) {
 			time = closingSegment(which, out, time, start, rng, leader, model.finEdge[leader], label);
@@ -308,7 +308,7 @@ final class ConnectionSynthesizer {
 	private int repair(AutomatonModel model, int state, int edge, int letter, Rng rng, ConnectionPackets out,
 			ConnectionLabel label) {
 		int kind = violation(model, edge);
-		out.repairs[kind]++;
+		out.repaired(kind);
 		int legal = kind == TcpConversation.AFTER_RST || redraws == MAX_REDRAWS ? -1
 				: legalEdge(model, state, letter, rng, false);
 		if (legal >= 0) {
@@ -379,7 +379,7 @@ final class ConnectionSynthesizer {
 			time = noise.apply(op, out, format, writer, tcp, side, time, start, iat);
 		}
 		if (op >= 0) {
-			out.noise[op]++;
+			out.noised(op);
 			if (label != null) {
 				label.noise(op);
 			}

@@ -175,8 +175,8 @@ public final class TrafficGenerator {
 			throws IOException, InterruptedException {
 		long offset;
 		try {
-			queue.windows.prepare(c);
-			c.measure();
+			queue.windows.prepare(c, queue.arrays);
+			c.measure(queue.arrays);
 			offset = queue.place(c);
 		} catch (Throwable e) {
 			// before the next window is handed on: it must not be placed on a half-updated Windows

@@ -15,6 +15,9 @@ final class Windows {
 	private ConnectionPackets[] carried = new ConnectionPackets[16];
 	private long[] carriedLast = new long[16];
 	private int carriedCount;
+	/** The arrays the next window's carried connections are listed in: the two pairs take turns. */
+	private ConnectionPackets[] spare = new ConnectionPackets[16];
+	private long[] spareLast = new long[16];
 	long connections;
 	final long[] repairs = new long[TcpConversation.KINDS];
 	final long[] noise = new long[NoiseInjector.KINDS];
@@ -24,16 +27,21 @@ final class Windows {
 		this.labels = labels;
 	}
 
-	void prepare(Chunk g) throws IOException {
+	void prepare(Chunk g, ArrayPool arrays) throws IOException {
 		for (int i = 0; i < repairs.length; i++) {
 			repairs[i] += g.repairs[i];
 		}
 		for (int i = 0; i < noise.length; i++) {
 			noise[i] += g.noise[i];
 		}
-		ConnectionPackets[] list = new ConnectionPackets[carriedCount + g.connections.length];
-		ConnectionPackets[] stillOpen = new ConnectionPackets[list.length];
-		long[] stillOpenLast = new long[list.length];
+		int most = carriedCount + g.size;
+		ConnectionPackets[] list = arrays.packets(most);
+		if (spare.length < most) {
+			spare = new ConnectionPackets[most + most / 4];
+			spareLast = new long[spare.length];
+		}
+		ConnectionPackets[] stillOpen = spare;
+		long[] stillOpenLast = spareLast;
 		int k = 0;
 		int open = 0;
 		for (int i = 0; i < carriedCount; i++) {
@@ -46,7 +54,7 @@ final class Windows {
 				g.finished.add(c);
 			}
 		}
-		for (int i = 0; i < g.connections.length; i++) {
+		for (int i = 0; i < g.size; i++) {
 			ConnectionPackets c = g.connections[i];
 			long last = g.lastTimes[i];
 			if (last == Long.MIN_VALUE) {
@@ -65,6 +73,9 @@ final class Windows {
 				g.finished.add(c);
 			}
 		}
+		// the arrays just read take the next window's turn; the references they hold are overwritten before read
+		spare = carried;
+		spareLast = carriedLast;
 		carried = stillOpen;
 		carriedLast = stillOpenLast;
 		carriedCount = open;

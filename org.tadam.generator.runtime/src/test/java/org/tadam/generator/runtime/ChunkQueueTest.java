@@ -57,8 +57,8 @@ class ChunkQueueTest {
 
 	/** The steps of TrafficGenerator.finish up to the write. */
 	private static void finish(ChunkQueue queue, Chunk c, int slot) throws Exception {
-		queue.windows.prepare(c);
-		c.measure();
+		queue.windows.prepare(c, queue.arrays);
+		c.measure(queue.arrays);
 		queue.place(c);
 		queue.placed(c);
 		c.merge(new WindowOrder());
@@ -147,8 +147,8 @@ class ChunkQueueTest {
 		mergedByOne.addAll(first.finished);
 		assertTrue(mergedByOne.size() > 0);
 		Chunk next = queue.toGenerate(1);
-		long reused = Arrays.stream(next.connections).filter(mergedByOne::contains).count();
-		assertEquals(Math.min(mergedByOne.size(), next.connections.length), reused);
+		long reused = Arrays.stream(next.connections, 0, next.size).filter(mergedByOne::contains).count();
+		assertEquals(Math.min(mergedByOne.size(), next.size), reused);
 	}
 
 	@Test
