@@ -5,7 +5,8 @@ import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 /**
- * The arrays a run's chunks and windows need (start times, last times, window ranges, contributors), taken for a
+ * The arrays a run's chunks and windows need (start times, last times, window ranges, contributors, finished
+ * connections), taken for a
  * chunk and given back once its window is merged ({@link ChunkQueue#merged}). A new set per window (some 60 KB on
  * the small-packet scenario) made the collector grow the heap run after run, and the first touches of its pages
  * cost 10 % of a one-thread run and 20 % of a two-thread one: measured against the same run on a heap touched in
@@ -19,6 +20,8 @@ final class ArrayPool {
 	private final Shelf<long[]> longs = new Shelf<>(long[]::new, a -> a.length);
 	private final Shelf<int[]> ints = new Shelf<>(int[]::new, a -> a.length);
 	private final Shelf<ConnectionPackets[]> packets = new Shelf<>(ConnectionPackets[]::new, a -> a.length);
+	/** Lists of finished connections: any will do, each grows to what its windows need and keeps it. */
+	private final Shelf<ArrayList<ConnectionPackets>> lists = new Shelf<>(ArrayList::new, a -> Integer.MAX_VALUE);
 
 	/** A long[] of at least {@code n} elements, its contents left as they were. */
 	synchronized long[] longs(int n) {
@@ -32,6 +35,16 @@ final class ArrayPool {
 	/** A ConnectionPackets[] of at least {@code n} elements; those past what its user fills are stale. */
 	synchronized ConnectionPackets[] packets(int n) {
 		return packets.take(n);
+	}
+
+	/** An empty list. */
+	synchronized ArrayList<ConnectionPackets> list(int n) {
+		return lists.take(n);
+	}
+
+	synchronized void give(ArrayList<ConnectionPackets> a) {
+		a.clear();
+		lists.give(a);
 	}
 
 	synchronized void give(long[] a) {

@@ -2,7 +2,6 @@ package org.tadam.generator.runtime;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Consecutive connections of a run and the window of capture time they open: from the start of the first to the
@@ -57,7 +56,7 @@ final class Chunk {
 	ConnectionPackets[] contributors;
 	int contributorCount;
 	/** Connections whose last packet is in this window (or that have none): reusable once it is written. */
-	final List<ConnectionPackets> finished;
+	ArrayList<ConnectionPackets> finished;
 
 	/** Set by the merge, under the run's lock: its finished connections may be reused once earlier windows are merged too. */
 	boolean merged;
@@ -75,8 +74,8 @@ final class Chunk {
 	 * @param size the connections: the first {@code size} of {@code starts}, {@code connections} and
 	 *        {@code lastTimes}, arrays that may be longer
 	 */
-	Chunk(long firstIndex, long[] starts, ConnectionPackets[] connections, long[] lastTimes, int size, long windowEnd,
-			boolean closing) {
+	Chunk(long firstIndex, long[] starts, ConnectionPackets[] connections, long[] lastTimes,
+			ArrayList<ConnectionPackets> finished, int size, long windowEnd, boolean closing) {
 		this.firstIndex = firstIndex;
 		this.starts = starts;
 		this.connections = connections;
@@ -85,8 +84,7 @@ final class Chunk {
 		this.windowStart = starts[0];
 		this.windowEnd = windowEnd;
 		this.closing = closing;
-		// as many as it has, grown for the carried ones that finish in it
-		this.finished = new ArrayList<>(size);
+		this.finished = finished;
 	}
 
 	/**
@@ -214,10 +212,12 @@ final class Chunk {
 	}
 
 	/**
-	 * Gives the chunk's arrays back to the pool once its window is merged and every earlier one too: nothing reads
-	 * them after that (its finished connections stay listed, for their reuse).
+	 * Gives the chunk's arrays back to the pool once its window is merged and every earlier one too, and its finished
+	 * connections handed on for reuse: nothing reads them after that.
 	 */
 	void release(ArrayPool arrays) {
+		arrays.give(finished);
+		finished = null;
 		arrays.give(starts);
 		arrays.give(lastTimes);
 		arrays.give(connections);

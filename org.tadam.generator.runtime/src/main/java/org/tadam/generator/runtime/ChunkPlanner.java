@@ -79,7 +79,8 @@ final class ChunkPlanner {
 			ConnectionPackets c = reused.get();
 			connections[i] = c != null ? c : new ConnectionPackets();
 		}
-		Chunk c = new Chunk(nextIndex, starts, connections, arrays.longs(n), n, exhausted ? end : nextStart, exhausted);
+		Chunk c = new Chunk(nextIndex, starts, connections, arrays.longs(n), arrays.list(n), n, exhausted ? end : nextStart,
+				exhausted);
 		nextIndex += n;
 		return c;
 	}

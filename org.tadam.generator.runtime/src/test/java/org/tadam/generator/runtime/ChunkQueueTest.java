@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -55,14 +57,16 @@ class ChunkQueueTest {
 		queue.generated(c);
 	}
 
-	/** The steps of TrafficGenerator.finish up to the write. */
-	private static void finish(ChunkQueue queue, Chunk c, int slot) throws Exception {
+	/** The steps of TrafficGenerator.finish up to the write; returns the connections that finished in the window. */
+	private static List<ConnectionPackets> finish(ChunkQueue queue, Chunk c, int slot) throws Exception {
 		queue.windows.prepare(c, queue.arrays);
 		c.measure(queue.arrays);
 		queue.place(c);
 		queue.placed(c);
 		c.merge(new WindowOrder());
+		List<ConnectionPackets> finished = new ArrayList<>(c.finished);
 		queue.merged(c, slot);
+		return finished;
 	}
 
 	@Test
@@ -140,11 +144,11 @@ class ChunkQueueTest {
 		generateAll(queue, second);
 		// each window merged by the thread that did not generate it: its buffers go to the merging thread
 		assertSame(first, queue.takeDue(0, false));
-		finish(queue, first, 1);
+		List<ConnectionPackets> finishedFirst = finish(queue, first, 1);
 		assertSame(second, queue.takeDue(1, false));
 		finish(queue, second, 0);
 		Set<ConnectionPackets> mergedByOne = Collections.newSetFromMap(new IdentityHashMap<>());
-		mergedByOne.addAll(first.finished);
+		mergedByOne.addAll(finishedFirst);
 		assertTrue(mergedByOne.size() > 0);
 		Chunk next = queue.toGenerate(1);
 		long reused = Arrays.stream(next.connections, 0, next.size).filter(mergedByOne::contains).count();
@@ -158,10 +162,10 @@ class ChunkQueueTest {
 		generateAll(queue, first);
 		Chunk second = queue.toGenerate(0);
 		generateAll(queue, second);
-		finish(queue, queue.takeDue(0, false), 0);
+		List<ConnectionPackets> finishedFirst = finish(queue, queue.takeDue(0, false), 0);
 		finish(queue, queue.takeDue(0, false), 0);
 		Chunk next = queue.toGenerate(1);
-		assertSame(first.finished.get(0), next.connections[0]);
-		assertSame(first.finished.get(1), next.connections[1]);
+		assertSame(finishedFirst.get(0), next.connections[0]);
+		assertSame(finishedFirst.get(1), next.connections[1]);
 	}
 }
