@@ -211,7 +211,9 @@ final class ConnectionSynthesizer {
 				length = Math.max(1, Math.min(length, tcp ? writer.mss() : 1472));
 				RandomBytes filler = kind == AutomatonModel.PAYLOAD_TEXT ? text : random;
 				source = filler.block();
-				sourceOffset = filler.offset(rng);
+				// a random letter's bytes pass the learner's randomness test, a replay letter's fail it
+				sourceOffset = filler == text ? text.offset(rng)
+						: payloads.slice(random, rng, length, kind == AutomatonModel.PAYLOAD_RANDOM, pool);
 				payloadSum = filler.sum(sourceOffset, length);
 				if (pool != null && pool.framed()) {
 					source = payloads.framed(pool, source, sourceOffset, length);

@@ -421,6 +421,23 @@ final class PayloadChoice {
 				&& model.pools[p].hasVariants() && model.pools[p].meets(setOf(model.pools[p]), level);
 	}
 
+	/** Scratch for the header a pool frames over a slice, while its slice is drawn. */
+	private byte[] frameScratch = new byte[16];
+
+	/**
+	 * The offset in {@code random}'s block of a payload of {@code length} bytes that the learner's randomness test
+	 * passes when {@code passes}, fails otherwise, framed as {@code pool} frames it (null: no pool).
+	 */
+	int slice(RandomBytes random, Rng rng, int length, boolean passes, PayloadPool pool) {
+		if (pool == null || !pool.framed()) {
+			return random.offset(rng, length, passes);
+		}
+		if (frameScratch.length < pool.frameLength()) {
+			frameScratch = new byte[pool.frameLength()];
+		}
+		return random.offset(rng, length, passes, pool, frameScratch);
+	}
+
 	/** Scratch for framed random payloads: written out before the next letter. */
 	private byte[] framedPayload = new byte[0];
 

@@ -159,6 +159,11 @@ public final class PayloadPool {
 		return header != null;
 	}
 
+	/** The bytes at the start of a payload that {@link #frame} may write. */
+	int frameLength() {
+		return Math.max(header.length, lengthOffset >= 0 ? lengthOffset + lengthWidth : 0);
+	}
+
 	/**
 	 * Writes the header and the length field over the first bytes of a random payload of {@code length} bytes; a
 	 * payload too short for them keeps what fits of the header only.
