@@ -11,6 +11,8 @@ final class ConnectionPackets {
 	/** End offset of each record in {@link #data}; record k spans ends[k-1] (or 0) .. ends[k]. */
 	int[] ends = new int[16];
 	int count;
+	/** Records placed in the windows measured so far (Chunk.measure): where the next window's share starts. */
+	int placed;
 	/** Number of the connection in the run: ties between equal timestamps go to the lower number. */
 	long index;
 	/** Start time of the connection: no packet of it, nor of any later connection, is earlier. */
@@ -31,6 +33,7 @@ final class ConnectionPackets {
 	ConnectionPackets clear() {
 		size = 0;
 		count = 0;
+		placed = 0;
 		if (counted) {
 			Arrays.fill(repairs, 0);
 			Arrays.fill(noise, 0);
