@@ -72,7 +72,7 @@ class AutomatonClassTemplate {
 					return new AutomatonModel(NAME, AutomatonModel.«IF t.tcp»TCP«ELSE»UDP«ENDIF», «t.iatUnit», «t.sizeUnit», INITIAL_STATE,
 							t.stateFirstEdge, t.edgeTarget, t.edgeProbability, t.edgePayload, t.edgeFlags, t.edgeBackward, t.edgePool,
 							t.edgeDistribution, ports, PayloadPool.load(«className».class, "«resourceName(className)»"), NOISE, t.stateNames,
-							t.edgeIds).letterPositions(t.edgeFirstLetter, t.edgeLastLetter).answers(t.edgeToken, t.poolAnswers)«IF t.closesNormally».closingNormally()«ENDIF»«IF a.firstPayloadClient + a.firstPayloadServer > 0»
+							t.edgeIds).letterPositions(t.edgeFirstLetter, t.edgeLastLetter).answers(t.edgeToken, t.poolAnswers)«IF t.closesNormally».closingNormally()«ENDIF»«IF !t.defaultRandomAlpha».randomness(«JavaNames.literal(t.randomCriticalValue)»)«ENDIF»«IF a.firstPayloadClient + a.firstPayloadServer > 0»
 							.firstPayloads(«a.firstPayloadClient», «a.firstPayloadServer»)«ENDIF»«IF !a.variantWeights.empty»
 							.pinnedVariants(VARIANT_WEIGHTS, «a.unpinnedWeight», t.edgeVariants).variantPlaces(t.edgeVariantPlaces)«IF t.variantLengths»
 							.variantLengths(VARIANT_SHORTEST, VARIANT_LONGEST)«ENDIF»«ENDIF»«IF !a.letterCounts.empty»

@@ -10,6 +10,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.tadam.capture.flow.TrackerOptions;
+import org.tadam.capture.payload.PayloadClassifier;
 import org.tadam.model.Automaton;
 import org.tadam.model.Edge;
 import org.tadam.model.EndSymbol;
@@ -301,6 +303,31 @@ public final class AutomatonTables {
 	public boolean variantLengths() {
 		int n = automaton.getVariantWeights().size();
 		return n > 0 && automaton.getVariantShortest().size() == n && automaton.getVariantLongest().size() == n;
+	}
+
+	/**
+	 * The level of the randomness test the model's payload classes were drawn by (its provenance records one other
+	 * than Part B's 0.05, `tadam learn --random-alpha`): the generator gives a random letter bytes that pass the test
+	 * at that level, a replay letter bytes that fail it.
+	 */
+	public double randomAlpha() {
+		String options = automaton.getProvenance() == null ? null : automaton.getProvenance().getOptions();
+		double alpha = TrackerOptions.randomAlphaOf(options);
+		if (!(alpha > 0 && alpha < 1)) {
+			throw new IllegalArgumentException(
+					"model " + automaton.getName() + ": provenance option random-alpha=" + alpha + " must lie strictly between 0 and 1");
+		}
+		return alpha;
+	}
+
+	/** Whether the model's classes were drawn at Part B's level, which the generator assumes unless told. */
+	public boolean defaultRandomAlpha() {
+		return randomAlpha() == PayloadClassifier.DEFAULT_ALPHA;
+	}
+
+	/** The largest χ² statistic of a random payload at the model's level ({@link #randomAlpha}). */
+	public double randomCriticalValue() {
+		return PayloadClassifier.criticalValue(randomAlpha());
 	}
 
 	/** TCP connections that all closed normally (the model's outcome is SF). */

@@ -72,7 +72,8 @@ public final class PayloadClassifier {
     this.criticalValue = criticalValue(alpha);
   }
 
-  private static double criticalValue(double alpha) {
+  /** The largest χ² statistic (3 degrees of freedom) a random payload has at level {@code alpha}. */
+  public static double criticalValue(double alpha) {
     return new ChiSquaredDistribution(null, 3).inverseCumulativeProbability(1 - alpha);
   }
 

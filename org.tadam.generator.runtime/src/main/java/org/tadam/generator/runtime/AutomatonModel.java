@@ -212,6 +212,21 @@ public final class AutomatonModel {
 		return this;
 	}
 
+	/**
+	 * The largest χ² statistic of the randomness test that classed the model's payloads (RandomBytes), at the level
+	 * the model was learned with.
+	 */
+	double randomCritical = RandomBytes.CRITICAL_VALUE;
+
+	/** Sets the randomness test's largest statistic of a random payload, for a model learned at another level. */
+	public AutomatonModel randomness(double criticalValue) {
+		if (!(criticalValue > 0)) {
+			throw new IllegalArgumentException("a randomness test's critical value must be positive");
+		}
+		randomCritical = criticalValue;
+		return this;
+	}
+
 	/** Marks a model whose connections all closed normally; returns it. */
 	public AutomatonModel closingNormally() {
 		closesNormally = true;

@@ -213,7 +213,7 @@ final class ConnectionSynthesizer {
 				source = filler.block();
 				// a random letter's bytes pass the learner's randomness test, a replay letter's fail it
 				sourceOffset = filler == text ? text.offset(rng)
-						: payloads.slice(random, rng, length, kind == AutomatonModel.PAYLOAD_RANDOM, pool);
+						: payloads.slice(random, rng, length, kind == AutomatonModel.PAYLOAD_RANDOM, model, pool);
 				payloadSum = filler.sum(sourceOffset, length);
 				if (pool != null && pool.framed()) {
 					source = payloads.framed(pool, source, sourceOffset, length);

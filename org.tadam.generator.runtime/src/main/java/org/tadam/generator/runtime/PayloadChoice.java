@@ -425,17 +425,16 @@ final class PayloadChoice {
 	private byte[] frameScratch = new byte[16];
 
 	/**
-	 * The offset in {@code random}'s block of a payload of {@code length} bytes that the learner's randomness test
-	 * passes when {@code passes}, fails otherwise, framed as {@code pool} frames it (null: no pool).
+	 * The offset in {@code random}'s block of a payload of {@code length} bytes that the learner's randomness test, at
+	 * the level {@code model} was learned with, passes when {@code passes}, fails otherwise, framed as {@code pool}
+	 * frames it (null: no pool).
 	 */
-	int slice(RandomBytes random, Rng rng, int length, boolean passes, PayloadPool pool) {
-		if (pool == null || !pool.framed()) {
-			return random.offset(rng, length, passes);
+	int slice(RandomBytes random, Rng rng, int length, boolean passes, AutomatonModel model, PayloadPool pool) {
+		PayloadPool framing = pool != null && pool.framed() ? pool : null;
+		if (framing != null && frameScratch.length < framing.frameLength()) {
+			frameScratch = new byte[framing.frameLength()];
 		}
-		if (frameScratch.length < pool.frameLength()) {
-			frameScratch = new byte[pool.frameLength()];
-		}
-		return random.offset(rng, length, passes, pool, frameScratch);
+		return random.offset(rng, length, passes, model.randomCritical, framing, frameScratch);
 	}
 
 	/** Scratch for framed random payloads: written out before the next letter. */

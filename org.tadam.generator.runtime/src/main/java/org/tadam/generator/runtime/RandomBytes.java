@@ -13,7 +13,8 @@ public final class RandomBytes {
 	static final int MAX_SLICE = 65536;
 	/**
 	 * The payload classifier's randomness test (capture's PayloadClassifier): the χ² statistic of a payload's 2-bit
-	 * values against uniform, with 3 degrees of freedom, at most its 95 % quantile, on payloads of 5 bytes or more.
+	 * values against uniform, with 3 degrees of freedom, at most this, its 95 % quantile, on payloads of 5 bytes or
+	 * more. A model learned at another level says so (AutomatonModel.randomness).
 	 */
 	static final double CRITICAL_VALUE = 7.814727903251178;
 	static final int MIN_TESTED = 5;
@@ -85,46 +86,56 @@ public final class RandomBytes {
 	 * letters failed it 5 % more (153 replay-class packets of 1659 where the capture had 78 of 1722).
 	 */
 	int offset(Rng rng, int length, boolean random) {
-		return offset(rng, length, random, null, null);
+		return offset(rng, length, random, CRITICAL_VALUE, null, null);
 	}
 
 	/**
-	 * {@link #offset(Rng, int, boolean)} for a payload that {@code framing} frames (null: none), tested as framed: a
-	 * TLS record's 5-byte header made 26 of 150 generated client alerts fail the test where 13 of 100 did in the
-	 * capture. {@code scratch}: at least {@code framing.frameLength()} bytes, the caller's own (threads share the
-	 * block).
+	 * {@link #offset(Rng, int, boolean)} for the test's largest random statistic {@code critical}, and for a payload
+	 * that {@code framing} frames (null: none), tested as framed: a TLS record's 5-byte header made 26 of 150
+	 * generated client alerts fail the test where 13 of 100 did in the capture. {@code scratch}: at least
+	 * {@code framing.frameLength()} bytes, the caller's own (threads share the block).
 	 */
-	int offset(Rng rng, int length, boolean random, PayloadPool framing, byte[] scratch) {
+	int offset(Rng rng, int length, boolean random, double critical, PayloadPool framing, byte[] scratch) {
 		int offset = offset(rng);
 		if (length < MIN_TESTED) {
 			return offset;
 		}
 		int framed = framing == null ? 0 : Math.min(length, framing.frameLength());
-		for (int draw = 1; draw < MAX_DRAWS && looksFramed(offset, length, framing, scratch, framed) != random; draw++) {
+		for (int draw = 1; draw < MAX_DRAWS && looksFramed(offset, length, critical, framing, scratch, framed) != random;
+				draw++) {
 			offset = offset(rng);
 		}
 		return offset;
 	}
 
-	private boolean looksFramed(int offset, int length, PayloadPool framing, byte[] scratch, int framed) {
-		if (framed == 0) {
-			return looksRandom(offset, length);
+	private boolean looksFramed(int offset, int length, double critical, PayloadPool framing, byte[] scratch, int framed) {
+		if (framed > 0) {
+			System.arraycopy(block, offset, scratch, 0, framed);
+			framing.frame(scratch, length);
 		}
-		System.arraycopy(block, offset, scratch, 0, framed);
-		framing.frame(scratch, length);
-		return looksRandom(offset, length, scratch, framed);
+		return statistic(offset, length, scratch, framed) <= critical;
 	}
 
-	/** Whether the payload classifier's randomness test passes {@code block[offset, offset+length)}. */
+	/** Whether the payload classifier's randomness test, at its default level, passes {@code block[offset, offset+length)}. */
 	public boolean looksRandom(int offset, int length) {
-		return looksRandom(offset, length, null, 0);
+		return looksRandom(offset, length, CRITICAL_VALUE);
+	}
+
+	/** {@link #looksRandom(int, int)} with the test's largest random statistic {@code critical}. */
+	public boolean looksRandom(int offset, int length, double critical) {
+		return statistic(offset, length, null, 0) <= critical;
+	}
+
+	/** {@link #looksRandom(int, int)} of the slice with its first {@code startLength} bytes replaced by {@code start}'s. */
+	boolean looksRandom(int offset, int length, byte[] start, int startLength) {
+		return statistic(offset, length, start, startLength) <= CRITICAL_VALUE;
 	}
 
 	/**
-	 * Whether the test passes the slice {@code block[offset, offset+length)} with its first {@code startLength} bytes
+	 * The test's χ² statistic of the slice {@code block[offset, offset+length)} with its first {@code startLength} bytes
 	 * replaced by {@code start}'s (a header framed over it, PayloadPool.frame).
 	 */
-	boolean looksRandom(int offset, int length, byte[] start, int startLength) {
+	private double statistic(int offset, int length, byte[] start, int startLength) {
 		int from = offset >>> 1;
 		int to = from + (length >>> 1);
 		long later = prefix[2 * to + 1];
@@ -147,9 +158,8 @@ public final class RandomBytes {
 		}
 		long c3 = 4L * length - c0 - c1 - c2;
 		double expected = length;
-		double statistic = ((c0 - expected) * (c0 - expected) + (c1 - expected) * (c1 - expected)
+		return ((c0 - expected) * (c0 - expected) + (c1 - expected) * (c1 - expected)
 				+ (c2 - expected) * (c2 - expected) + (c3 - expected) * (c3 - expected)) / expected;
-		return statistic <= CRITICAL_VALUE;
 	}
 
 	public byte[] block() {

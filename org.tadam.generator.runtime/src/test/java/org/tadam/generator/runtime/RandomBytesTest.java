@@ -12,6 +12,10 @@ class RandomBytesTest {
 
 	/** The χ² statistic of the 2-bit values, computed over the bytes as the payload classifier does. */
 	private static boolean passes(byte[] b, int offset, int length) {
+		return passes(b, offset, length, RandomBytes.CRITICAL_VALUE);
+	}
+
+	private static boolean passes(byte[] b, int offset, int length, double critical) {
 		long[] counts = new long[4];
 		for (int i = offset; i < offset + length; i++) {
 			for (int shift = 0; shift < 8; shift += 2) {
@@ -22,7 +26,7 @@ class RandomBytesTest {
 		for (long c : counts) {
 			statistic += (c - (double) length) * (c - length) / length;
 		}
-		return statistic <= RandomBytes.CRITICAL_VALUE;
+		return statistic <= critical;
 	}
 
 	@Test
@@ -65,6 +69,24 @@ class RandomBytesTest {
 			assertTrue(passes(RANDOM.block(), random, length));
 			int replay = RANDOM.offset(rng, length, false);
 			assertTrue(!passes(RANDOM.block(), replay, length));
+		}
+	}
+
+	/**
+	 * A model learned at level 0.2 (critical value 4.64): its random letters' slices pass the test there, where 15 %
+	 * of those passing at 0.05 fail, and its replay letters' slices fail it.
+	 */
+	@Test
+	void aSliceIsDrawnOfItsLettersClassAtTheModelsLevel() {
+		double critical = 4.641627676087445;
+		Rng rng = new Rng(5);
+		for (int i = 0; i < 500; i++) {
+			int length = 5 + rng.nextInt(1500);
+			int random = RANDOM.offset(rng, length, true, critical, null, null);
+			assertTrue(passes(RANDOM.block(), random, length, critical));
+			assertTrue(RANDOM.looksRandom(random, length, critical));
+			int replay = RANDOM.offset(rng, length, false, critical, null, null);
+			assertTrue(!passes(RANDOM.block(), replay, length, critical));
 		}
 	}
 
