@@ -548,7 +548,7 @@ public final class AutomatonModel {
 	int sampleSize(int edge, Rng rng) {
 		double value = meanSize[edge] + sizeSd[edge] * rng.nextGaussian();
 		// a decilog-byte cell spans 26 %: a size drawn within the cell the value rounds to, as a gap is (Walk.nanos)
-		double bytes = sizeUnit == SIZE_DECILOG_BYTES ? Math.pow(10, (Math.rint(value) + rng.nextDouble() - 0.5) / 10) : value;
+		double bytes = sizeUnit == SIZE_DECILOG_BYTES ? Math.pow(10, Walk.withinCell(value, rng) / 10) : value;
 		return (int) Math.max(1, Math.min(65000, Math.round(bytes)));
 	}
 

@@ -58,7 +58,12 @@ public abstract class Walk {
 	 * polling every 2.2 s (all in cell 63, 1.78 to 2.24 s) a poll every 1.995 s.
 	 */
 	static long nanos(int unit, double value, Rng rng) {
-		return nanos(unit, Math.rint(value) + rng.nextDouble() - 0.5);
+		return nanos(unit, withinCell(value, rng));
+	}
+
+	/** A value drawn uniformly within the whole cell {@code value} rounds to: the learner's cells are whole units. */
+	static double withinCell(double value, Rng rng) {
+		return Math.rint(value) + rng.nextDouble() - 0.5;
 	}
 
 	/** Nanoseconds of an iat value in the model's unit. */
