@@ -312,7 +312,12 @@ public final class AutomatonTables {
 	 */
 	public double randomAlpha() {
 		String options = automaton.getProvenance() == null ? null : automaton.getProvenance().getOptions();
-		double alpha = TrackerOptions.randomAlphaOf(options);
+		double alpha;
+		try {
+			alpha = TrackerOptions.randomAlphaOf(options);
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("model " + automaton.getName() + ": " + e.getMessage(), e);
+		}
 		if (!(alpha > 0 && alpha < 1)) {
 			throw new IllegalArgumentException(
 					"model " + automaton.getName() + ": provenance option random-alpha=" + alpha + " must lie strictly between 0 and 1");
