@@ -148,45 +148,59 @@ final class PayloadChoice {
 	}
 
 	/**
-	 * {@link #entry(PayloadPool, int, Rng)} after the other side's message of token {@code peer} (-1: none): first among
-	 * the entries that answered it in training (PayloadPool.answering) and agree with the connection's variants, then
-	 * among those that agree, then among those that answered it. A result set answering a query, but sent to a client
-	 * of other capabilities, is as malformed to tshark as an answer to another request (a MySQL 5.0 result set with
-	 * its EOF packets after a login that dropped them).
+	 * {@link #entry(PayloadPool, int, Rng)} after the other side's message of token {@code peer} (-1: none): the
+	 * pinned variant's entries first, those that answered it in training (PayloadPool.answering) before the others;
+	 * then, backing off outward through the connection's sets, those that answered it and agree with a set before
+	 * those that only agree; then those that answered it. A result set answering a query, but sent to a client of
+	 * other capabilities, is as malformed to tshark as an answer to another request (a MySQL 5.0 result set with its
+	 * EOF packets after a login that dropped them); and a pinned client's own query, which its training connections
+	 * sent after replies of several kinds and so answered none, comes before another client's that answered the
+	 * reply just sent (a query with attributes after a login that did not ask for them).
 	 */
 	int entry(PayloadPool pool, int letter, int peer, Rng rng) {
 		int answer = pool.answering(peer) ? peer : -1;
 		if (!pool.hasVariants()) {
 			return pool.draw(rng, letter, answer);
 		}
-		int entry = consistentEntry(pool, letter, answer, rng);
+		int entry = pinnedEntry(pool, letter, answer, rng);
 		if (entry < 0 && answer >= 0) {
-			entry = consistentEntry(pool, letter, -1, rng);
+			entry = pinnedEntry(pool, letter, -1, rng);
+		}
+		if (entry < 0) {
+			entry = chainedEntry(pool, letter, answer, rng);
+		}
+		if (entry < 0 && answer >= 0) {
+			entry = chainedEntry(pool, letter, -1, rng);
 		}
 		return entry >= 0 ? entry : narrowed(pool, pool.draw(rng, letter, answer), 0, rng);
 	}
 
-	/**
-	 * An entry that answered token {@code answer} (-1: any) of the pinned variant while the pin leads, else of the
-	 * innermost set of the connection that has one, backing off outward; -1 when no narrowed set has one.
-	 */
-	private int consistentEntry(PayloadPool pool, int letter, int answer, Rng rng) {
-		PayloadVariantSet variants = setOf(pool);
-		if (pinHolds() && !repinned) {
-			int fromPin = pool.drawCompatible(rng, pin, 1, letter, answer);
-			if (fromPin >= 0) {
-				long[] drawn = pool.variants(fromPin);
-				if (variants == messages) {
-					int at = messages.depth();
-					while (at > 0 && !messages.meets(drawn, at)) {
-						at--;
-					}
-					messages.narrow(drawn, at);
-				}
-				narrowLengths(drawn);
-				return fromPin;
-			}
+	/** An entry of the pinned variant that answered token {@code answer} (-1: any) while the pin leads; else -1. */
+	private int pinnedEntry(PayloadPool pool, int letter, int answer, Rng rng) {
+		if (!pinHolds() || repinned) {
+			return -1;
 		}
+		int fromPin = pool.drawCompatible(rng, pin, 1, letter, answer);
+		if (fromPin >= 0) {
+			long[] drawn = pool.variants(fromPin);
+			if (setOf(pool) == messages) {
+				int at = messages.depth();
+				while (at > 0 && !messages.meets(drawn, at)) {
+					at--;
+				}
+				messages.narrow(drawn, at);
+			}
+			narrowLengths(drawn);
+		}
+		return fromPin;
+	}
+
+	/**
+	 * An entry that answered token {@code answer} (-1: any) of the innermost set of the connection that has one,
+	 * backing off outward, else of the variants that took the walk's letters; -1 when none has one.
+	 */
+	private int chainedEntry(PayloadPool pool, int letter, int answer, Rng rng) {
+		PayloadVariantSet variants = setOf(pool);
 		for (int level = variants.depth(); level > 0; level--) {
 			int entry = pool.drawCompatible(rng, variants, level, letter, answer);
 			if (entry >= 0) {

@@ -475,6 +475,30 @@ class PayloadVariantsTest {
 		}
 	}
 
+	/**
+	 * A MySQL client pinned to variant 0, whose login both variants sent: its query (entry 1) answered no token of
+	 * its own in training, the query of variant 1 (entry 0) answered the server's OK (token 7). After the OK, the
+	 * pinned client sends its own query, not variant 1's, whose attributes its login never asked for.
+	 */
+	@Test
+	void thePinnedVariantsOwnEntryComesBeforeAnotherVariantsAnswer() {
+		PayloadPool login = pool(new int[] { 30 }, new long[][] { variants(0, 1) });
+		PayloadPool queries = pool(new int[] { 88, 37 }, new long[][] { variants(1), variants(0) });
+		queries.answers(new int[] { 7, -1 });
+		AutomatonModel model = loopOrEnd(AutomatonModel.TCP, 0.5, login);
+		model.pinnedVariants(new int[] { 1, 0 }, 0, new long[][] { {}, {} });
+		PayloadChoice choice = new PayloadChoice();
+		Rng rng = new Rng(9);
+		for (int c = 0; c < 100; c++) {
+			choice.start(model, rng);
+			assertEquals(0, choice.entry(login, -1, -1, rng));
+			assertEquals(1, choice.entry(queries, -1, 7, rng), "the pinned client's own query");
+			choice.start();
+			choice.entry(login, -1, -1, rng);
+			assertEquals(0, choice.entry(queries, -1, 7, rng), "unpinned, the answer to the OK");
+		}
+	}
+
 	@Test
 	void aPinnedSetHoldsItsVariantAlone() {
 		PayloadVariantSet set = new PayloadVariantSet();
