@@ -10,7 +10,10 @@ final class LetterPlaces {
 	/** Per edge the earliest and latest letters training connections took it at (-1: no bound); null: no bounds. */
 	final int[] first;
 	final int[] last;
-	/** Per edge, runs of four: first variant, last variant, first letter, last letter; null: no edge has any. */
+	/**
+	 * Per edge, runs of four: first variant, last variant, first letter, last letter (a variant may have several);
+	 * null: no edge has any.
+	 */
 	final int[][] variantPlaces;
 
 	LetterPlaces(int[] first, int[] last, int[][] variantPlaces) {
@@ -32,14 +35,24 @@ final class LetterPlaces {
 		return first[e] >= 0 && k < first[e] ? first[e] - k : last[e] >= 0 && k > last[e] ? k - last[e] : 0;
 	}
 
-	/** Whether edge {@code e} may be letter {@code k} of a walk pinned to {@code variant} (-1: none). */
+	/**
+	 * Whether edge {@code e} may be letter {@code k} of a walk pinned to {@code variant} (-1: none): within one of the
+	 * runs of letters the edge names for the variant, else, when it names none, within the edge's own.
+	 */
 	boolean inPlace(int e, int variant, int k) {
 		if (variant >= 0 && variantPlaces != null) {
 			int[] places = variantPlaces[e];
+			boolean named = false;
 			for (int i = 0; i < places.length; i += 4) {
 				if (variant >= places[i] && variant <= places[i + 1]) {
-					return k >= places[i + 2] && k <= places[i + 3];
+					if (k >= places[i + 2] && k <= places[i + 3]) {
+						return true;
+					}
+					named = true;
 				}
+			}
+			if (named) {
+				return false;
 			}
 		}
 		return inPlace(e, k);

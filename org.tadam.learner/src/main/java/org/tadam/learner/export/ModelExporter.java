@@ -121,10 +121,10 @@ public final class ModelExporter {
     PoolVariants variants = new PoolVariants();
     DirectionFramings framings = new DirectionFramings();
     EdgePayloads payloads = new EdgePayloads(m, edges, sizeInBytes, variants, framings);
-    Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy = new LinkedHashMap<>();
+    Map<org.tadam.model.Edge, Map<Integer, java.util.BitSet>> takenBy = new LinkedHashMap<>();
     for (Edge e : edges) {
       org.tadam.model.Edge me = f.createEdge();
-      Map<Integer, int[]> taken = places(m.corpus(), e);
+      Map<Integer, java.util.BitSet> taken = places(m.corpus(), e);
       takenBy.put(me, taken);
       me.setSource(states[e.source()]);
       me.setTarget(states[e.target()]);
@@ -174,14 +174,14 @@ public final class ModelExporter {
 
   /**
    * The earliest and latest letters at which training words took an edge ({@code taken}: per connection that took it,
-   * its first and last letter there, see {@link #places}): merged states let a walk take an edge where no connection did (an MQTT DISCONNECT right after the CONNACK), and the generator keeps to them.
+   * the letters at which it did, see {@link #places}): merged states let a walk take an edge where no connection did (an MQTT DISCONNECT right after the CONNACK), and the generator keeps to them.
    */
-  private static void letterPositions(Map<Integer, int[]> taken, org.tadam.model.Edge me) {
+  private static void letterPositions(Map<Integer, java.util.BitSet> taken, org.tadam.model.Edge me) {
     int first = Integer.MAX_VALUE;
     int last = -1;
-    for (int[] place : taken.values()) {
-      first = Math.min(first, place[0]);
-      last = Math.max(last, place[1]);
+    for (java.util.BitSet letters : taken.values()) {
+      first = Math.min(first, letters.nextSetBit(0));
+      last = Math.max(last, letters.length() - 1);
     }
     if (last >= 0) {
       me.setFirstLetter(first);
@@ -201,18 +201,13 @@ public final class ModelExporter {
     return letters;
   }
 
-  /**
-   * The training connections (samples) whose words took edge {@code e}, each with the earliest and latest letters at
-   * which it did.
-   */
-  private static Map<Integer, int[]> places(Corpus c, Edge e) {
-    Map<Integer, int[]> places = new java.util.HashMap<>();
+  /** The training connections (samples) whose words took edge {@code e}, each with the letters at which it did. */
+  private static Map<Integer, java.util.BitSet> places(Corpus c, Edge e) {
+    Map<Integer, java.util.BitSet> places = new java.util.HashMap<>();
     for (int i = 0; i < e.occurrenceCount(); i++) {
       int position = Edge.position(e.occurrence(i));
       for (int member : c.members(Edge.word(e.occurrence(i)))) {
-        int[] place = places.computeIfAbsent(member, k -> new int[] { position, position });
-        place[0] = Math.min(place[0], position);
-        place[1] = Math.max(place[1], position);
+        places.computeIfAbsent(member, k -> new java.util.BitSet()).set(position);
       }
     }
     return places;

@@ -211,36 +211,39 @@ final class PoolVariants {
 
   /**
    * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
-   * per edge, each with the first and last letters at which it did), so that a generated connection pinned to a
-   * variant keeps to its training connections' paths; the connections of no kept variant count as the variant after
-   * the last one (an FTP data connection that carried nothing: no pool entry pins it). An edge that every variant
-   * took at the same letters, or none did, lists none (it fits any connection). Where the variants took it at
-   * letters of their own, each range says at which ({@code 0 to 3 at 5 to 9}): merged states let a pinned walk take
-   * its variant's letters in any order (a MySQL client's quit before its query, a TLS client's data before the
-   * server's hello), and the generator keeps a pinned walk to its variant's places. Call after {@link #tag}.
+   * per edge, each with the letters at which it did), so that a generated connection pinned to a variant keeps to its
+   * training connections' paths; the connections of no kept variant count as the variant after the last one (an FTP
+   * data connection that carried nothing: no pool entry pins it). An edge that every variant took at the same
+   * letters, or none did, lists none (it fits any connection). Where the variants took it at letters of their own,
+   * each range says at which ({@code 0 to 3 at 5 to 9}), a variant with letters apart once per run of them
+   * ({@code 0 at 3 to 3, 0 at 9 to 17}, at most {@link LetterRuns#MAX_RUNS}): merged states let a pinned walk take its
+   * variant's letters in any order (a MySQL client's quit before its query, a TLS client's data before the server's
+   * hello), or one of them where its variant took it only before and after (a MySQL client's ACK in place of its
+   * login), and the generator keeps a pinned walk to its variant's places. Call after {@link #tag}.
    */
-  void tagEdges(Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy) {
+  void tagEdges(Map<org.tadam.model.Edge, Map<Integer, BitSet>> takenBy) {
     if (variants == 0) {
       return;
     }
     int all = unpinned ? variants + 1 : variants;
     takenBy.forEach((edge, connections) -> {
-      int[][] places = new int[variants + 1][];
-      connections.forEach((connection, place) -> {
+      BitSet[] letters = new BitSet[variants + 1];
+      connections.forEach((connection, taken) -> {
         int v = variantOf.getOrDefault(connection, variants);
-        if (places[v] == null) {
-          places[v] = place.clone();
-        } else {
-          places[v][0] = Math.min(places[v][0], place[0]);
-          places[v][1] = Math.max(places[v][1], place[1]);
+        if (letters[v] == null) {
+          letters[v] = new BitSet();
         }
+        letters[v].or(taken);
       });
+      int[][] places = new int[variants + 1][];
       BitSet set = new BitSet();
       boolean ownPlaces = false;
       for (int v = 0; v < places.length; v++) {
-        if (places[v] != null) {
+        if (letters[v] != null) {
+          places[v] = LetterRuns.of(letters[v]);
           set.set(v);
-          ownPlaces |= places[v][0] > edge.getFirstLetter() || places[v][1] < edge.getLastLetter();
+          ownPlaces |= places[v].length > 2 || places[v][0] > edge.getFirstLetter()
+              || places[v][1] < edge.getLastLetter();
         }
       }
       if (ownPlaces) {

@@ -155,7 +155,7 @@ class PoolVariantsTest {
     all.set(0, 12);
     BitSet ten = new BitSet();
     ten.set(10);
-    Map<org.tadam.model.Edge, Map<Integer, int[]>> takenBy = new LinkedHashMap<>();
+    Map<org.tadam.model.Edge, Map<Integer, BitSet>> takenBy = new LinkedHashMap<>();
     takenBy.put(heloOnly, at(first, 3, heloOnly));
     takenBy.put(everyone, at(all, 3, everyone));
     takenBy.put(unpinned, at(ten, 3, unpinned));
@@ -179,9 +179,9 @@ class PoolVariantsTest {
     TextPayload hellos = tagged.pool();
     PoolVariants variants = tagged.variants();
     org.tadam.model.Edge edge = TadamFactory.eINSTANCE.createEdge();
-    Map<Integer, int[]> places = new java.util.HashMap<>();
+    Map<Integer, BitSet> places = new java.util.HashMap<>();
     for (int c = 0; c < 12; c++) {
-      places.put(c, c >= 6 && c < 10 ? new int[] { 5, c == 9 ? 6 : 5 } : new int[] { 3, 3 });
+      places.put(c, letters(c >= 6 && c < 10 ? c == 9 ? new int[] { 5, 6 } : new int[] { 5 } : new int[] { 3 }));
     }
     edge.setFirstLetter(3);
     edge.setLastLetter(6);
@@ -216,12 +216,49 @@ class PoolVariantsTest {
   }
 
   /** The connections of {@code connections}, each taking {@code edge} at {@code letter}, which bounds the edge. */
-  private static Map<Integer, int[]> at(BitSet connections, int letter, org.tadam.model.Edge edge) {
+  private static Map<Integer, BitSet> at(BitSet connections, int letter, org.tadam.model.Edge edge) {
     edge.setFirstLetter(letter);
     edge.setLastLetter(letter);
-    Map<Integer, int[]> places = new java.util.HashMap<>();
-    connections.stream().forEach(c -> places.put(c, new int[] { letter, letter }));
+    Map<Integer, BitSet> places = new java.util.HashMap<>();
+    connections.stream().forEach(c -> places.put(c, letters(letter)));
     return places;
+  }
+
+  private static BitSet letters(int... letters) {
+    BitSet set = new BitSet();
+    for (int l : letters) {
+      set.set(l);
+    }
+    return set;
+  }
+
+  /**
+   * Connections 0-5 say HELO and took an edge at letters 3 and 9, 6-9 EHLO took it at 5 to 7 and 11 to 13, 10 and 11
+   * at 3: the HELO variant is listed at each of its two letters, not at the letters between them, where a walk
+   * pinned to it must not take the edge.
+   */
+  @Test
+  void aVariantThatTookAnEdgeAtLettersApartListsEachRunOfThem() {
+    Hellos tagged = hellos();
+    PoolVariants variants = tagged.variants();
+    int helo = set(tagged.pool(), "HELO x").nextSetBit(0);
+    int ehlo = set(tagged.pool(), "EHLO x").nextSetBit(0);
+    org.tadam.model.Edge edge = TadamFactory.eINSTANCE.createEdge();
+    Map<Integer, BitSet> places = new java.util.HashMap<>();
+    for (int c = 0; c < 12; c++) {
+      places.put(c, c < 6 ? letters(3, 9) : c < 10 ? letters(5, 6, 7, 11, 12, 13) : letters(3));
+    }
+    edge.setFirstLetter(3);
+    edge.setLastLetter(13);
+    variants.tagEdges(Map.of(edge, places));
+    Map<Integer, List<String>> listed = new java.util.TreeMap<>();
+    for (org.tadam.model.VariantRange r : edge.getVariants()) {
+      for (int v = r.getFirst(); v <= Math.max(r.getFirst(), r.getLast()); v++) {
+        listed.computeIfAbsent(v, k -> new java.util.ArrayList<>()).add(r.getFirstLetter() + " to " + r.getLastLetter());
+      }
+    }
+    assertEquals(Map.of(helo, List.of("3 to 3", "9 to 9"), ehlo, List.of("5 to 7", "11 to 13"), 2, List.of("3 to 3")),
+        listed);
   }
 
   /** Connections 0-5 say HELO, 6-9 EHLO: the letters of 10 and 11 alone are those of the unpinned connections. */

@@ -33,8 +33,9 @@ public final class PayloadVariants {
 	}
 
 	/**
-	 * The ranges of the variants that {@code places} names (per variant its first and last letter, null: not named),
-	 * each run of consecutive variants with the same letters as one range {@code first to last at F to L}.
+	 * The ranges of the variants that {@code places} names (per variant the first and last letter of each of its runs
+	 * of letters, {@code {3, 3, 9, 17}}; null: not named), each run of consecutive variants with the same letters as
+	 * one range {@code first to last at F to L} per run of letters.
 	 */
 	public static List<VariantRange> placedRanges(int[][] places) {
 		List<VariantRange> out = new ArrayList<>();
@@ -43,18 +44,19 @@ public final class PayloadVariants {
 				continue;
 			}
 			int end = v + 1;
-			while (end < places.length && places[end] != null && places[end][0] == places[v][0]
-					&& places[end][1] == places[v][1]) {
+			while (end < places.length && java.util.Arrays.equals(places[end], places[v])) {
 				end++;
 			}
-			VariantRange r = TadamFactory.eINSTANCE.createVariantRange();
-			r.setFirst(v);
-			if (end - 1 > v) {
-				r.setLast(end - 1);
+			for (int run = 0; run + 1 < places[v].length; run += 2) {
+				VariantRange r = TadamFactory.eINSTANCE.createVariantRange();
+				r.setFirst(v);
+				if (end - 1 > v) {
+					r.setLast(end - 1);
+				}
+				r.setFirstLetter(places[v][run]);
+				r.setLastLetter(places[v][run + 1]);
+				out.add(r);
 			}
-			r.setFirstLetter(places[v][0]);
-			r.setLastLetter(places[v][1]);
-			out.add(r);
 			v = end - 1;
 		}
 		return out;
