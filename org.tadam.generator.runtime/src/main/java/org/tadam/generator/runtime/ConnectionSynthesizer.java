@@ -116,23 +116,26 @@ final class ConnectionSynthesizer {
 		carry.clear();
 		lastToken[0] = -1;
 		lastToken[1] = -1;
+		skipped = 0;
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
 				break;
 			}
 			int variant = payloads.pinned();
-			if (!model.inPlace(edge, variant, k)) {
+			// the letter of the training connections this one stands at
+			int at = k + skipped;
+			if (!model.inPlace(edge, variant, at)) {
 				// no training connection (of the pinned variant) took this letter this early or this late: one of the
 				// state's that one did
-				int letter = k;
+				int letter = at;
 				int placed = model.drawEdge(state, rng, e -> model.inPlace(e, variant, letter));
 				edge = placed >= 0 ? placed : edge;
 			}
-			edge = payloads.keepVariant(model, state, edge, k, rng, legal);
+			edge = payloads.keepVariant(model, state, edge, at, rng, legal);
 			boolean unclosed = model.edgePayload[edge] == AutomatonModel.END && endsOpen(model);
 			int closing = unclosed && endRedraws < (model.closesNormally ? MAX_END_REDRAWS : MAX_REDRAWS)
-					? legalEdge(model, state, k, rng, true) : -1;
+					? legalEdge(model, state, at, rng, true) : -1;
 			if (closing >= 0) {
 				// the walk would end with one side still open: take a legal letter of the state instead
 				endRedraws++;
@@ -142,7 +145,7 @@ final class ConnectionSynthesizer {
 					label.addRepaired(edge, TcpConversation.UNCLOSED_END, false);
 				}
 			} else if (!conversation.allows(model.edgeRuleMask[edge], model.edgeRuleWant[edge])) {
-				edge = repair(model, state, edge, k, rng, out, label);
+				edge = repair(model, state, edge, at, rng, out, label);
 				if (edge == STOP) {
 					break;
 				}
@@ -183,7 +186,7 @@ final class ConnectionSynthesizer {
 				payloadSum = Checksums.sum(source, sourceOffset, length);
 			} else if (pool != null && pool.isStrings() && kind != AutomatonModel.PAYLOAD_EMPTY) {
 				// a random letter may have a pool of messages: structured ones the capture's test of randomness passed
-				int entry = payloads.entry(pool, k, model.edgeToken == null ? -1 : lastToken[1 - side], rng);
+				int entry = payloads.entry(pool, at, model.edgeToken == null ? -1 : lastToken[1 - side], rng);
 				source = pool.string(entry);
 				length = source.length;
 				joined = pool.segment(entry);
@@ -301,6 +304,14 @@ final class ConnectionSynthesizer {
 	 * repaired earlier in the walk do not use up the redraws of an end that would leave a side open.
 	 */
 	private int endRedraws;
+	/**
+	 * Letters of the pinned variant's training connections that the walk skipped: a letter no stack sends now (a
+	 * duplicate ACK) replaced by the variant's next one. The walk's later letters stand one further in those
+	 * connections: a MySQL client whose training connection sent its ACK twice got the server's greeting a letter
+	 * early, and then, placed by its own count, sent another client's login, which tshark read as malformed against
+	 * that greeting.
+	 */
+	private int skipped;
 
 	/**
 	 * Repairs an edge a stack could not send now, and counts it: returns a legal edge of the state drawn in its
@@ -360,6 +371,7 @@ final class ConnectionSynthesizer {
 				// that tshark reads against the server's abbreviated hello as malformed)
 				drawn = model.drawEdge(state, rng,
 						e -> legal.test(e) && model.inPlace(e, variant, letter + 1) && model.pins.takes(e, variant));
+				skipped += drawn >= 0 ? 1 : 0;
 			}
 			if (drawn >= 0) {
 				return drawn;
