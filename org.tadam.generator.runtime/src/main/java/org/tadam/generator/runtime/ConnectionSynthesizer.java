@@ -51,6 +51,8 @@ final class ConnectionSynthesizer {
 	private final PayloadChoice payloads = new PayloadChoice();
 	/** The rest of a replayed message longer than a segment, for the letters that continue it. */
 	private final MessageCarry carry = new MessageCarry();
+	/** The last message sent whole, which a letter of the same bytes right after it sends again. */
+	private final LastMessage last = new LastMessage();
 	/** HTTP heads that state the length of the bodies sent after them. */
 	private final HttpBodies http = new HttpBodies();
 	/** The model of the connection being generated, for {@link #legal}. */
@@ -117,6 +119,7 @@ final class ConnectionSynthesizer {
 		lastToken[0] = -1;
 		lastToken[1] = -1;
 		skipped = 0;
+		last.clear();
 		for (int k = 0; k < MAX_PACKETS; k++) {
 			int edge = walk.nextEdge(which, state, rng);
 			if (edge < 0) {
@@ -174,6 +177,8 @@ final class ConnectionSynthesizer {
 			int length = 0;
 			long payloadSum = 0;
 			int joined = 0;
+			// the pool's own bytes of the letter's message, while no HTTP head rewrote them
+			byte[] pooled = null;
 			boolean continues = carry.continuedBy(side, kind, flags);
 			if (!continues && carry.sentBefore(side, kind, flags)) {
 				sendCarried(out, time, start);
@@ -188,6 +193,7 @@ final class ConnectionSynthesizer {
 				// a random letter may have a pool of messages: structured ones the capture's test of randomness passed
 				int entry = payloads.entry(pool, at, model.edgeToken == null ? -1 : lastToken[1 - side], rng);
 				source = pool.string(entry);
+				pooled = source;
 				length = source.length;
 				joined = pool.segment(entry);
 				payloadSum = pool.sum(entry);
@@ -240,8 +246,14 @@ final class ConnectionSynthesizer {
 					// the first segment of a message joined from several: the letters that continued it carry the rest
 					writer.tcp(out, time, start, side, flags & ~PSH, source, 0, piece, Checksums.sum(source, 0, piece));
 					carry.hold(side, flags, piece, source, piece, length);
+				} else if (source == pooled && last.repeatedBy(out, side, flags, source, sourceOffset, length)) {
+					// the side's last segment again, before anything else was sent: a retransmission, not new bytes
+					out.copyLast(format, time);
 				} else if (length <= writer.mss()) {
 					writer.tcp(out, time, start, side, flags, source, sourceOffset, length, payloadSum);
+					if (source == pooled) {
+						last.sent(out, side, flags, source, sourceOffset, length);
+					}
 				} else {
 					segments(out, time, start, side, flags, source, 0, length, writer.mss());
 				}
