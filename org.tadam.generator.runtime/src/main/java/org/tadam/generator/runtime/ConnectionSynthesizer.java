@@ -45,6 +45,8 @@ final class ConnectionSynthesizer {
 	private final boolean labels;
 	/** Reseeded for each connection rather than allocated: no garbage per connection. */
 	private final Rng rng = new Rng(0);
+	/** The value per connection of the run that draws its payload variant; null: drawn independently. */
+	private final StratifiedDraw strata;
 	/** Edge and time draws: the compiled code of the scenario, or its tables. */
 	private final Walk walk;
 	/** Pool entries consistent within the connection, framed random payloads. */
@@ -67,6 +69,13 @@ final class ConnectionSynthesizer {
 
 	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
 			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk) {
+		this(scenario, random, text, format, snapLength, learnedNoise, labels, tableWalk, null);
+	}
+
+	/** @param strata the run's value per connection that draws its payload variant; null: drawn independently */
+	ConnectionSynthesizer(ScenarioModel scenario, RandomBytes random, RandomBytes text, CaptureFormat format,
+			int snapLength, boolean learnedNoise, boolean labels, boolean tableWalk, StratifiedDraw strata) {
+		this.strata = strata;
 		this.scenario = scenario;
 		this.walk = tableWalk || scenario.compiledWalk == null ? new TableWalk(scenario) : scenario.compiledWalk;
 		this.random = random;
@@ -109,7 +118,7 @@ final class ConnectionSynthesizer {
 		int state = model.initialState;
 		redraws = 0;
 		endRedraws = 0;
-		payloads.start(model, rng);
+		payloads.start(model, rng, strata == null ? -1 : strata.value(index));
 		// noise moves and drops written packets: their heads are left as they are
 		boolean httpBodies = model.httpHeads && !noisy;
 		// noise moves written packets, and HTTP bodies are counted letter by letter: a message longer than a segment

@@ -81,10 +81,18 @@ final class PayloadChoice {
 	 * otherwise unpinned.
 	 */
 	void start(AutomatonModel model, Rng rng) {
+		start(model, rng, -1);
+	}
+
+	/**
+	 * {@link #start(AutomatonModel, Rng)}, the variant drawn by inverse distribution from {@code u} in [0, 1) when it is
+	 * not negative (StratifiedDraw), else from {@code rng}.
+	 */
+	void start(AutomatonModel model, Rng rng, double u) {
 		start();
 		this.model = model;
 		if (model.pins != null) {
-			int variant = model.pins.choice.sample(rng);
+			int variant = u >= 0 ? model.pins.column(u) : model.pins.choice.sample(rng);
 			// column pins.variants is the unpinned connections': edges name them by that number
 			if (variant < PayloadVariantSet.MAX_VARIANTS) {
 				pin.pin(variant);

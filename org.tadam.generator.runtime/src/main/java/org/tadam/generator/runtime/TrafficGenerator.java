@@ -45,7 +45,19 @@ public final class TrafficGenerator {
 			filler |= model.textWithoutPool;
 		}
 		this.text = filler ? new RandomBytes(Rng.mix(settings.seed, -3), true) : null;
+		boolean pinned = false;
+		for (AutomatonModel model : scenario.automata) {
+			pinned |= model.pins != null;
+		}
+		long count = pinned ? connections(this.settings) : 0;
+		this.strata = count > 0 ? new StratifiedDraw(settings.seed, count) : null;
 	}
+
+	/**
+	 * The value per connection that draws its payload variant (StratifiedDraw), so that a run's connections come in
+	 * the variants' proportions; null when no automaton pins its connections to variants.
+	 */
+	private final StratifiedDraw strata;
 
 	/**
 	 * How many connections the run of these settings has: its connection count, else those its arrival process
@@ -129,7 +141,7 @@ public final class TrafficGenerator {
 	private void work(ChunkQueue queue, WindowWriter writer, boolean labels, int slot) {
 		try {
 			ConnectionSynthesizer synthesizer = new ConnectionSynthesizer(scenario, random, text, settings.format,
-					settings.snapLength, settings.learnedNoise, labels, settings.tableWalk);
+					settings.snapLength, settings.learnedNoise, labels, settings.tableWalk, strata);
 			WindowOrder order = new WindowOrder();
 			int[] blockRepairs = new int[TcpConversation.KINDS];
 			int[] blockNoise = new int[NoiseInjector.KINDS];

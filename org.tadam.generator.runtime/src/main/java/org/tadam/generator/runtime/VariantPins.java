@@ -24,8 +24,22 @@ final class VariantPins {
 	 */
 	final double[] pinnedWeight;
 
-	private VariantPins(AliasTable choice, int variants, long[][] edgeVariants, double[] pinnedWeight) {
+	/** Per column the sum of the weights of the columns up to it, over their total: the last one is 1. */
+	private final double[] cumulative;
+
+	private VariantPins(AliasTable choice, int[] columns, long[][] edgeVariants, double[] pinnedWeight) {
 		this.choice = choice;
+		int variants = columns.length - 1;
+		cumulative = new double[columns.length];
+		double total = 0;
+		for (int c = 0; c < columns.length; c++) {
+			total += Math.max(0, columns[c]);
+			cumulative[c] = total;
+		}
+		for (int c = 0; c < columns.length; c++) {
+			cumulative[c] /= total;
+		}
+		cumulative[columns.length - 1] = 1;
 		this.variants = variants;
 		this.edgeVariants = edgeVariants;
 		this.pinnedWeight = pinnedWeight;
@@ -57,7 +71,25 @@ final class VariantPins {
 				pinnedWeight[e] = connections > 0 ? Math.max(0, edgeProbability[e]) / connections : 0;
 			}
 		}
-		return new VariantPins(new AliasTable(columns), weights.length, edgeVariants, pinnedWeight);
+		return new VariantPins(new AliasTable(columns), columns, edgeVariants, pinnedWeight);
+	}
+
+	/**
+	 * The column whose share of the weights holds {@code u} in [0, 1) (StratifiedDraw), as {@link #choice} would draw
+	 * it.
+	 */
+	int column(double u) {
+		int low = 0;
+		int high = cumulative.length - 1;
+		while (low < high) {
+			int mid = (low + high) >>> 1;
+			if (u < cumulative[mid]) {
+				high = mid;
+			} else {
+				low = mid + 1;
+			}
+		}
+		return low;
 	}
 
 	/** Per variant the letters of its shortest and longest training connection; null: no bounds. */

@@ -135,6 +135,25 @@ class PayloadVariantsTest {
 		assertEquals(CONNECTIONS * 8 / 10, version5, CONNECTIONS / 20);
 	}
 
+	/**
+	 * Pinned on weights 1, 1, 0, 8, a run of 163 connections pins 130 or 131 of them to variant 3 (StratifiedDraw),
+	 * where independent draws give 130 give or take 10.
+	 */
+	@Test
+	void aRunsConnectionsComeInTheVariantsProportions() throws Exception {
+		ScenarioModel scenario = scenario(true, new int[] { 1, 1, 0, 8 });
+		for (long seed : new long[] { 1, 2, 3 }) {
+			GeneratorSettings settings = TcpRepairTest.settings(2);
+			settings.connections = 163;
+			settings.seed = seed;
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			new TrafficGenerator(scenario, settings).run(Channels.newChannel(out));
+			long version5 = Segments.connections(Segments.read(out.toByteArray())).values().stream()
+					.filter(c -> c.stream().anyMatch(p -> p.payload() == 11)).count();
+			assertEquals(163 * 0.8, version5, 1, "seed " + seed);
+		}
+	}
+
 	@Test
 	void theSameBytesWhateverTheThreadCount() throws Exception {
 		byte[][] runs = new byte[2][];
