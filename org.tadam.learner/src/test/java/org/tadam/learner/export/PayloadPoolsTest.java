@@ -52,14 +52,15 @@ class PayloadPoolsTest {
 
   /**
    * A pool keeps {@link PayloadPools#POOL_SIZE} messages, or as many more as {@link PayloadPools#POOL_BYTES} holds of
-   * their median length, up to {@link PayloadPools#MAX_POOL_SIZE}: 200 DNS queries of 40 and 41 bytes keep 64, 200
-   * messages of 1000 and 1001 bytes keep 8, and whatever is kept stands for all 200.
+   * their median length, up to {@link PayloadPools#MAX_POOL_SIZE}: twice that many DNS queries of 40 and 41 bytes keep
+   * the most, as many messages of 4000 and 4001 bytes keep the least, and whatever is kept stands for all of them.
    */
   @Test
   void shortMessagesKeepMoreOfThem() {
-    for (int length : new int[] {40, 1000}) {
+    int n = 2 * PayloadPools.MAX_POOL_SIZE;
+    for (int length : new int[] {40, 4000}) {
       PayloadPools pools = new PayloadPools();
-      for (int i = 0; i < 200; i++) {
+      for (int i = 0; i < n; i++) {
         byte[] p = new byte[length + i % 2];
         p[0] = (byte) (i >> 8);
         p[1] = (byte) i;
@@ -67,13 +68,13 @@ class PayloadPoolsTest {
       }
       ReplayPayload replay = assertInstanceOf(ReplayPayload.class, pools.toModel(PayloadClass.REPLAY));
       assertEquals(length == 40 ? PayloadPools.MAX_POOL_SIZE : PayloadPools.POOL_SIZE, replay.getEntries().size());
-      assertEquals(200, replay.getEntries().stream().mapToInt(e -> e.getWeight()).sum());
+      assertEquals(n, replay.getEntries().stream().mapToInt(e -> e.getWeight()).sum());
     }
   }
 
   /**
-   * 26 mail bodies, each sent once and told apart by their dates: 18 of 810 bytes, then 8 of 812. The 8 kept stand
-   * for the bodies of their length: drawn on their weights, about 18 in 26 are of 810 bytes, not 8 in 8 as the first
+   * 26 mail bodies, each sent once and told apart by their dates: 18 of 4010 bytes, then 8 of 4012. The 8 kept stand
+   * for the bodies of their length: drawn on their weights, about 18 in 26 are of 4010 bytes, not 8 in 8 as the first
    * 8 by content were.
    */
   @Test
@@ -81,16 +82,16 @@ class PayloadPoolsTest {
     PayloadPools pools = new PayloadPools();
     for (int i = 0; i < 26; i++) {
       String date = String.format("Date: %02d Nov 2026", i);
-      String body = date + ".".repeat((i < 18 ? 810 : 812) - date.length());
+      String body = date + ".".repeat((i < 18 ? 4010 : 4012) - date.length());
       pools.add(body.getBytes(StandardCharsets.US_ASCII), body.length(), 1);
     }
     TextPayload text = assertInstanceOf(TextPayload.class, pools.toModel(PayloadClass.TEXT));
     assertEquals(PayloadPools.POOL_SIZE, text.getEntries().size());
-    int[] weightByLength = new int[813];
+    int[] weightByLength = new int[4013];
     text.getEntries().forEach(e -> weightByLength[e.getText().length()] += e.getWeight());
-    assertEquals(26, weightByLength[810] + weightByLength[812]);
-    assertTrue(Math.abs(weightByLength[810] - 18) <= 1, "810 bytes: " + weightByLength[810] + " of 26, 18 sent");
-    assertTrue(Math.abs(weightByLength[812] - 8) <= 1, "812 bytes: " + weightByLength[812] + " of 26, 8 sent");
+    assertEquals(26, weightByLength[4010] + weightByLength[4012]);
+    assertTrue(Math.abs(weightByLength[4010] - 18) <= 1, "4010 bytes: " + weightByLength[4010] + " of 26, 18 sent");
+    assertTrue(Math.abs(weightByLength[4012] - 8) <= 1, "4012 bytes: " + weightByLength[4012] + " of 26, 8 sent");
   }
 
   @Test
