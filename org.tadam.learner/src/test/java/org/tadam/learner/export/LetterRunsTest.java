@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class LetterRunsTest {
 
-  private static BitSet letters(int... letters) {
+  /** The set of {@code letters}. */
+  static BitSet letters(int... letters) {
     BitSet set = new BitSet();
     for (int l : letters) {
       set.set(l);

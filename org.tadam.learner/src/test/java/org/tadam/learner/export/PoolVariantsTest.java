@@ -225,11 +225,7 @@ class PoolVariantsTest {
   }
 
   private static BitSet letters(int... letters) {
-    BitSet set = new BitSet();
-    for (int l : letters) {
-      set.set(l);
-    }
-    return set;
+    return LetterRunsTest.letters(letters);
   }
 
   /**
