@@ -197,6 +197,33 @@ class PoolVariantsTest {
     assertEquals(Map.of(helo, "3 to 3", ehlo, "5 to 6", 2, "3 to 3"), listed);
   }
 
+  /**
+   * 400 MQTT-like connections, each with its own pair of a client id (one of 20) and a topic (one of 20): 400
+   * combinations, every one kept as a variant, so that no connection starts unpinned and mixes a v4 CONNECT with a v5
+   * CONNACK (with 256 kept, 144 of them were unpinned).
+   */
+  @Test
+  void everyCombinationOfAFewHundredConnectionsIsAVariant() {
+    int n = 400;
+    int[] members = new int[n];
+    byte[][] ids = new byte[n][];
+    byte[][] topics = new byte[n][];
+    for (int m = 0; m < n; m++) {
+      members[m] = m;
+      ids[m] = b("client-" + m % 20);
+      topics[m] = b("topic/" + m / 20);
+    }
+    TextPayload idPool = pool(ids, PayloadClass.TEXT);
+    TextPayload topicPool = pool(topics, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    add(variants, idPool, members, ids);
+    add(variants, topicPool, members, topics);
+    Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
+    variants.tag(automaton, n);
+    assertEquals(n, automaton.getVariantWeights().size());
+    assertEquals(0, automaton.getUnpinnedWeight());
+  }
+
   /** The variants of 12 training connections and the pool of their hellos. */
   private record Hellos(PoolVariants variants, TextPayload pool) {
   }
