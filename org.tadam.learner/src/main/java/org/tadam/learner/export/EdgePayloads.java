@@ -80,7 +80,7 @@ final class EdgePayloads {
     List<String> peers = new ArrayList<>();
     payloads(e, true, (member, position, data, length, wire, peer) -> {
       peers.add(peer);
-      pools.add(data, length, 1);
+      pools.add(data, length, 1, data != null && data.length < wire);
       members.add(member);
       payloads.add(data);
       lengths.add(length);

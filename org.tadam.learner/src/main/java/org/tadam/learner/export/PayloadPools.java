@@ -39,6 +39,8 @@ final class PayloadPools {
   static final int POOL_BYTES = 16384;
 
   private final Map<Bytes, long[]> bytes = new HashMap<>();
+  /** Payloads the capture cut short, kept apart from {@link #bytes} (see {@link #add(byte[], int, long, boolean)}). */
+  private final Map<Bytes, long[]> cutBytes = new HashMap<>();
   private final Map<Integer, long[]> lengths = new HashMap<>();
   private final RandomFraming framing = new RandomFraming();
 
@@ -55,8 +57,17 @@ final class PayloadPools {
   }
 
   void add(byte[] payload, int length, long weight) {
+    add(payload, length, weight, false);
+  }
+
+  /**
+   * {@link #add(byte[], int, long)} of a payload whose bytes the capture cut ({@code cut}: fewer kept than sent, by
+   * its snap length): such bytes are a message only when the edge has no whole one. A DNS answer cut at 64 bytes in
+   * one public capture, replayed as a whole datagram, was a malformed frame in 1 or 2 of 300 generated flows.
+   */
+  void add(byte[] payload, int length, long weight, boolean cut) {
     if (payload != null && payload.length > 0) {
-      bytes.computeIfAbsent(new Bytes(payload), k -> new long[1])[0] += weight;
+      (cut ? cutBytes : bytes).computeIfAbsent(new Bytes(payload), k -> new long[1])[0] += weight;
     }
     if (length > 0) {
       lengths.computeIfAbsent(length, k -> new long[1])[0] += weight;
@@ -103,7 +114,7 @@ final class PayloadPools {
         }
         boolean messages = framing.structured()
             || directionSends && framing.total() < RandomFraming.MIN_STRUCTURE_SAMPLES;
-        if (!framing.applyTo(r) && !recordFramed && messages && !bytes.isEmpty()) {
+        if (!framing.applyTo(r) && !recordFramed && messages && !messages().isEmpty()) {
           return replay(f);
         }
         return r;
@@ -145,10 +156,15 @@ final class PayloadPools {
    * passive replies differ only in their ports, strata there changed which connections' replies the pool kept, and
    * the variants with them.
    */
+  /** The whole payloads, or those the capture cut when it kept none whole. */
+  private Map<Bytes, long[]> messages() {
+    return bytes.isEmpty() ? cutBytes : bytes;
+  }
+
   private List<Map.Entry<Bytes, long[]>> top() {
     Comparator<Map.Entry<Bytes, long[]>> byContent = Comparator.comparing(e -> e.getKey().data(),
         Arrays::compareUnsigned);
-    List<Map.Entry<Bytes, long[]>> all = new ArrayList<>(bytes.entrySet());
+    List<Map.Entry<Bytes, long[]>> all = new ArrayList<>(messages().entrySet());
     all.sort(Comparator.<Map.Entry<Bytes, long[]>>comparingLong(e -> -e.getValue()[0]).thenComparing(byContent));
     int size = size(all);
     if (all.size() <= size) {

@@ -94,6 +94,27 @@ class PayloadPoolsTest {
     assertTrue(Math.abs(weightByLength[4012] - 8) <= 1, "4012 bytes: " + weightByLength[4012] + " of 26, 8 sent");
   }
 
+  /**
+   * Ten DNS answers, one of them cut by the capture's snap length: the pool keeps the nine whole ones; an edge whose
+   * every answer was cut keeps what the capture has.
+   */
+  @Test
+  void aMessageTheCaptureCutIsKeptOnlyWhenNoneIsWhole() {
+    PayloadPools pools = new PayloadPools();
+    for (int i = 0; i < 10; i++) {
+      byte[] answer = new byte[i == 0 ? 56 : 232];
+      answer[0] = (byte) i;
+      pools.add(answer, 232, 1, i == 0);
+    }
+    ReplayPayload replay = assertInstanceOf(ReplayPayload.class, pools.toModel(PayloadClass.REPLAY));
+    assertEquals(9, replay.getEntries().size());
+    assertTrue(replay.getEntries().stream().allMatch(e -> e.getData().length == 232));
+    PayloadPools cut = new PayloadPools();
+    cut.add(new byte[56], 232, 1, true);
+    ReplayPayload kept = assertInstanceOf(ReplayPayload.class, cut.toModel(PayloadClass.REPLAY));
+    assertEquals(1, kept.getEntries().size());
+  }
+
   @Test
   void ciphertextKeepsItsLengthsOnly() {
     RandomPayload random = assertInstanceOf(RandomPayload.class, pool(24, true).toModel(PayloadClass.RANDOM));
