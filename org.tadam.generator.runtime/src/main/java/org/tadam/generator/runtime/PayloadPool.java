@@ -260,9 +260,18 @@ public final class PayloadPool {
 	 * there is none, and then nothing is drawn from {@code rng}.
 	 */
 	private int drawWhere(Rng rng, IntPredicate accepts) {
+		// the accepted entries are listed in one pass, not asked again while choosing: with pools of up to 256
+		// short messages, the predicates (variant sets, places) took most of a learned NTP model's generation
+		int[] accepted = ACCEPTED.get();
+		if (accepted.length < weights.length) {
+			accepted = new int[weights.length];
+			ACCEPTED.set(accepted);
+		}
+		int n = 0;
 		long total = 0;
 		for (int i = 0; i < weights.length; i++) {
 			if (weights[i] > 0 && accepts.test(i)) {
+				accepted[n++] = i;
 				total += weights[i];
 			}
 		}
@@ -271,17 +280,18 @@ public final class PayloadPool {
 		}
 		double u = rng.nextDouble() * total;
 		int chosen = -1;
-		for (int i = 0; i < weights.length; i++) {
-			if (weights[i] > 0 && accepts.test(i)) {
-				chosen = i;
-				u -= weights[i];
-				if (u < 0) {
-					break;
-				}
+		for (int k = 0; k < n; k++) {
+			chosen = accepted[k];
+			u -= weights[chosen];
+			if (u < 0) {
+				break;
 			}
 		}
 		return chosen;
 	}
+
+	/** Per thread, the entries a draw accepts (pools are shared by the threads). */
+	private static final ThreadLocal<int[]> ACCEPTED = ThreadLocal.withInitial(() -> new int[256]);
 
 	/** Whether entry {@code i} was sent by training connections at letter {@code letter} (0: the first). */
 	boolean inPlace(int i, int letter) {
