@@ -62,8 +62,9 @@ final class PayloadPools {
 
   /**
    * {@link #add(byte[], int, long)} of a payload whose bytes the capture cut ({@code cut}: fewer kept than sent, by
-   * its snap length): such bytes are a message only when the edge has no whole one. A DNS answer cut at 64 bytes in
-   * one public capture, replayed as a whole datagram, was a malformed frame in 1 or 2 of 300 generated flows.
+   * its snap length or the tracker's byte limits): such bytes are a message only when the edge has no whole one. A
+   * DNS answer cut to 56 bytes in one public capture, replayed as a whole datagram, was a malformed frame in 1 or 2 of
+   * 300 generated flows.
    */
   void add(byte[] payload, int length, long weight, boolean cut) {
     if (payload != null && payload.length > 0) {

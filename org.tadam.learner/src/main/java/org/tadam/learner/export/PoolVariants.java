@@ -31,7 +31,10 @@ final class PoolVariants {
 
   /** Per pooled edge: its entries (WeightedText or WeightedBytes). */
   private final List<List<?>> pools = new ArrayList<>();
-  /** Per connection (training sample): the (pool, entry) pairs it used, as pool << 8 | entry. */
+  /**
+   * Per connection (training sample): the (pool, entry) pairs it used, as pool << 8 | entry, which holds the
+   * {@link PayloadPools#MAX_POOL_SIZE} entries a pool keeps at most.
+   */
   private final Map<Integer, List<Integer>> used = new HashMap<>();
   /** After {@link #tag}: each training connection's variant, and how many variants were kept. */
   private final Map<Integer, Integer> variantOf = new HashMap<>();
@@ -53,6 +56,9 @@ final class PoolVariants {
     int p = pools.size();
     pools.add(entries);
     for (int k = 0; k < members.length; k++) {
+      if (index[k] >= 1 << 8) {
+        throw new IllegalArgumentException("a pool of more than 256 entries: entry " + index[k]);
+      }
       if (index[k] >= 0) {
         used.computeIfAbsent(members[k], m -> new ArrayList<>()).add(p << 8 | index[k]);
       }

@@ -224,6 +224,15 @@ class PoolVariantsTest {
     assertEquals(0, automaton.getUnpinnedWeight());
   }
 
+  /** The (pool, entry) pairs hold the entries a pool keeps at most, and refuse more rather than mix two pools. */
+  @Test
+  void aPoolOfMoreEntriesThanAPoolKeepsIsRefused() {
+    assertTrue(PayloadPools.MAX_POOL_SIZE <= 256);
+    TextPayload hellos = pool(new byte[][] { b("HELO x") }, PayloadClass.TEXT);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new PoolVariants().add(hellos, new int[] { 0 }, new int[] { 256 }));
+  }
+
   /** The variants of 12 training connections and the pool of their hellos. */
   private record Hellos(PoolVariants variants, TextPayload pool) {
   }
