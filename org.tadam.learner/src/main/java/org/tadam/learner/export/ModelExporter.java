@@ -161,14 +161,15 @@ public final class ModelExporter {
       }
       out.getEdges().add(me);
     }
-    variants.tag(out, m.samples().size());
+    // the training words the written model parses without noise, as score will see them (the coverage)
+    java.util.BitSet parsed = Coverage.parsedWords(out, m.samples());
+    variants.tag(out, parsed);
     int[] letters = letters(m.corpus(), m.samples().size());
     variants.tagWordLengths(out, letters);
     LetterCounts.write(out, variants.unpinnedLetters(letters));
     variants.tagEdges(takenBy);
     framings.apply();
-    // the coverage as score will see it: training words the written model parses without noise
-    p.setParsedConnections(Coverage.parsed(out, m.samples()));
+    p.setParsedConnections(parsed.cardinality());
     return out;
   }
 

@@ -41,6 +41,8 @@ final class PoolVariants {
   private int variants;
   /** Some training connections belong to no kept variant (the edges name them as variant {@link #variants}). */
   private boolean unpinned;
+  /** The training connections the automaton parses without noise ({@link #tag}). */
+  private BitSet parsed = new BitSet();
   /** Random-length entries, each with the training connections that sent a payload of its length on its edge. */
   private final List<Map.Entry<WeightedLength, BitSet>> lengths = new ArrayList<>();
 
@@ -79,15 +81,30 @@ final class PoolVariants {
     }
   }
 
-  /**
-   * Writes the variants into the recorded pools' entries, and into {@code automaton} how many of the
-   * {@code connections} training connections each variant has (the generator pins a connection to one drawn on
-   * these weights); nothing when every connection used the same entries.
-   */
+  /** {@link #tag(Automaton, BitSet)} of a model that parses all its {@code connections} training connections. */
   void tag(Automaton automaton, int connections) {
+    BitSet all = new BitSet();
+    all.set(0, connections);
+    tag(automaton, all);
+  }
+
+  /**
+   * Writes the variants into the recorded pools' entries, and into {@code automaton} how many of the training
+   * connections each variant has (the generator pins a connection to one drawn on these weights); nothing when every
+   * connection used the same entries. {@code parsed}: the training connections the automaton parses without noise.
+   * The others are left to the noise model, which the generator replays only on request (--noise learned); drawn as
+   * unpinned connections, they walked the automaton freely: 3 of 150 loopback HTTP training connections, and 1 of 150
+   * generated ones answered "GET /" with the 3240 bytes of "GET /a.txt".
+   */
+  void tag(Automaton automaton, BitSet parsed) {
+    this.parsed = parsed;
+    int connections = parsed.cardinality();
     Map<Integer, List<Integer>> combinationOf = new HashMap<>();
     Map<List<Integer>, int[]> counts = new HashMap<>();
     used.forEach((connection, u) -> {
+      if (!parsed.get(connection)) {
+        return;
+      }
       List<Integer> combination = u.stream().distinct().sorted().toList();
       combinationOf.put(connection, combination);
       counts.computeIfAbsent(combination, c -> new int[1])[0]++;
@@ -211,17 +228,17 @@ final class PoolVariants {
 
   /**
    * The letters of the training connections that start unpinned: those of no kept variant, or every one when no
-   * variant was kept. A pinned connection aims within its variant's lengths; counting its connections here too would
+   * variant was kept, among the ones the automaton parses. A pinned connection aims within its variant's lengths; counting its connections here too would
    * make the unpinned ones as long as them as well (a DNS flow of two queries, all of one variant, came twice as
    * often as in training).
    */
   int[] unpinnedLetters(int[] letters) {
-    return java.util.stream.IntStream.range(0, letters.length).filter(c -> !variantOf.containsKey(c))
+    return java.util.stream.IntStream.range(0, letters.length).filter(c -> parsed.get(c) && !variantOf.containsKey(c))
         .map(c -> letters[c]).toArray();
   }
 
   /**
-   * Writes into each edge the variants of the training connections that took it ({@code takenBy}: the connections
+   * Writes into each edge the variants of the parsed training connections that took it ({@code takenBy}: the connections
    * per edge, each with the letters at which it did), so that a generated connection pinned to a variant keeps to its
    * training connections' paths; the connections of no kept variant count as the variant after the last one (an FTP
    * data connection that carried nothing: no pool entry pins it). An edge that every variant took at the same
@@ -240,6 +257,9 @@ final class PoolVariants {
     takenBy.forEach((edge, connections) -> {
       BitSet[] letters = new BitSet[variants + 1];
       connections.forEach((connection, taken) -> {
+        if (!parsed.get(connection)) {
+          return;
+        }
         int v = variantOf.getOrDefault(connection, variants);
         if (letters[v] == null) {
           letters[v] = new BitSet();

@@ -1,5 +1,6 @@
 package org.tadam.learner.score;
 
+import java.util.BitSet;
 import java.util.List;
 import org.tadam.capture.word.TimedWord;
 import org.tadam.model.Automaton;
@@ -15,11 +16,16 @@ public final class Coverage {
 
   /** The number of words the model parses without noise operations. */
   public static int parsed(Automaton model, List<TimedWord> words) {
+    return parsedWords(model, words).cardinality();
+  }
+
+  /** The indices of the words the model parses without noise operations. */
+  public static BitSet parsedWords(Automaton model, List<TimedWord> words) {
     WordScorer scorer = new WordScorer(model);
-    int parsed = 0;
-    for (TimedWord w : words) {
-      if (scorer.parses(w.symbols())) {
-        parsed++;
+    BitSet parsed = new BitSet();
+    for (int i = 0; i < words.size(); i++) {
+      if (scorer.parses(words.get(i).symbols())) {
+        parsed.set(i);
       }
     }
     return parsed;

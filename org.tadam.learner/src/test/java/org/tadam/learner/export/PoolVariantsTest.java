@@ -59,6 +59,40 @@ class PoolVariantsTest {
     assertEquals(2, automaton.getUnpinnedWeight());
   }
 
+  /**
+   * Connections 0-9 as above, 10 and 11 sent nothing pooled; the automaton parses neither 9 (an EHLO, "250-c") nor 11
+   * without noise: they weigh nothing, so the generator draws no connection that walks the automaton freely for them.
+   */
+  @Test
+  void connectionsTheAutomatonDoesNotParseWeighNothing() {
+    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+    byte[][] hello = new byte[10][];
+    byte[][] reply = new byte[10][];
+    for (int m : members) {
+      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
+      reply[m] = b(m < 6 ? "250 a" : m < 8 ? "250-b" : "250-c");
+    }
+    TextPayload hellos = pool(hello, PayloadClass.TEXT);
+    TextPayload replies = pool(reply, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    add(variants, hellos, members, hello);
+    add(variants, replies, members, reply);
+    Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
+    BitSet parsed = new BitSet();
+    parsed.set(0, 11);
+    parsed.clear(9);
+    variants.tag(automaton, parsed);
+
+    BitSet ehloC = set(replies, "250-c");
+    ehloC.and(set(hellos, "EHLO x"));
+    assertEquals(List.of(1), ehloC.stream().mapToObj(automaton.getVariantWeights()::get).toList(),
+        "connection 8 alone");
+    assertEquals(1, automaton.getUnpinnedWeight(), "connection 10 alone");
+    assertEquals(parsed.cardinality(),
+        automaton.getVariantWeights().stream().mapToInt(Integer::intValue).sum() + automaton.getUnpinnedWeight());
+    assertEquals(1, variants.unpinnedLetters(new int[12]).length, "the letters of connection 10 alone");
+  }
+
   /** A message sent on two edges is one message: on both it belongs to the variants of either. */
   @Test
   void theSameBytesOnTwoEdgesShareTheirVariants() {
