@@ -163,7 +163,7 @@ public final class ModelExporter {
     }
     // the training words the written model parses without noise, as score will see them (the coverage)
     java.util.BitSet parsed = Coverage.parsedWords(out, m.samples());
-    variants.tag(out, parsed);
+    variants.tag(out, parsed, ConnectionPaths.of(takenBy.values(), m.samples().size()));
     int[] letters = letters(m.corpus(), m.samples().size());
     variants.tagWordLengths(out, letters);
     LetterCounts.write(out, variants.unpinnedLetters(letters));

@@ -14,7 +14,8 @@ import org.tadam.model.derived.PayloadVariants;
 
 /**
  * Finds the payload variants of a model's pools (see {@link PayloadVariants}): which pool entries each training
- * connection used together. Connections with the same combination share a variant; the {@link #MAX_VARIANTS} most
+ * connection used together. Connections with the same combination on the same path through the automaton
+ * ({@link ConnectionPaths}) share a variant; the {@link #MAX_VARIANTS} most
  * frequent combinations are kept and numbered in the order of their contents, so that entries shared by
  * neighbouring combinations get contiguous ranges. Random-length entries join the variants of the connections that
  * sent them, without making variants of their own: an SSH packet length follows from the ciphers that the
@@ -28,6 +29,9 @@ final class PoolVariants {
    * a v5 CONNACK, which tshark reads as malformed.
    */
   static final int MAX_VARIANTS = 1024;
+
+  /** The last element of a combination: this plus the number of its connections' path. */
+  private static final int PATH = 1 << 30;
 
   /** Per pooled edge: its entries (WeightedText or WeightedBytes). */
   private final List<List<?>> pools = new ArrayList<>();
@@ -81,22 +85,27 @@ final class PoolVariants {
     }
   }
 
-  /** {@link #tag(Automaton, BitSet)} of a model that parses all its {@code connections} training connections. */
+  /**
+   * {@link #tag(Automaton, BitSet, int[])} of a model that parses all its {@code connections} training connections,
+   * all of one path.
+   */
   void tag(Automaton automaton, int connections) {
     BitSet all = new BitSet();
     all.set(0, connections);
-    tag(automaton, all);
+    tag(automaton, all, new int[connections]);
   }
 
   /**
    * Writes the variants into the recorded pools' entries, and into {@code automaton} how many of the training
    * connections each variant has (the generator pins a connection to one drawn on these weights); nothing when every
-   * connection used the same entries. {@code parsed}: the training connections the automaton parses without noise.
+   * connection used the same entries on the same path. {@code pathOf}: per training connection the number of its path
+   * through the automaton (ConnectionPaths). {@code parsed}: the training connections the automaton parses without
+   * noise.
    * The others are left to the noise model, which the generator replays only on request (--noise learned); drawn as
    * unpinned connections, they walked the automaton freely: 3 of 150 loopback HTTP training connections, and 1 of 150
    * generated ones answered "GET /" with the 3240 bytes of "GET /a.txt".
    */
-  void tag(Automaton automaton, BitSet parsed) {
+  void tag(Automaton automaton, BitSet parsed, int[] pathOf) {
     this.parsed = parsed;
     int connections = parsed.cardinality();
     Map<Integer, List<Integer>> combinationOf = new HashMap<>();
@@ -105,7 +114,8 @@ final class PoolVariants {
       if (!parsed.get(connection)) {
         return;
       }
-      List<Integer> combination = u.stream().distinct().sorted().toList();
+      List<Integer> combination = new ArrayList<>(u.stream().distinct().sorted().toList());
+      combination.add(PATH + pathOf[connection]);
       combinationOf.put(connection, combination);
       counts.computeIfAbsent(combination, c -> new int[1])[0]++;
     });
@@ -125,7 +135,7 @@ final class PoolVariants {
     unpinned = connections > pinned;
     Map<Integer, BitSet> variants = new HashMap<>();
     for (int v = 0; v < kept.size(); v++) {
-      for (int pair : kept.get(v)) {
+      for (int pair : kept.get(v).subList(0, kept.get(v).size() - 1)) {
         variants.computeIfAbsent(pair, k -> new BitSet()).set(v);
       }
     }
@@ -228,9 +238,9 @@ final class PoolVariants {
 
   /**
    * The letters of the training connections that start unpinned: those of no kept variant, or every one when no
-   * variant was kept, among the ones the automaton parses. A pinned connection aims within its variant's lengths; counting its connections here too would
-   * make the unpinned ones as long as them as well (a DNS flow of two queries, all of one variant, came twice as
-   * often as in training).
+   * variant was kept, among the ones the automaton parses. A pinned connection aims within its variant's lengths;
+   * counting its connections here too would make the unpinned ones as long as them as well (a DNS flow of two
+   * queries, all of one variant, came twice as often as in training).
    */
   int[] unpinnedLetters(int[] letters) {
     return java.util.stream.IntStream.range(0, letters.length).filter(c -> parsed.get(c) && !variantOf.containsKey(c))

@@ -81,7 +81,7 @@ class PoolVariantsTest {
     BitSet parsed = new BitSet();
     parsed.set(0, 11);
     parsed.clear(9);
-    variants.tag(automaton, parsed);
+    variants.tag(automaton, parsed, new int[12]);
 
     BitSet ehloC = set(replies, "250-c");
     ehloC.and(set(hellos, "EHLO x"));
@@ -91,6 +91,22 @@ class PoolVariantsTest {
     assertEquals(parsed.cardinality(),
         automaton.getVariantWeights().stream().mapToInt(Integer::intValue).sum() + automaton.getUnpinnedWeight());
     assertEquals(1, variants.unpinnedLetters(new int[12]).length, "the letters of connection 10 alone");
+  }
+
+  /** Connections 0-3 sent the same entry; 0 and 1 took one path through the automaton, 2 and 3 another. */
+  @Test
+  void theSameEntriesOnTwoPathsAreTwoVariants() {
+    int[] members = { 0, 1, 2, 3 };
+    byte[][] hello = { b("HELO x"), b("HELO x"), b("HELO x"), b("HELO x") };
+    TextPayload hellos = pool(hello, PayloadClass.TEXT);
+    PoolVariants variants = new PoolVariants();
+    add(variants, hellos, members, hello);
+    Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
+    BitSet parsed = new BitSet();
+    parsed.set(0, 4);
+    variants.tag(automaton, parsed, new int[] { 0, 0, 1, 1 });
+    assertEquals(List.of(2, 2), automaton.getVariantWeights());
+    assertEquals(2, set(hellos, "HELO x").cardinality(), "the entry belongs to both");
   }
 
   /** A message sent on two edges is one message: on both it belongs to the variants of either. */
