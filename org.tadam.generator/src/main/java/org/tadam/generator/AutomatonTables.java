@@ -344,10 +344,15 @@ public final class AutomatonTables {
 		return automaton.getProtocol() != L4Protocol.UDP;
 	}
 
-	/** Runtime constant of the iat unit: 0 decilog-µs, 1 µs, 2 ms. */
+	/**
+	 * Runtime constant of the iat unit: 0 decilog-µs, 1 µs, 2 ms, plus 4 when the times are continuous
+	 * (AutomatonModel.IAT_CONTINUOUS).
+	 */
 	public int iatUnit() {
-		IatUnit unit = automaton.getQuantisation() == null ? IatUnit.DECILOG_MICROS : automaton.getQuantisation().getIat();
-		return unit.getValue();
+		if (automaton.getQuantisation() == null) {
+			return IatUnit.DECILOG_MICROS_VALUE;
+		}
+		return automaton.getQuantisation().getIat().getValue() + (automaton.getQuantisation().isContinuousIat() ? 4 : 0);
 	}
 
 	/** Runtime constant of the size unit: 0 bytes, 1 decilog-bytes. */

@@ -22,7 +22,7 @@ class RotationJoinTest {
   private static WordRow row(int file, long seq, String flow, String protocol, boolean midstream, long start, long end,
       String ending) {
     return new WordRow("http", protocol, "OTH", midstream, false, 1, "a", "b", 80, start * S, end * S, "f" + file, file,
-        seq, 1, ending, flow, "S> (0,0)", null);
+        seq, 1, ending, flow, "S> (0,0)", null, null);
   }
 
   private static List<List<String>> chains(List<FileResult> files, WordRow... rows) {

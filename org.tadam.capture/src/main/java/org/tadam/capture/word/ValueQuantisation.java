@@ -28,11 +28,13 @@ public record ValueQuantisation(boolean logIat, long iatUnitNanos, boolean logSi
   }
 
   public int iat(long iatNanos) {
+    return (int) Math.min(Integer.MAX_VALUE, Math.round(unroundedIat(iatNanos)));
+  }
+
+  /** The iat value before rounding: where in its integer's cell the time lies. */
+  public double unroundedIat(long iatNanos) {
     double units = Math.max(0, iatNanos) / (double) iatUnitNanos;
-    if (logIat) {
-      return (int) Math.round(10 * Math.log10(Math.max(1, units)));
-    }
-    return (int) Math.min(Integer.MAX_VALUE, Math.round(units));
+    return logIat ? 10 * Math.log10(Math.max(1, units)) : units;
   }
 
   public int size(int bytes) {

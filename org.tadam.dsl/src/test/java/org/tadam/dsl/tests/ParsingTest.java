@@ -45,6 +45,13 @@ class ParsingTest {
 	}
 
 	@Test
+	void continuousTimes() throws Exception {
+		Automaton a = parse("automaton c {\n\tprotocol udp\n\tvalues iat decilog-us continuous size bytes\n\tstate s0 initial end\n}\n");
+		assertTrue(a.getQuantisation().isContinuousIat());
+		assertEquals(IatUnit.DECILOG_MICROS, a.getQuantisation().getIat());
+	}
+
+	@Test
 	void headerAndStates() throws Exception {
 		Automaton a = parse(TadamTestSupport.read(TadamTestSupport.TEST_MODELS.resolve("payloads.tadam")));
 		assertEquals("payloads", a.getName());
@@ -53,6 +60,7 @@ class ParsingTest {
 		assertEquals(List.of(443), a.getPorts());
 		assertEquals(IatUnit.DECILOG_MICROS, a.getQuantisation().getIat());
 		assertEquals(SizeUnit.BYTES, a.getQuantisation().getSize());
+		assertTrue(!a.getQuantisation().isContinuousIat(), "times fitted on their cells unless the model says otherwise");
 		assertEquals(1e-5, a.getNoise().getDuplicated());
 		assertEquals(List.of("a.pcap", "b.pcapng"), a.getProvenance().getCaptures());
 		assertEquals(98765.4321, a.getProvenance().getDataBits());

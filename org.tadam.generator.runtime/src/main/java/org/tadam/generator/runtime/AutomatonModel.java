@@ -15,6 +15,11 @@ public final class AutomatonModel {
 	public static final int IAT_DECILOG_MICROS = 0;
 	public static final int IAT_MICROS = 1;
 	public static final int IAT_MILLIS = 2;
+	/**
+	 * Added to the iat unit: the model's iat Gaussians were fitted on the times themselves, not on their integer
+	 * cells, and a time is drawn as it is ({@link Walk#iat}).
+	 */
+	public static final int IAT_CONTINUOUS = 4;
 	public static final int SIZE_BYTES = 0;
 	public static final int SIZE_DECILOG_BYTES = 1;
 

@@ -52,12 +52,17 @@ public abstract class Walk {
 	}
 
 	/**
-	 * Nanoseconds of a value drawn from an edge's Gaussian, in the model's unit. The model's values are whole cells
-	 * (the learner rounds each time to its unit), and the Gaussian gives each cell its mass: the draw picks the cell
-	 * it rounds to, and the time is drawn uniformly within that cell. The cell's centre alone gave every NTP client
-	 * polling every 2.2 s (all in cell 63, 1.78 to 2.24 s) a poll every 1.995 s.
+	 * Nanoseconds of a value drawn from an edge's Gaussian, in the model's unit. Unless the model says its times are
+	 * continuous, its values are whole cells (the learner rounds each time to its unit), and the Gaussian gives each
+	 * cell its mass: the draw picks the cell it rounds to, and the time is drawn uniformly within that cell. The
+	 * cell's centre alone gave every NTP client polling every 2.2 s (all in cell 63, 1.78 to 2.24 s) a poll every
+	 * 1.995 s.
 	 */
 	static long nanos(int unit, double value, Rng rng) {
+		if ((unit & AutomatonModel.IAT_CONTINUOUS) != 0) {
+			// fitted on the times themselves (the model's values say continuous): the draw is one
+			return nanos(unit & ~AutomatonModel.IAT_CONTINUOUS, value);
+		}
 		return nanos(unit, withinCell(value, rng));
 	}
 

@@ -99,6 +99,27 @@ class SamplingTest {
 		assertEquals(0.5, upper / (double) n, 0.01);
 	}
 
+	/**
+	 * A model whose times were fitted on themselves (continuous) gets its Gaussian as it is: 40 ms delayed ACKs all
+	 * between 40.9 and 44.8 ms stay there, where a draw within their cell spread them over 35.5 to 44.7 ms.
+	 */
+	@Test
+	void aContinuousGapIsDrawnAsItsGaussianSays() {
+		Rng rng = new Rng(5);
+		int unit = AutomatonModel.IAT_DECILOG_MICROS + AutomatonModel.IAT_CONTINUOUS;
+		double mean = 10 * Math.log10(42_800);
+		int n = 100_000;
+		double sum = 0;
+		int beyond = 0;
+		for (int i = 0; i < n; i++) {
+			double log = 10 * Math.log10(Walk.iat(unit, mean, 0.05, rng) / 1000.0);
+			sum += log;
+			beyond += Math.abs(log - mean) > 3 * 0.05 ? 1 : 0;
+		}
+		assertEquals(mean, sum / n, 1e-3);
+		assertEquals(0.0027, beyond / (double) n, 0.001, "a Gaussian's share beyond 3 sd");
+	}
+
 	/** A payload size in decilog-bytes cell 30 (891 to 1122 bytes) spreads over the cell, as a gap does. */
 	@Test
 	void aDecilogSizeIsDrawnWithinItsCell() {

@@ -83,7 +83,10 @@ public final class ModelExporter {
       out.setOutcome(outcome);
     }
     Quantisation q = quantisation(info.quantisation());
+    // times fitted where they lie within their cells, when the training connections came with their packets
+    ContinuousIat continuous = q == null ? null : ContinuousIat.of(m.samples(), corpus, info.quantisation());
     if (q != null) {
+      q.setContinuousIat(continuous != null);
       out.setQuantisation(q);
     }
     out.setNoise(m.noise().toModel());
@@ -139,7 +142,7 @@ public final class ModelExporter {
       me.setCount((int) Math.min(Integer.MAX_VALUE, e.count()));
       letterPositions(taken, me);
       if (!(symbol instanceof EndSymbol)) {
-        Gaussian g = e.gaussian();
+        Gaussian g = continuous == null ? e.gaussian() : continuous.fit(e, e.gaussian());
         org.tadam.model.Gaussian mg = f.createGaussian();
         for (double x : g.mean()) {
           mg.getMean().add(round(x));
@@ -250,7 +253,7 @@ public final class ModelExporter {
       "service", "ports", "outcome", "values", "iat", "size", "noise", "missing", "spurious",
       "duplicated", "swapped", "provenance", "captures", "connections", "options", "bits", "model",
       "data", "date", "state", "initial", "end", "prob", "count", "mean", "cov", "payload", "random",
-      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "weighted", "unpinned", "first", "client", "server", "to", "header", "length", "at", "width", "plus", "scenario",
+      "replay", "text", "tcp", "udp", "us", "ms", "bytes", "empty", "variants", "weighted", "unpinned", "continuous", "first", "client", "server", "to", "header", "length", "at", "width", "plus", "scenario",
       "import", "seed", "starting", "duration", "rate", "profile", "format", "snaplen", "clients",
       "servers", "subnet", "mac", "ttl", "use", "share", "pcap", "pcapng");
 
