@@ -2,13 +2,13 @@ package org.tadam.generator.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tadam.generator.runtime.Segments.variants;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +24,6 @@ class LoopBackTest {
 
 	private static byte[] b(String s) {
 		return s.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static long[] variants(int... vs) {
-		long[] bits = new long[1];
-		for (int v : vs) {
-			bits[0] |= 1L << v;
-		}
-		return bits;
 	}
 
 	/**
@@ -71,16 +63,7 @@ class LoopBackTest {
 				{}, {}, {} });
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new TrafficGenerator(TcpRepairTest.alone(model), TcpRepairTest.settings(2)).run(Channels.newChannel(out));
-		Map<String, Integer> scripts = new TreeMap<>();
-		for (List<Segments> connection : Segments.connections(Segments.read(out.toByteArray())).values()) {
-			StringBuilder sent = new StringBuilder();
-			for (Segments p : connection) {
-				if (p.payload() > 0) {
-					sent.append(sent.length() == 0 ? "" : " ").append(new String(p.data(), StandardCharsets.US_ASCII));
-				}
-			}
-			scripts.merge(sent.toString(), 1, Integer::sum);
-		}
+		Map<String, Integer> scripts = Segments.scripts(out.toByteArray());
 		assertEquals(List.of("REQUEST-A REPLY REQUEST-A REPLY", "REQUEST-B REPLY REQUEST-B REPLY"),
 				List.copyOf(scripts.keySet()), scripts.toString());
 		assertTrue(scripts.get("REQUEST-A REPLY REQUEST-A REPLY") > TcpRepairTest.CONNECTIONS / 3, scripts.toString());

@@ -65,6 +65,34 @@ record Segments(long nanos, byte[] src, int srcPort, byte[] dst, int dstPort, in
 	}
 
 	/** Packets grouped by connection, in capture order. */
+	/**
+	 * Per connection of a pcap its payloads as text, in the order sent, separated by spaces; counted over the
+	 * connections.
+	 */
+	static Map<String, Integer> scripts(byte[] pcap) {
+		Map<String, Integer> scripts = new java.util.TreeMap<>();
+		for (List<Segments> connection : connections(read(pcap)).values()) {
+			StringBuilder sent = new StringBuilder();
+			for (Segments p : connection) {
+				if (p.payload() > 0) {
+					sent.append(sent.length() == 0 ? "" : " ")
+							.append(new String(p.data(), java.nio.charset.StandardCharsets.US_ASCII));
+				}
+			}
+			scripts.merge(sent.toString(), 1, Integer::sum);
+		}
+		return scripts;
+	}
+
+	/** A variant bit set (bit v of word v / 64) of variants below 64. */
+	static long[] variants(int... vs) {
+		long[] bits = new long[1];
+		for (int v : vs) {
+			bits[0] |= 1L << v;
+		}
+		return bits;
+	}
+
 	static Map<String, List<Segments>> connections(List<Segments> packets) {
 		Map<String, List<Segments>> connections = new LinkedHashMap<>();
 		for (Segments p : packets) {

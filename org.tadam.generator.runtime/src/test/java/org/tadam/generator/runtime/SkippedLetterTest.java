@@ -2,13 +2,13 @@ package org.tadam.generator.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tadam.generator.runtime.Segments.variants;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,14 +23,6 @@ class SkippedLetterTest {
 
 	private static byte[] b(String s) {
 		return s.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	private static long[] variants(int... vs) {
-		long[] bits = new long[1];
-		for (int v : vs) {
-			bits[0] |= 1L << v;
-		}
-		return bits;
 	}
 
 	/**
@@ -72,17 +64,7 @@ class SkippedLetterTest {
 				{ 1, 1, 4, 4 }, {}, {}, {}, {} });
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		new TrafficGenerator(TcpRepairTest.alone(model), TcpRepairTest.settings(2)).run(Channels.newChannel(out));
-		Map<String, List<Segments>> connections = Segments.connections(Segments.read(out.toByteArray()));
-		Map<String, Integer> pairs = new TreeMap<>();
-		for (List<Segments> connection : connections.values()) {
-			StringBuilder sent = new StringBuilder();
-			for (Segments p : connection) {
-				if (p.payload() > 0) {
-					sent.append(sent.length() == 0 ? "" : " ").append(new String(p.data(), StandardCharsets.US_ASCII));
-				}
-			}
-			pairs.merge(sent.toString(), 1, Integer::sum);
-		}
+		Map<String, Integer> pairs = Segments.scripts(out.toByteArray());
 		assertEquals(List.of("GREETING-A LOGIN-A", "GREETING-B LOGIN-B"), List.copyOf(pairs.keySet()), pairs.toString());
 		assertTrue(pairs.get("GREETING-A LOGIN-A") > TcpRepairTest.CONNECTIONS / 3, pairs.toString());
 	}

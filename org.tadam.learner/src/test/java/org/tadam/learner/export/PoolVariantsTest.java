@@ -27,21 +27,31 @@ class PoolVariantsTest {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  private static final int[] TEN = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+  /** Connections 0-5 say HELO and get "250 a"; 6-9 say EHLO and get "250-b" or "250-c". */
+  private static final byte[][] HELLOS = new byte[10][];
+  private static final byte[][] REPLIES = new byte[10][];
+
+  static {
+    for (int m : TEN) {
+      HELLOS[m] = b(m < 6 ? "HELO x" : "EHLO x");
+      REPLIES[m] = b(m < 6 ? "250 a" : m < 8 ? "250-b" : "250-c");
+    }
+  }
+
+  private static PoolVariants heloEhlo(TextPayload hellos, TextPayload replies) {
+    PoolVariants variants = new PoolVariants();
+    add(variants, hellos, TEN, HELLOS);
+    add(variants, replies, TEN, REPLIES);
+    return variants;
+  }
+
   /** Connections 0-5 say HELO and get "250 a"; 6-9 say EHLO and get "250-b" or "250-c". */
   @Test
   void entriesSentTogetherShareAVariantAndOthersDoNot() {
-    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-    byte[][] hello = new byte[10][];
-    byte[][] reply = new byte[10][];
-    for (int m : members) {
-      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
-      reply[m] = b(m < 6 ? "250 a" : m < 8 ? "250-b" : "250-c");
-    }
-    TextPayload hellos = pool(hello, PayloadClass.TEXT);
-    TextPayload replies = pool(reply, PayloadClass.TEXT);
-    PoolVariants variants = new PoolVariants();
-    add(variants, hellos, members, hello);
-    add(variants, replies, members, reply);
+    TextPayload hellos = pool(HELLOS, PayloadClass.TEXT);
+    TextPayload replies = pool(REPLIES, PayloadClass.TEXT);
+    PoolVariants variants = heloEhlo(hellos, replies);
     Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
     variants.tag(automaton, 12);
 
@@ -65,18 +75,9 @@ class PoolVariantsTest {
    */
   @Test
   void connectionsTheAutomatonDoesNotParseWeighNothing() {
-    int[] members = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
-    byte[][] hello = new byte[10][];
-    byte[][] reply = new byte[10][];
-    for (int m : members) {
-      hello[m] = b(m < 6 ? "HELO x" : "EHLO x");
-      reply[m] = b(m < 6 ? "250 a" : m < 8 ? "250-b" : "250-c");
-    }
-    TextPayload hellos = pool(hello, PayloadClass.TEXT);
-    TextPayload replies = pool(reply, PayloadClass.TEXT);
-    PoolVariants variants = new PoolVariants();
-    add(variants, hellos, members, hello);
-    add(variants, replies, members, reply);
+    TextPayload hellos = pool(HELLOS, PayloadClass.TEXT);
+    TextPayload replies = pool(REPLIES, PayloadClass.TEXT);
+    PoolVariants variants = heloEhlo(hellos, replies);
     Automaton automaton = TadamFactory.eINSTANCE.createAutomaton();
     BitSet parsed = new BitSet();
     parsed.set(0, 11);
