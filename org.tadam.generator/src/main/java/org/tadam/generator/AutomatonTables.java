@@ -45,6 +45,7 @@ public final class AutomatonTables {
 	static final int PAYLOAD_RANDOM = 1;
 	static final int PAYLOAD_TEXT = 2;
 	static final int PAYLOAD_REPLAY = 3;
+	static final int IAT_CONTINUOUS = 4;
 
 	/**
 	 * One payload pool: weighted lengths of random payloads, or weighted byte strings. {@code variants}: per entry,
@@ -345,14 +346,14 @@ public final class AutomatonTables {
 	}
 
 	/**
-	 * Runtime constant of the iat unit: 0 decilog-µs, 1 µs, 2 ms, plus 4 when the times are continuous
-	 * (AutomatonModel.IAT_CONTINUOUS).
+	 * Runtime constant of the iat unit: 0 decilog-µs, 1 µs, 2 ms, plus {@link #IAT_CONTINUOUS} when the times are
+	 * continuous.
 	 */
 	public int iatUnit() {
 		if (automaton.getQuantisation() == null) {
 			return IatUnit.DECILOG_MICROS_VALUE;
 		}
-		return automaton.getQuantisation().getIat().getValue() + (automaton.getQuantisation().isContinuousIat() ? 4 : 0);
+		return automaton.getQuantisation().getIat().getValue() + (automaton.getQuantisation().isContinuousIat() ? IAT_CONTINUOUS : 0);
 	}
 
 	/** Runtime constant of the size unit: 0 bytes, 1 decilog-bytes. */

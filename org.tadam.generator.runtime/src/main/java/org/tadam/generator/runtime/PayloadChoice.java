@@ -303,13 +303,8 @@ final class PayloadChoice {
 			if (model.stateFirstEdge[state + 1] - model.stateFirstEdge[state] > 1) {
 				IntPredicate allowed = taken ? e -> pins.takes(e, variant) && model.inPlace(e, variant, letter)
 						: e -> pins.takes(e, variant) && used[e] != connection && model.inPlace(e, variant, letter);
-				// first among the letters a stack could send now that keep to the connection's length (LengthTarget),
-				// then the legal ones, then any
-				int drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> allowed.test(e) && legal.test(e)
-						&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
-				if (drawn < 0) {
-					drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> allowed.test(e) && legal.test(e));
-				}
+				// first among the legal letters, then any
+				int drawn = drawLegal(model, state, letter, rng, allowed, legal);
 				if (drawn < 0) {
 					drawn = model.drawEdge(state, rng, pins.pinnedWeight, allowed);
 				}
@@ -318,12 +313,8 @@ final class PayloadChoice {
 				// place, generated sessions left their script (loopback SSH at seed 1: 103 of 150 sessions with the
 				// client bytes of a training session, 122 with this; LoopBackTest)
 				if (drawn < 0 && !taken) {
-					IntPredicate again = e -> pins.takes(e, variant) && model.inPlace(e, variant, letter);
-					drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> again.test(e) && legal.test(e)
-							&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
-					if (drawn < 0) {
-						drawn = model.drawEdge(state, rng, pins.pinnedWeight, e -> again.test(e) && legal.test(e));
-					}
+					drawn = drawLegal(model, state, letter, rng,
+							e -> pins.takes(e, variant) && model.inPlace(e, variant, letter), legal);
 				}
 				if (drawn >= 0) {
 					edge = drawn;
@@ -359,6 +350,18 @@ final class PayloadChoice {
 		int chosen = keepPoolVariant(model, state, edge, letter, rng);
 		used[chosen] = connection;
 		return chosen;
+	}
+
+	/**
+	 * A letter of the state that {@code allowed} and {@code legal} (a stack could send it now) accept, drawn on the
+	 * pinned variant's rates: first one that keeps to the connection's length (LengthTarget); -1 when none does.
+	 */
+	private int drawLegal(AutomatonModel model, int state, int letter, Rng rng, IntPredicate allowed,
+			IntPredicate legal) {
+		int drawn = model.drawEdge(state, rng, model.pins.pinnedWeight, e -> allowed.test(e) && legal.test(e)
+				&& aim.fits(letter, model.edgePayload[e] == AutomatonModel.END));
+		return drawn >= 0 ? drawn
+				: model.drawEdge(state, rng, model.pins.pinnedWeight, e -> allowed.test(e) && legal.test(e));
 	}
 
 	private int keepPoolVariant(AutomatonModel model, int state, int edge, int letter, Rng rng) {

@@ -15,9 +15,9 @@ import org.tadam.model.derived.PayloadVariants;
 /**
  * Finds the payload variants of a model's pools (see {@link PayloadVariants}): which pool entries each training
  * connection used together. Connections with the same combination on the same path through the automaton
- * ({@link ConnectionPaths}) share a variant; the {@link #MAX_VARIANTS} most
- * frequent combinations are kept and numbered in the order of their contents, so that entries shared by
- * neighbouring combinations get contiguous ranges. Random-length entries join the variants of the connections that
+ * ({@link ConnectionPaths}) share a variant; the {@link #MAX_VARIANTS} most frequent combinations are kept and
+ * numbered in the order of their contents, so that entries shared by neighbouring combinations get contiguous
+ * ranges. Random-length entries join the variants of the connections that
  * sent them, without making variants of their own: an SSH packet length follows from the ciphers that the
  * connection's key exchange offered, and lengths alone would make every connection its own combination.
  */
@@ -98,12 +98,11 @@ final class PoolVariants {
   /**
    * Writes the variants into the recorded pools' entries, and into {@code automaton} how many of the training
    * connections each variant has (the generator pins a connection to one drawn on these weights); nothing when every
-   * connection used the same entries on the same path. {@code pathOf}: per training connection the number of its path
-   * through the automaton (ConnectionPaths). {@code parsed}: the training connections the automaton parses without
-   * noise.
-   * The others are left to the noise model, which the generator replays only on request (--noise learned); drawn as
-   * unpinned connections, they walked the automaton freely: 3 of 150 loopback HTTP training connections, and 1 of 150
-   * generated ones answered "GET /" with the 3240 bytes of "GET /a.txt".
+   * connection used the same entries on the same path. {@code pathOf}: per training connection the number of its
+   * path through the automaton (ConnectionPaths). {@code parsed}: the training connections the automaton parses
+   * without noise; the others are left to the noise model, which the generator replays only on request (--noise
+   * learned). Drawn as unpinned connections, they walked the automaton freely: 3 of 150 loopback HTTP training
+   * connections, and 1 of 150 generated ones answered "GET /" with the 3240 bytes of "GET /a.txt".
    */
   void tag(Automaton automaton, BitSet parsed, int[] pathOf) {
     this.parsed = parsed;
@@ -248,9 +247,9 @@ final class PoolVariants {
   }
 
   /**
-   * Writes into each edge the variants of the parsed training connections that took it ({@code takenBy}: the connections
-   * per edge, each with the letters at which it did), so that a generated connection pinned to a variant keeps to its
-   * training connections' paths; the connections of no kept variant count as the variant after the last one (an FTP
+   * Writes into each edge the variants of the parsed training connections that took it ({@code takenBy}: the
+   * connections per edge, each with the letters at which it did), so that a generated connection pinned to a variant
+   * keeps to its training connections' paths; the connections of no kept variant count as the variant after the last one (an FTP
    * data connection that carried nothing: no pool entry pins it). An edge that every variant took at the same
    * letters, or none did, lists none (it fits any connection). Where the variants took it at letters of their own,
    * each range says at which ({@code 0 to 3 at 5 to 9}), a variant with letters apart once per run of them
